@@ -1,0 +1,1 @@
+"""Pure computations over the journal: no Qt, no database."""

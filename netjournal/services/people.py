@@ -1,0 +1,192 @@
+"""Operations on people: add, edit, archive, find by name, list for the contact list."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from netjournal.services.events import JournalChange
+from netjournal.services.journal import Journal
+from netjournal.services.validation import AmbiguousPersonError, NotFoundError, ValidationError, required_text
+from netjournal.store.models import Person, now_stamp
+
+MAX_CADENCE_DAYS = 3650
+
+
+@dataclass(slots=True)
+class PersonInput:
+    name: str
+    organisation: str = ""
+    role: str = ""
+    how_met: str = ""
+    notes: str = ""
+    tags: list[str] = field(default_factory=list)
+    cadence_days: int | None = None
+    archived: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRow:
+    """What the contact list needs about one person, cheap to hold for thousands."""
+
+    id: int
+    name: str
+    organisation: str
+    role: str
+    tags: str
+    cadence_days: int | None
+    archived: bool
+    last_entry_on: dt.date | None
+    given: int
+    received: int
+
+    def days_since(self, today: dt.date) -> int | None:
+        return None if self.last_entry_on is None else (today - self.last_entry_on).days
+
+    def overdue_days(self, today: dt.date) -> int:
+        """Days past the keep-in-touch cadence; 0 when not overdue or no cadence."""
+        if self.cadence_days is None:
+            return 0
+        since = self.days_since(today)
+        if since is None:
+            return 0
+        return max(0, since - self.cadence_days)
+
+    @property
+    def search_text(self) -> str:
+        return f"{self.name}\n{self.organisation}\n{self.tags}".casefold()
+
+
+def _normalise_tags(tags: list[str]) -> str:
+    seen: dict[str, str] = {}
+    for tag in tags:
+        clean = " ".join(tag.split())
+        if clean and clean.casefold() not in seen:
+            seen[clean.casefold()] = clean
+    return ", ".join(seen.values())
+
+
+def _validated(data: PersonInput) -> dict[str, object]:
+    name = " ".join(required_text("name", data.name, "The name").split())
+    cadence = data.cadence_days
+    if cadence is not None and not (1 <= int(cadence) <= MAX_CADENCE_DAYS):
+        raise ValidationError("cadence_days", f"Keep-in-touch cadence must be between 1 and {MAX_CADENCE_DAYS} days.")
+    return {
+        "name": name,
+        "organisation": data.organisation.strip(),
+        "role": data.role.strip(),
+        "how_met": data.how_met.strip(),
+        "notes": data.notes.strip(),
+        "tags": _normalise_tags(data.tags),
+        "cadence_days": None if cadence is None else int(cadence),
+        "archived": bool(data.archived),
+    }
+
+
+def add_person(journal: Journal, data: PersonInput) -> int:
+    values = _validated(data)
+    with journal.write() as changes:
+        person = Person.create(**values)
+        changes.append(JournalChange("person", "added", (person.id,), (person.id,)))
+    return person.id
+
+
+def update_person(journal: Journal, person_id: int, data: PersonInput) -> None:
+    values = _validated(data)
+    with journal.write() as changes:
+        updated = Person.update(**values, updated_at=now_stamp()).where(Person.id == person_id).execute()
+        if not updated:
+            raise NotFoundError(f"There is no person with id {person_id}.")
+        changes.append(JournalChange("person", "updated", (person_id,), (person_id,)))
+
+
+def set_archived(journal: Journal, person_id: int, archived: bool) -> None:
+    with journal.write() as changes:
+        Person.update(archived=archived, updated_at=now_stamp()).where(Person.id == person_id).execute()
+        changes.append(JournalChange("person", "updated", (person_id,), (person_id,)))
+
+
+def get_person(person_id: int) -> Person:
+    person = Person.get_or_none(Person.id == person_id)
+    if person is None:
+        raise NotFoundError(f"There is no person with id {person_id}.")
+    return person
+
+
+def _label(person: Person) -> str:
+    return f"{person.name} ({person.organisation})" if person.organisation else person.name
+
+
+def find_person(name: str) -> Person | None:
+    """The one person ``name`` designates: an exact name, else a unique word-prefix match.
+
+    ``None`` when nobody matches; ``AmbiguousPersonError`` listing the
+    candidates when several do.
+    """
+    wanted = " ".join(name.split())
+    if not wanted:
+        raise ValidationError("person", "Say with whom.")
+    exact = list(Person.select().where(Person.name ** wanted))  # ** is case-insensitive LIKE
+    exact = [p for p in exact if p.name.casefold() == wanted.casefold()]
+    if len(exact) == 1:
+        return exact[0]
+    if len(exact) > 1:
+        raise AmbiguousPersonError(wanted, [_label(p) for p in exact])
+    pattern = wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    starts = Person.select().where(
+        (Person.name ** f"{pattern}%") | (Person.name ** f"% {pattern}%")
+    )
+    words = wanted.casefold().split()
+    candidates = [p for p in starts if _words_prefix(words, p.name.casefold().split())]
+    if len(candidates) == 1:
+        return candidates[0]
+    if len(candidates) > 1:
+        raise AmbiguousPersonError(wanted, [_label(p) for p in candidates[:12]])
+    return None
+
+
+def _words_prefix(query: list[str], name: list[str]) -> bool:
+    """Every query word starts some name word, in order ("ana s" matches "Ana Silva")."""
+    position = 0
+    for word in query:
+        while position < len(name) and not name[position].startswith(word):
+            position += 1
+        if position == len(name):
+            return False
+        position += 1
+    return True
+
+
+def find_or_create_person(journal: Journal, name: str) -> tuple[int, bool]:
+    """The person's id, and whether they were created just now."""
+    person = find_person(name)
+    if person is not None:
+        return person.id, False
+    return add_person(journal, PersonInput(name=name)), True
+
+
+def list_people(*, include_archived: bool = True) -> list[PersonRow]:
+    """Every person with their last entry and exchange counts, in two queries."""
+    db = Person._meta.database
+    counts: dict[int, tuple[int, int]] = {
+        pid: (given, received)
+        for pid, given, received in db.execute_sql(
+            "SELECT person_id, sum(direction = 'given'), sum(direction = 'received') "
+            "FROM exchange WHERE person_id IS NOT NULL GROUP BY person_id"
+        )
+    }
+    where = "" if include_archived else "WHERE archived = 0"
+    rows = db.execute_sql(
+        "SELECT id, name, organisation, role, tags, cadence_days, archived, last_entry_on "
+        f"FROM person {where} ORDER BY name COLLATE NOCASE"
+    )
+    people = []
+    for pid, name, org, role, tags, cadence, archived, last in rows:
+        given, received = counts.get(pid, (0, 0))
+        people.append(
+            PersonRow(
+                pid, name, org, role, tags, cadence, bool(archived),
+                dt.date.fromisoformat(last) if last else None, given, received,
+            )
+        )
+    return people

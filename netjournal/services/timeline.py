@@ -1,0 +1,141 @@
+"""Timelines, newest first, fetched a page at a time.
+
+Pages use keyset pagination on (date, type rank, id): every page is an index
+range scan, so the hundredth page of a 100,000-entry network timeline costs
+the same as the first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from netjournal.domain import Direction, EntryType, TimelineEntry
+from netjournal.store.models import Person
+
+# Within one day: exchanges above touchpoints above loops above reflections.
+_RANK = {EntryType.EXCHANGE: 4, EntryType.TOUCHPOINT: 3, EntryType.LOOP: 2, EntryType.REFLECTION: 1}
+
+
+@dataclass(frozen=True, slots=True)
+class Cursor:
+    """Where the previous page ended."""
+
+    date: str
+    rank: int
+    id: int
+
+    @classmethod
+    def after(cls, entry: TimelineEntry) -> Cursor:
+        return cls(entry.date.isoformat(), _RANK[entry.type], entry.id)
+
+
+# Each source: (type, table alias SQL, date column, select list, person filter)
+_SOURCES: dict[EntryType, tuple[str, str, str, str]] = {
+    EntryType.EXCHANGE: (
+        "exchange e LEFT JOIN person p ON p.id = e.person_id LEFT JOIN person q ON q.id = e.second_person_id",
+        "e.date",
+        "e.id, e.date, e.summary, e.person_id, p.name, e.direction, e.kind, e.significance, e.details, "
+        "q.name, e.community, e.reciprocates_id, e.second_person_id",
+        "(e.person_id = :person OR e.second_person_id = :person)",
+    ),
+    EntryType.TOUCHPOINT: (
+        "touchpoint t JOIN person p ON p.id = t.person_id",
+        "t.date",
+        "t.id, t.date, t.note, t.person_id, p.name, NULL, t.channel, NULL, '', NULL, NULL, NULL, NULL",
+        "t.person_id = :person",
+    ),
+    EntryType.LOOP: (
+        "open_loop l LEFT JOIN person p ON p.id = l.person_id",
+        "l.opened_on",
+        "l.id, l.opened_on, l.what, l.person_id, p.name, NULL, l.loop_kind, NULL, "
+        "coalesce(l.due_on, ''), coalesce(l.done_on, ''), NULL, NULL, NULL",
+        "l.person_id = :person",
+    ),
+    EntryType.REFLECTION: (
+        "reflection r LEFT JOIN person p ON p.id = r.person_id",
+        "r.date",
+        "r.id, r.date, r.text, r.person_id, p.name, NULL, coalesce(r.prompt_id, ''), NULL, '', NULL, NULL, NULL, NULL",
+        "r.person_id = :person",
+    ),
+}
+
+
+def _alias(date_column: str) -> str:
+    return date_column.split(".")[0]
+
+
+def _subquery(entry_type: EntryType, person_id: int | None, cursor: Cursor | None) -> str:
+    table, date_col, columns, person_filter = _SOURCES[entry_type]
+    alias = _alias(date_col)
+    rank = _RANK[entry_type]
+    conditions = []
+    if person_id is not None:
+        conditions.append(person_filter)
+    if cursor is not None:
+        if rank < cursor.rank:
+            conditions.append(f"{date_col} <= :cdate")
+        elif rank > cursor.rank:
+            conditions.append(f"{date_col} < :cdate")
+        else:
+            conditions.append(f"({date_col}, {alias}.id) < (:cdate, :cid)")
+    where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+    return (
+        f"SELECT * FROM (SELECT {rank} AS rank, {columns} FROM {table} {where} "
+        f"ORDER BY {date_col} DESC, {alias}.id DESC LIMIT :limit)"
+    )
+
+
+def _entry(row: tuple) -> TimelineEntry:
+    rank, eid, date, title, person_id, person_name, direction, kind, significance, detail, *rest = row
+    entry_type = next(t for t, r in _RANK.items() if r == rank)
+    extra: dict[str, object] = {}
+    if entry_type is EntryType.EXCHANGE:
+        second_name, community, reciprocates_id, second_id = rest
+        extra = {
+            "second_person_name": second_name,
+            "second_person_id": second_id,
+            "community": community,
+            "reciprocates_id": reciprocates_id,
+        }
+    elif entry_type is EntryType.LOOP:
+        extra = {"due_on": detail or None, "done_on": rest[0] or None}
+        detail = ""
+    return TimelineEntry(
+        type=entry_type,
+        id=eid,
+        date=dt.date.fromisoformat(date),
+        title=title,
+        person_id=person_id,
+        person_name=person_name,
+        direction=Direction(direction) if direction else None,
+        kind=kind or None,
+        significance=significance,
+        detail=detail or "",
+        extra=extra,
+    )
+
+
+def timeline_page(
+    *, person_id: int | None = None, cursor: Cursor | None = None, limit: int = 200
+) -> list[TimelineEntry]:
+    """Up to ``limit`` entries older than ``cursor`` (all of them from the top when ``None``)."""
+    db = Person._meta.database
+    union = " UNION ALL ".join(_subquery(t, person_id, cursor) for t in _RANK)
+    sql = f"SELECT * FROM ({union}) ORDER BY 3 DESC, 1 DESC, 2 DESC LIMIT :limit"
+    params: dict[str, object] = {"limit": limit, "person": person_id}
+    if cursor is not None:
+        params.update(cdate=cursor.date, cid=cursor.id)
+    return [_entry(row) for row in db.execute_sql(sql, params)]
+
+
+def full_timeline(person_id: int, page: int = 500) -> list[TimelineEntry]:
+    """Every entry of one person (a relationship rarely has more than a few thousand)."""
+    entries: list[TimelineEntry] = []
+    cursor = None
+    while True:
+        batch = timeline_page(person_id=person_id, cursor=cursor, limit=page)
+        entries.extend(batch)
+        if len(batch) < page:
+            return entries
+        cursor = Cursor.after(batch[-1])

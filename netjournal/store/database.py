@@ -1,0 +1,333 @@
+"""Creating, opening, re-keying and backing up one encrypted journal file.
+
+A journal is a single SQLCipher 4 database.  ``create`` and ``open`` are
+separate on purpose: SQLCipher happily creates a new file (or a plaintext one
+when given an empty key) wherever it is pointed, so both refuse the cases that
+would lose or expose data before SQLCipher ever sees the path.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+import peewee
+from playhouse.sqlcipher_ext import SqlCipherDatabase
+from sqlcipher3 import dbapi2 as sqlcipher
+
+from netjournal.store import schema
+from netjournal.store.errors import (
+    DamagedJournalError,
+    EmptyPassphraseError,
+    JournalError,
+    JournalExistsError,
+    JournalNotFoundError,
+    JournalReadOnlyError,
+    NewerJournalError,
+    NotAJournalError,
+    StorageFullError,
+    WrongPassphraseError,
+)
+from netjournal.store.lock import JournalLock
+from netjournal.store.models import MODELS
+
+# SQLCipher 4's own default; lower values are for tests only, where they make
+# opening a throw-away journal take microseconds instead of ~80 ms.
+DEFAULT_KDF_ITER = 256_000
+PLAINTEXT_HEADER = b"SQLite format 3\x00"
+_CACHE_KIB = 64 * 1024
+
+_cipher_log_silenced = False
+
+
+def _silence_cipher_log() -> None:
+    """SQLCipher writes key failures to stderr unless told not to, once per process."""
+    global _cipher_log_silenced
+    if not _cipher_log_silenced:
+        conn = sqlcipher.connect(":memory:")
+        try:
+            conn.execute("PRAGMA cipher_log_level = NONE")
+        finally:
+            conn.close()
+        _cipher_log_silenced = True
+
+
+def check_passphrase(passphrase: str | None) -> str:
+    if passphrase is None or not passphrase.strip():
+        raise EmptyPassphraseError()
+    if "\x00" in passphrase:
+        raise JournalError("A passphrase cannot contain a NUL character.")
+    return passphrase
+
+
+def _pragmas(kdf_iter: int) -> list[tuple[str, object]]:
+    # Cipher settings must precede anything that reads the file, or SQLCipher
+    # silently ignores them.
+    return [
+        ("kdf_iter", int(kdf_iter)),
+        ("journal_mode", "wal"),
+        ("synchronous", "full"),
+        ("foreign_keys", 1),
+        ("temp_store", "memory"),
+        ("cache_size", -_CACHE_KIB),
+        ("recursive_triggers", 1),
+    ]
+
+
+def translate_error(path: Path, error: Exception) -> JournalError:
+    """Turn a driver or OS error into one a person can act on."""
+    text = str(error).lower()
+    if isinstance(error, OSError) and error.errno == errno.ENOSPC or "disk is full" in text:
+        return StorageFullError(path)
+    if "readonly" in text or "read-only" in text or isinstance(error, PermissionError):
+        return JournalReadOnlyError(path)
+    if "not a database" in text:
+        return WrongPassphraseError(path)
+    if "malformed" in text or "corrupt" in text:
+        return DamagedJournalError(path, "some pages fail their integrity check")
+    return JournalError(f"Could not use the journal {path}: {error}.")
+
+
+def _precheck_existing(path: Path) -> None:
+    if not path.is_file():
+        raise JournalNotFoundError(path)
+    size = path.stat().st_size
+    if size == 0:
+        raise NotAJournalError(path, "the file is empty")
+    with path.open("rb") as handle:
+        head = handle.read(len(PLAINTEXT_HEADER))
+    if head == PLAINTEXT_HEADER:
+        raise NotAJournalError(path, "it is an unencrypted SQLite database")
+    if size < 1024:
+        raise NotAJournalError(path, "it is too small to be one")
+
+
+class JournalDatabase:
+    """An open, unlocked journal: the connection, the lock, and file-level operations.
+
+    peewee models are process-global, so one journal is bound at a time; the
+    lock file already limits a journal to one process.
+    """
+
+    _bound: JournalDatabase | None = None
+
+    def __init__(self, path: Path, db: SqlCipherDatabase, lock: JournalLock, kdf_iter: int) -> None:
+        self.path = path
+        self.db = db
+        self.kdf_iter = kdf_iter
+        self._lock = lock
+
+    # -- opening -------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: str | os.PathLike[str], passphrase: str, *, kdf_iter: int = DEFAULT_KDF_ITER) -> JournalDatabase:
+        passphrase = check_passphrase(passphrase)
+        path = Path(path).expanduser().absolute()
+        if path.exists():
+            raise JournalExistsError(path)
+        if not path.parent.is_dir():
+            raise JournalError(f"The folder {path.parent} does not exist.")
+        lock = JournalLock(path)
+        try:
+            # O_EXCL: never overwrite a file that appeared since the check above.
+            try:
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except FileExistsError:
+                raise JournalExistsError(path) from None
+            os.close(fd)
+            try:
+                journal = cls._connect(path, passphrase, kdf_iter, lock)
+                schema.create_v1(journal.db)
+                schema.migrate_forward(journal.db)
+                journal._verify_encrypted()
+            except BaseException as error:
+                _remove_journal_files(path)
+                if isinstance(error, (peewee.DatabaseError, OSError)):
+                    raise translate_error(path, error) from None
+                raise
+        except BaseException:
+            lock.release()
+            raise
+        journal._bind()
+        return journal
+
+    @classmethod
+    def open(
+        cls,
+        path: str | os.PathLike[str],
+        passphrase: str,
+        *,
+        kdf_iter: int = DEFAULT_KDF_ITER,
+        backup_before_migrating: bool = True,
+    ) -> JournalDatabase:
+        passphrase = check_passphrase(passphrase)
+        path = Path(path).expanduser().absolute()
+        _precheck_existing(path)
+        lock = JournalLock(path)
+        try:
+            journal = cls._connect(path, passphrase, kdf_iter, lock)
+            try:
+                found = schema.user_version(journal.db)
+                if found > schema.CURRENT_VERSION:
+                    raise NewerJournalError(path, found, schema.CURRENT_VERSION)
+                if found < 1:
+                    raise NotAJournalError(path, "it holds no netjournal data")
+                pending = schema.pending_migrations(journal.db)
+                if pending:
+                    if backup_before_migrating:
+                        journal.backup_to(migration_backup_path(path, found))
+                    schema.migrate_forward(journal.db)
+            except BaseException:
+                journal.db.close()
+                raise
+        except BaseException:
+            lock.release()
+            raise
+        journal._bind()
+        return journal
+
+    @classmethod
+    def _connect(cls, path: Path, passphrase: str, kdf_iter: int, lock: JournalLock) -> JournalDatabase:
+        _silence_cipher_log()
+        # One connection shared across threads: the window derives the key on a
+        # worker thread and then reads on the GUI thread, never both at once.
+        db = SqlCipherDatabase(
+            str(path),
+            passphrase=passphrase,
+            pragmas=_pragmas(kdf_iter),
+            thread_safe=False,
+            check_same_thread=False,
+        )
+        try:
+            db.connect()
+            db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+        except (peewee.DatabaseError, OSError) as error:
+            with suppress(Exception):
+                db.close()
+            raise translate_error(path, error) from None
+        return cls(path, db, lock, kdf_iter)
+
+    def _verify_encrypted(self) -> None:
+        with self.path.open("rb") as handle:
+            if handle.read(len(PLAINTEXT_HEADER)) == PLAINTEXT_HEADER:
+                raise JournalError(f"{self.path} was written unencrypted; refusing to use it.")
+
+    def _bind(self) -> None:
+        if JournalDatabase._bound is not None and JournalDatabase._bound is not self:
+            JournalDatabase._bound.close()
+        self.db.bind(MODELS, bind_refs=False, bind_backrefs=False)
+        JournalDatabase._bound = self
+
+    # -- life cycle ----------------------------------------------------------
+
+    @property
+    def is_open(self) -> bool:
+        return not self.db.is_closed()
+
+    def close(self) -> None:
+        """Checkpoint, close and unlock; safe to call twice."""
+        try:
+            if not self.db.is_closed():
+                with suppress(peewee.DatabaseError):
+                    self.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+                self.db.close()
+        finally:
+            self._lock.release()
+            if JournalDatabase._bound is self:
+                JournalDatabase._bound = None
+
+    def __enter__(self) -> JournalDatabase:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One atomic write; driver errors come out as ``JournalError``."""
+        try:
+            with self.db.atomic():
+                yield
+        except (peewee.DatabaseError, OSError) as error:
+            raise translate_error(self.path, error) from None
+
+    # -- file-level operations -------------------------------------------------
+
+    def change_passphrase(self, new_passphrase: str) -> None:
+        new_passphrase = check_passphrase(new_passphrase)
+        try:
+            self.db.rekey(new_passphrase)
+        except (peewee.DatabaseError, OSError) as error:
+            raise translate_error(self.path, error) from None
+
+    def backup_to(self, destination: str | os.PathLike[str]) -> Path:
+        """Write an encrypted copy under the same key; the copy appears whole or not at all."""
+        destination = Path(destination).expanduser().absolute()
+        if destination.exists():
+            raise JournalExistsError(destination)
+        if not destination.parent.is_dir():
+            raise JournalError(f"The folder {destination.parent} does not exist.")
+        partial = destination.with_name(f".{destination.name}.partial")
+        _remove_journal_files(partial)
+        passphrase = self.db.connect_params["passphrase"]
+        try:
+            # ATTACH takes the key as a bound parameter: no quoting of secrets.
+            self.db.execute_sql("ATTACH DATABASE ? AS backup KEY ?", (str(partial), passphrase))
+            try:
+                self.db.execute_sql(f"PRAGMA backup.kdf_iter = {int(self.kdf_iter)}")
+                self.db.execute_sql("SELECT sqlcipher_export('backup')")
+                self.db.execute_sql(f"PRAGMA backup.user_version = {schema.user_version(self.db)}")
+            finally:
+                self.db.execute_sql("DETACH DATABASE backup")
+            _fsync(partial)
+            os.link(partial, destination)
+            os.unlink(partial)
+            _fsync_dir(destination.parent)
+        except FileExistsError:
+            _remove_journal_files(partial)
+            raise JournalExistsError(destination) from None
+        except (peewee.DatabaseError, OSError) as error:
+            _remove_journal_files(partial)
+            raise translate_error(destination, error) from None
+        return destination
+
+    def integrity_check(self) -> list[str]:
+        rows = self.db.execute_sql("PRAGMA integrity_check").fetchall()
+        return [row[0] for row in rows]
+
+    def schema_version(self) -> int:
+        return schema.user_version(self.db)
+
+
+def migration_backup_path(path: Path, version: int) -> Path:
+    candidate = path.with_name(f"{path.name}.v{version}.backup")
+    counter = 1
+    while candidate.exists():
+        counter += 1
+        candidate = path.with_name(f"{path.name}.v{version}.{counter}.backup")
+    return candidate
+
+
+def _remove_journal_files(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with suppress(FileNotFoundError):
+            os.unlink(f"{path}{suffix}")
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name == "nt":  # pragma: no cover - directories cannot be fsynced there
+        return
+    _fsync(folder)

@@ -1,0 +1,72 @@
+"""Errors the store raises, each with a message a person can act on."""
+
+from __future__ import annotations
+
+
+class JournalError(Exception):
+    """Base of every error about opening or writing a journal.
+
+    ``str(error)`` is a complete sentence meant for the user.
+    """
+
+
+class EmptyPassphraseError(JournalError):
+    def __init__(self) -> None:
+        super().__init__("The passphrase is empty. Choose one with at least one visible character.")
+
+
+class JournalNotFoundError(JournalError):
+    def __init__(self, path: object) -> None:
+        super().__init__(f"There is no journal at {path}.")
+
+
+class JournalExistsError(JournalError):
+    def __init__(self, path: object) -> None:
+        super().__init__(f"A file already exists at {path}; choose another name to create a new journal.")
+
+
+class WrongPassphraseError(JournalError):
+    def __init__(self, path: object) -> None:
+        super().__init__(
+            f"Could not unlock {path}: the passphrase is wrong, or the start of the file is damaged."
+        )
+
+
+class NotAJournalError(JournalError):
+    def __init__(self, path: object, why: str) -> None:
+        super().__init__(f"{path} is not a netjournal journal ({why}).")
+
+
+class DamagedJournalError(JournalError):
+    def __init__(self, path: object, detail: str = "") -> None:
+        extra = f" ({detail})" if detail else ""
+        super().__init__(
+            f"The journal {path} is damaged{extra}. Restore it from a backup; the file has not been changed."
+        )
+
+
+class NewerJournalError(JournalError):
+    def __init__(self, path: object, found: int, supported: int) -> None:
+        super().__init__(
+            f"{path} was written by a newer version of netjournal (format {found}; this version reads "
+            f"up to {supported}). Update netjournal to open it; the file has not been changed."
+        )
+
+
+class JournalLockedError(JournalError):
+    def __init__(self, path: object) -> None:
+        super().__init__(
+            f"{path} is already open in another netjournal window or command. Close it there first."
+        )
+
+
+class StorageFullError(JournalError):
+    def __init__(self, path: object) -> None:
+        super().__init__(
+            f"Could not save to {path}: the disk is full. Nothing was written; free some space and try again."
+        )
+
+
+class JournalReadOnlyError(JournalError):
+    def __init__(self, path: object) -> None:
+        super().__init__(f"Could not write to {path}: the file or its folder is read-only.")

@@ -1,0 +1,238 @@
+"""The journal's schema, as versioned DDL, and the forward migrations.
+
+A new journal is created at version 1 and then migrated forward like any
+older journal, so every migration runs on every fresh journal as well as on
+files written by earlier releases.  The version lives in ``PRAGMA user_version``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import peewee
+from playhouse.migrate import SqliteMigrator, migrate
+
+# rowid = entity id * 8 + code keeps one search index over several tables
+# while letting triggers find an entry's row without a scan.
+SEARCH_CODES = {
+    "exchange": 1,
+    "touchpoint": 2,
+    "loop": 3,
+    "reflection": 4,
+    "person": 5,
+    "circumstance": 6,
+}
+
+_LAST_ENTRY_SQL = """
+UPDATE person SET last_entry_on = (
+  SELECT max(d) FROM (
+    SELECT max(date) AS d FROM exchange WHERE person_id = person.id
+    UNION ALL SELECT max(date) FROM exchange WHERE second_person_id = person.id
+    UNION ALL SELECT max(date) FROM touchpoint WHERE person_id = person.id
+    UNION ALL SELECT max(opened_on) FROM open_loop WHERE person_id = person.id
+    UNION ALL SELECT max(done_on) FROM open_loop WHERE person_id = person.id
+    UNION ALL SELECT max(date) FROM reflection WHERE person_id = person.id
+  )
+) WHERE id IN ({ids});
+"""
+
+
+def _search_triggers(table: str, entity: str, body: str, person: str, date: str) -> list[str]:
+    code = SEARCH_CODES[entity]
+
+    def values(row: str) -> str:
+        return (
+            f"{row}.id * 8 + {code}, {body.format(r=row)}, '{entity}', {row}.id, "
+            f"{person.format(r=row)}, {date.format(r=row)}"
+        )
+
+    insert = f"INSERT INTO search_index(rowid, body, entity, entity_id, person_id, date) VALUES ({{}});"
+    delete = f"DELETE FROM search_index WHERE rowid = old.id * 8 + {code};"
+    return [
+        f"CREATE TRIGGER {table}_search_ai AFTER INSERT ON {table} BEGIN "
+        + insert.format(values("new"))
+        + " END;",
+        f"CREATE TRIGGER {table}_search_ad AFTER DELETE ON {table} BEGIN {delete} END;",
+        f"CREATE TRIGGER {table}_search_au AFTER UPDATE ON {table} BEGIN {delete} "
+        + insert.format(values("new"))
+        + " END;",
+    ]
+
+
+def _last_entry_triggers(table: str, person_columns: tuple[str, ...]) -> list[str]:
+    def ids(row: str) -> str:
+        return ", ".join(f"{row}.{c}" for c in person_columns)
+
+    both = ids("new") + ", " + ids("old")
+    return [
+        f"CREATE TRIGGER {table}_last_ai AFTER INSERT ON {table} BEGIN "
+        + _LAST_ENTRY_SQL.format(ids=ids("new"))
+        + " END;",
+        f"CREATE TRIGGER {table}_last_ad AFTER DELETE ON {table} BEGIN "
+        + _LAST_ENTRY_SQL.format(ids=ids("old"))
+        + " END;",
+        f"CREATE TRIGGER {table}_last_au AFTER UPDATE ON {table} BEGIN "
+        + _LAST_ENTRY_SQL.format(ids=both)
+        + " END;",
+    ]
+
+
+SCHEMA_V1: list[str] = [
+    """CREATE TABLE person (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        organisation TEXT NOT NULL DEFAULT '',
+        role TEXT NOT NULL DEFAULT '',
+        how_met TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        tags TEXT NOT NULL DEFAULT '',
+        cadence_days INTEGER,
+        archived INTEGER NOT NULL DEFAULT 0,
+        last_entry_on TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX person_name ON person(name COLLATE NOCASE)",
+    """CREATE TABLE circumstance (
+        id INTEGER PRIMARY KEY,
+        person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+        note TEXT NOT NULL,
+        start_on TEXT NOT NULL,
+        end_on TEXT
+    )""",
+    "CREATE INDEX circumstance_person ON circumstance(person_id)",
+    """CREATE TABLE exchange (
+        id INTEGER PRIMARY KEY,
+        date TEXT NOT NULL,
+        direction TEXT NOT NULL CHECK (direction IN ('given', 'received')),
+        kind TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        details TEXT NOT NULL DEFAULT '',
+        significance INTEGER NOT NULL CHECK (significance BETWEEN 1 AND 5),
+        person_id INTEGER REFERENCES person(id) ON DELETE CASCADE,
+        second_person_id INTEGER REFERENCES person(id) ON DELETE SET NULL,
+        community TEXT NOT NULL DEFAULT '',
+        reciprocates_id INTEGER REFERENCES exchange(id) ON DELETE SET NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX exchange_person_date ON exchange(person_id, date)",
+    "CREATE INDEX exchange_second_person ON exchange(second_person_id, date)",
+    "CREATE INDEX exchange_date ON exchange(date)",
+    "CREATE INDEX exchange_reciprocates ON exchange(reciprocates_id)",
+    """CREATE TABLE touchpoint (
+        id INTEGER PRIMARY KEY,
+        date TEXT NOT NULL,
+        person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+        channel TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX touchpoint_person_date ON touchpoint(person_id, date)",
+    "CREATE INDEX touchpoint_date ON touchpoint(date)",
+    """CREATE TABLE open_loop (
+        id INTEGER PRIMARY KEY,
+        loop_kind TEXT NOT NULL CHECK (loop_kind IN ('promised', 'asked')),
+        person_id INTEGER REFERENCES person(id) ON DELETE CASCADE,
+        what TEXT NOT NULL,
+        opened_on TEXT NOT NULL,
+        due_on TEXT,
+        done_on TEXT
+    )""",
+    "CREATE INDEX open_loop_person ON open_loop(person_id, opened_on)",
+    "CREATE INDEX open_loop_due ON open_loop(done_on, due_on)",
+    "CREATE INDEX open_loop_opened ON open_loop(opened_on)",
+    """CREATE TABLE reflection (
+        id INTEGER PRIMARY KEY,
+        date TEXT NOT NULL,
+        text TEXT NOT NULL,
+        prompt_id TEXT,
+        person_id INTEGER REFERENCES person(id) ON DELETE SET NULL,
+        created_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX reflection_date ON reflection(date)",
+    "CREATE INDEX reflection_person ON reflection(person_id, date)",
+    """CREATE VIRTUAL TABLE search_index USING fts5(
+        body, entity UNINDEXED, entity_id UNINDEXED, person_id UNINDEXED, date UNINDEXED,
+        tokenize = 'unicode61 remove_diacritics 2'
+    )""",
+    *_search_triggers(
+        "person",
+        "person",
+        "{r}.name || ' ' || {r}.organisation || ' ' || {r}.role || ' ' || {r}.tags || ' ' "
+        "|| {r}.how_met || ' ' || {r}.notes",
+        "{r}.id",
+        "{r}.created_at",
+    ),
+    *_search_triggers(
+        "exchange",
+        "exchange",
+        "{r}.summary || ' ' || {r}.details || ' ' || {r}.community",
+        "{r}.person_id",
+        "{r}.date",
+    ),
+    *_search_triggers("touchpoint", "touchpoint", "{r}.channel || ' ' || {r}.note", "{r}.person_id", "{r}.date"),
+    *_search_triggers("open_loop", "loop", "{r}.what", "{r}.person_id", "{r}.opened_on"),
+    *_search_triggers("reflection", "reflection", "{r}.text", "{r}.person_id", "{r}.date"),
+    *_search_triggers("circumstance", "circumstance", "{r}.note", "{r}.person_id", "{r}.start_on"),
+    *_last_entry_triggers("exchange", ("person_id", "second_person_id")),
+    *_last_entry_triggers("touchpoint", ("person_id",)),
+    *_last_entry_triggers("open_loop", ("person_id",)),
+    *_last_entry_triggers("reflection", ("person_id",)),
+]
+
+
+def _migrate_to_v2(db: peewee.Database) -> None:
+    """Version 2: what an introduction led to, and the state of answered prompts."""
+    migrator = SqliteMigrator(db)
+    migrate(migrator.add_column("exchange", "outcome", peewee.TextField(default="")))
+    db.execute_sql(
+        """CREATE TABLE prompt_state (
+            prompt_key TEXT PRIMARY KEY,
+            snoozed_until TEXT,
+            dismissed_on TEXT,
+            answered_on TEXT
+        )"""
+    )
+    # The outcome of an introduction is searchable like the rest of the exchange.
+    db.execute_sql("DROP TRIGGER exchange_search_ai")
+    db.execute_sql("DROP TRIGGER exchange_search_au")
+    body = "{r}.summary || ' ' || {r}.details || ' ' || {r}.community || ' ' || {r}.outcome"
+    for statement in _search_triggers("exchange", "exchange", body, "{r}.person_id", "{r}.date"):
+        if "_search_ad" not in statement:
+            db.execute_sql(statement)
+
+
+MIGRATIONS: dict[int, Callable[[peewee.Database], None]] = {
+    2: _migrate_to_v2,
+}
+
+CURRENT_VERSION = max(MIGRATIONS, default=1)
+
+
+def user_version(db: peewee.Database) -> int:
+    return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
+
+
+def create_v1(db: peewee.Database) -> None:
+    with db.atomic():
+        for statement in SCHEMA_V1:
+            db.execute_sql(statement)
+        db.execute_sql("PRAGMA user_version = 1")
+
+
+def pending_migrations(db: peewee.Database) -> list[int]:
+    found = user_version(db)
+    return [version for version in sorted(MIGRATIONS) if version > found]
+
+
+def migrate_forward(db: peewee.Database) -> list[int]:
+    """Apply every migration newer than the file, each in its own transaction."""
+    applied = []
+    for version in pending_migrations(db):
+        with db.atomic():
+            MIGRATIONS[version](db)
+            # PRAGMA takes no parameters; the version is our own integer.
+            db.execute_sql(f"PRAGMA user_version = {int(version)}")
+        applied.append(version)
+    return applied

@@ -1,0 +1,1 @@
+"""Data files shipped with netjournal (prompt library, icons, stylesheet)."""
