@@ -71,6 +71,10 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
+def _days_ago(days: int) -> str:
+    return "today" if days == 0 else ("yesterday" if days == 1 else f"{days} days ago")
+
+
 def pattern_hint(
     exchanges: Sequence[ExchangeRecord],
     *,
@@ -85,7 +89,7 @@ def pattern_hint(
         text = (
             "Nothing logged with them yet."
             if first_entry_on is None
-            else f"Your first entry with {name} was {(today - first_entry_on).days} days ago."
+            else f"Your first entry with {name} was {_days_ago((today - first_entry_on).days)}."
         )
         return PatternHint(Pattern.NEW, (Reason(text, tuple(e.id for e in exchanges[:5])),))
 

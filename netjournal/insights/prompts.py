@@ -178,7 +178,9 @@ def todays_prompts(
                 continue
             text = template.text.format_map({k: item.fields.get(k, "") for k in TRIGGER_FIELDS[trigger]})
             due.append(
-                DuePrompt(key, template.id, template.theme, text, _TRIGGER_REASONS[trigger], item.person_id, item.entry_ids)
+                DuePrompt(
+                    key, template.id, template.theme, text, _TRIGGER_REASONS[trigger], item.person_id, item.entry_ids
+                )
             )
             shown += 1
             if shown == MAX_PER_TRIGGER:

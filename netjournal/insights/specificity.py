@@ -44,7 +44,7 @@ WHY_POINTS = 20
 RESULT_POINTS = 15
 FILLER_PENALTY = 5
 FILLER_PENALTY_CAP = 15
-MAX_CHARS = 1500
+MAX_CHARS = 1200
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +160,7 @@ _QUOTED = re.compile(r"[\"\u201c\u2018'][^\"\u201d\u2019']{3,80}[\"\u201d\u2019'
 # alternation of month names tried at every position was the slowest pattern.
 _MONTH_SET = _wordset(_MONTHS)
 _DAY_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s([^\W\d_]{3,9})\b")
+_MONTH_LEADS = _wordset("in by since until till early late mid last next this")
 _DAY_AFTER = re.compile(r"\.?\s\d{1,2}(?:st|nd|rd|th)?\b")
 _DATE_OR_AMOUNT = re.compile(
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b(?:19|20)\d{2}\b"
@@ -176,7 +177,7 @@ _PURPOSE = (
     r"team|project|thesis|book|visa|raise|hire|pitch|review|exam|course))?"
 )
 _WHY = re.compile(
-    r"\bbecause\b|\bsince (?:she|he|they|we|i|you)\b|\bso (?:that|she|he|they|we|i|you)\b"
+    r"\bbecause\b|\bsince (?:she|he|they|we|i|you)\b|\bso (?:that|she|he|they|we|i|you|his|her|their|our|my|the)\b"
     r"|\bin order to\b|\bto help\b|\bhelping (?:her|him|them)\b|\bin time for\b"
     r"|\b(?:ahead of|before|for|towards?) (?:his|her|their|my|our|its|your|the|a|an|"
     rf"this|that) (?!(?:stuff|things?|chat|call)\b)\w+{_PURPOSE}"
@@ -271,6 +272,9 @@ def _analyse(text: str) -> _Hits:
             hits.result.append(words[i])
         elif word in _MONTH_SET and (day := _DAY_AFTER.match(text, matches[i].end())):
             hits.result.append(words[i] + day.group())
+        elif word in _MONTH_SET and i and lower[i - 1] in _MONTH_LEADS:
+            # "in March", not the modal verb "may"
+            hits.result.append(f"{words[i - 1]} {words[i]}")
         if word in _FILLER_WORDS or pair in ("helped with", "helped out", "catch up"):
             hits.fillers.append(pair if word == "helped" or word == "catch" else word)
         i += 1

@@ -64,7 +64,9 @@ def _validated_exchange(data: ExchangeInput, editing_id: int | None = None) -> d
         kind = Kind(data.kind)
     except ValueError:
         choices = ", ".join(k.value for k in Kind)
-        raise ValidationError("kind", f"\u201c{data.kind}\u201d is not a kind of value; choose one of {choices}.") from None
+        raise ValidationError(
+            "kind", f"\u201c{data.kind}\u201d is not a kind of value; choose one of {choices}."
+        ) from None
     summary = required_text("summary", data.summary, "The summary (what exactly moved)")
     date = _not_future("date", parse_date("date", data.date, default=_today()))
     try:
@@ -79,7 +81,9 @@ def _validated_exchange(data: ExchangeInput, editing_id: int | None = None) -> d
         if person_id is None:
             raise ValidationError("person", "An introduction needs the person it was made to or by.")
         if second_id is None:
-            raise ValidationError("second_person", "An introduction needs the second person: who was introduced to whom?")
+            raise ValidationError(
+                "second_person", "An introduction needs the second person: who was introduced to whom?"
+            )
         if second_id == person_id:
             raise ValidationError("second_person", "An introduction connects two different people.")
     elif second_id is not None:
@@ -137,10 +141,10 @@ def update_exchange(journal: Journal, exchange_id: int, data: ExchangeInput) -> 
         later_returns = Exchange.select().where(Exchange.reciprocates == exchange_id)
         for later in later_returns:
             if later.direction == values["direction"]:
-                raise ValidationError("direction", "A later exchange returns this one; its direction must stay opposite.")
-    affected = set(_people_of(values)) | {
-        p for p in (before.person_id, before.second_person_id) if p is not None
-    }
+                raise ValidationError(
+                    "direction", "A later exchange returns this one; its direction must stay opposite."
+                )
+    affected = set(_people_of(values)) | {p for p in (before.person_id, before.second_person_id) if p is not None}
     with journal.write() as changes:
         Exchange.update(**values, updated_at=now_stamp()).where(Exchange.id == exchange_id).execute()
         changes.append(JournalChange("exchange", "updated", (exchange_id,), tuple(sorted(affected))))
@@ -172,7 +176,9 @@ def add_loop(
     try:
         kind = LoopKind(loop_kind)
     except ValueError:
-        raise ValidationError("loop_kind", "An open loop is either something you promised or something you asked.") from None
+        raise ValidationError(
+            "loop_kind", "An open loop is either something you promised or something you asked."
+        ) from None
     what = required_text("what", what, "What was promised or asked")
     _existing_person("person", person_id, "That person")
     opened = parse_date("opened_on", opened_on, default=_today())
@@ -215,7 +221,12 @@ def add_reflection(
 
 
 def add_circumstance(
-    journal: Journal, person_id: int, note: str, *, start_on: dt.date | str | None = None, end_on: dt.date | str | None = None
+    journal: Journal,
+    person_id: int,
+    note: str,
+    *,
+    start_on: dt.date | str | None = None,
+    end_on: dt.date | str | None = None,
 ) -> int:
     if _existing_person("person", person_id, "That person") is None:
         raise ValidationError("person", "Say whose circumstance this is.")

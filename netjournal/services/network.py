@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from netjournal.insights.network import NetworkSummary, TieValue, dormant_valuable_ties
-from netjournal.insights.network import DORMANT_DAYS, VALUABLE_RECEIVED_SIGNIFICANCE
+from netjournal.insights.network import (
+    DORMANT_DAYS,
+    VALUABLE_RECEIVED_SIGNIFICANCE,
+    NetworkSummary,
+    TieValue,
+    dormant_valuable_ties,
+)
 from netjournal.insights.patterns import ExtractionSignal, PersonActivity, extraction_pattern
 from netjournal.store.models import Person
 

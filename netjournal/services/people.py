@@ -126,16 +126,14 @@ def find_person(name: str) -> Person | None:
     wanted = " ".join(name.split())
     if not wanted:
         raise ValidationError("person", "Say with whom.")
-    exact = list(Person.select().where(Person.name ** wanted))  # ** is case-insensitive LIKE
+    exact = list(Person.select().where(Person.name**wanted))  # ** is case-insensitive LIKE
     exact = [p for p in exact if p.name.casefold() == wanted.casefold()]
     if len(exact) == 1:
         return exact[0]
     if len(exact) > 1:
         raise AmbiguousPersonError(wanted, [_label(p) for p in exact])
     pattern = wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    starts = Person.select().where(
-        (Person.name ** f"{pattern}%") | (Person.name ** f"% {pattern}%")
-    )
+    starts = Person.select().where((Person.name ** f"{pattern}%") | (Person.name ** f"% {pattern}%"))
     words = wanted.casefold().split()
     candidates = [p for p in starts if _words_prefix(words, p.name.casefold().split())]
     if len(candidates) == 1:
@@ -185,8 +183,16 @@ def list_people(*, include_archived: bool = True) -> list[PersonRow]:
         given, received = counts.get(pid, (0, 0))
         people.append(
             PersonRow(
-                pid, name, org, role, tags, cadence, bool(archived),
-                dt.date.fromisoformat(last) if last else None, given, received,
+                pid,
+                name,
+                org,
+                role,
+                tags,
+                cadence,
+                bool(archived),
+                dt.date.fromisoformat(last) if last else None,
+                given,
+                received,
             )
         )
     return people

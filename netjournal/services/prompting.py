@@ -9,11 +9,13 @@ from netjournal.insights.prompts import (
     NO_CONTRIBUTION_DAYS,
     DuePrompt,
     Evidence,
-    PromptState as PromptStateRecord,
     PromptTemplate,
     load_library,
     period_of,
     todays_prompts,
+)
+from netjournal.insights.prompts import (
+    PromptState as PromptStateRecord,
 )
 from netjournal.insights.specificity import score_specificity
 from netjournal.services.entries import add_reflection
@@ -164,10 +166,14 @@ def _vague_this_week(today: dt.date) -> list[Evidence]:
 
 
 def _no_contribution(today: dt.date) -> list[Evidence]:
-    (last,) = _db().execute_sql(
-        "SELECT max(date) FROM exchange WHERE person_id IS NULL AND direction = 'given' AND date <= ?",
-        (today.isoformat(),),
-    ).fetchone()
+    (last,) = (
+        _db()
+        .execute_sql(
+            "SELECT max(date) FROM exchange WHERE person_id IS NULL AND direction = 'given' AND date <= ?",
+            (today.isoformat(),),
+        )
+        .fetchone()
+    )
     days = None if last is None else (today - dt.date.fromisoformat(last)).days
     if days is not None and days <= NO_CONTRIBUTION_DAYS:
         return []
@@ -192,8 +198,7 @@ def gather_evidence(today: dt.date) -> dict[str, list[Evidence]]:
 
 def prompt_states() -> dict[str, PromptStateRecord]:
     return {
-        s.prompt_key: PromptStateRecord(s.snoozed_until, s.dismissed_on, s.answered_on)
-        for s in PromptState.select()
+        s.prompt_key: PromptStateRecord(s.snoozed_until, s.dismissed_on, s.answered_on) for s in PromptState.select()
     }
 
 

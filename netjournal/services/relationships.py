@@ -101,9 +101,7 @@ def relationship(person_id: int, *, today: dt.date | None = None) -> Relationshi
     exchanges = exchanges_with(person_id)
     circumstances = circumstances_of(person_id)
     first = _first_entry_on(person_id)
-    ledger = build_ledger(
-        exchanges, today=today, last_entry_on=person.last_entry_on, cadence_days=person.cadence_days
-    )
+    ledger = build_ledger(exchanges, today=today, last_entry_on=person.last_entry_on, cadence_days=person.cadence_days)
     hint = pattern_hint(
         exchanges,
         today=today,

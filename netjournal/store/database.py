@@ -80,7 +80,7 @@ def _pragmas(kdf_iter: int) -> list[tuple[str, object]]:
 def translate_error(path: Path, error: Exception) -> JournalError:
     """Turn a driver or OS error into one a person can act on."""
     text = str(error).lower()
-    if isinstance(error, OSError) and error.errno == errno.ENOSPC or "disk is full" in text:
+    if (isinstance(error, OSError) and error.errno == errno.ENOSPC) or "disk is full" in text:
         return StorageFullError(path)
     if "readonly" in text or "read-only" in text or isinstance(error, PermissionError):
         return JournalReadOnlyError(path)
@@ -123,7 +123,9 @@ class JournalDatabase:
     # -- opening -------------------------------------------------------------
 
     @classmethod
-    def create(cls, path: str | os.PathLike[str], passphrase: str, *, kdf_iter: int = DEFAULT_KDF_ITER) -> JournalDatabase:
+    def create(
+        cls, path: str | os.PathLike[str], passphrase: str, *, kdf_iter: int = DEFAULT_KDF_ITER
+    ) -> JournalDatabase:
         passphrase = check_passphrase(passphrase)
         path = Path(path).expanduser().absolute()
         if path.exists():

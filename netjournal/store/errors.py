@@ -27,9 +27,7 @@ class JournalExistsError(JournalError):
 
 class WrongPassphraseError(JournalError):
     def __init__(self, path: object) -> None:
-        super().__init__(
-            f"Could not unlock {path}: the passphrase is wrong, or the start of the file is damaged."
-        )
+        super().__init__(f"Could not unlock {path}: the passphrase is wrong, or the start of the file is damaged.")
 
 
 class NotAJournalError(JournalError):
@@ -55,9 +53,7 @@ class NewerJournalError(JournalError):
 
 class JournalLockedError(JournalError):
     def __init__(self, path: object) -> None:
-        super().__init__(
-            f"{path} is already open in another netjournal window or command. Close it there first."
-        )
+        super().__init__(f"{path} is already open in another netjournal window or command. Close it there first.")
 
 
 class StorageFullError(JournalError):

@@ -54,9 +54,7 @@ class Exchange(BaseModel):
     details = peewee.TextField(default="")
     significance = peewee.IntegerField()
     person = peewee.ForeignKeyField(Person, null=True, backref="exchanges", on_delete="CASCADE")
-    second_person = peewee.ForeignKeyField(
-        Person, null=True, backref="introduced_in", on_delete="SET NULL"
-    )
+    second_person = peewee.ForeignKeyField(Person, null=True, backref="introduced_in", on_delete="SET NULL")
     community = peewee.TextField(default="")
     reciprocates = peewee.ForeignKeyField("self", null=True, backref="returned_by", on_delete="SET NULL")
     outcome = peewee.TextField(default="")

@@ -46,12 +46,10 @@ def _search_triggers(table: str, entity: str, body: str, person: str, date: str)
             f"{person.format(r=row)}, {date.format(r=row)}"
         )
 
-    insert = f"INSERT INTO search_index(rowid, body, entity, entity_id, person_id, date) VALUES ({{}});"
+    insert = "INSERT INTO search_index(rowid, body, entity, entity_id, person_id, date) VALUES ({});"
     delete = f"DELETE FROM search_index WHERE rowid = old.id * 8 + {code};"
     return [
-        f"CREATE TRIGGER {table}_search_ai AFTER INSERT ON {table} BEGIN "
-        + insert.format(values("new"))
-        + " END;",
+        f"CREATE TRIGGER {table}_search_ai AFTER INSERT ON {table} BEGIN " + insert.format(values("new")) + " END;",
         f"CREATE TRIGGER {table}_search_ad AFTER DELETE ON {table} BEGIN {delete} END;",
         f"CREATE TRIGGER {table}_search_au AFTER UPDATE ON {table} BEGIN {delete} "
         + insert.format(values("new"))
@@ -71,9 +69,7 @@ def _last_entry_triggers(table: str, person_columns: tuple[str, ...]) -> list[st
         f"CREATE TRIGGER {table}_last_ad AFTER DELETE ON {table} BEGIN "
         + _LAST_ENTRY_SQL.format(ids=ids("old"))
         + " END;",
-        f"CREATE TRIGGER {table}_last_au AFTER UPDATE ON {table} BEGIN "
-        + _LAST_ENTRY_SQL.format(ids=both)
-        + " END;",
+        f"CREATE TRIGGER {table}_last_au AFTER UPDATE ON {table} BEGIN " + _LAST_ENTRY_SQL.format(ids=both) + " END;",
     ]
 
 

@@ -1,0 +1,53 @@
+"""The command line: commands that work without a window, and the entry point for both."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from netjournal.cli.parser import build_parser
+
+EXIT_ERROR = 1
+EXIT_INTERRUPTED = 130
+
+
+def _error(message: str) -> None:
+    print(f"netjournal: {message}", file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    explicit = getattr(args, "journal", None)
+    if args.command is None:
+        # Qt is imported only here, so commands start fast.
+        from netjournal.app import run_window
+
+        return run_window(journal=Path(explicit).expanduser() if explicit else None, demo=args.demo)
+
+    from netjournal.cli.commands import COMMANDS
+    from netjournal.store.errors import JournalError
+
+    if explicit:
+        path = Path(explicit).expanduser().absolute()
+    else:
+        from netjournal.paths import default_journal_path
+
+        path = default_journal_path()
+    try:
+        return COMMANDS[args.command](args, path)
+    except JournalError as error:
+        _error(str(error))
+    except KeyboardInterrupt:
+        _error("cancelled; nothing more was saved.")
+        return EXIT_INTERRUPTED
+    except Exception as error:
+        if os.environ.get("NETJOURNAL_DEBUG"):
+            raise
+        _error(
+            f"unexpected error ({type(error).__name__}); nothing was changed by the failed step. "
+            "Set NETJOURNAL_DEBUG=1 to see details."
+        )
+    return EXIT_ERROR

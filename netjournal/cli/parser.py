@@ -1,0 +1,103 @@
+"""The command line's grammar. Kept stable: scripts and later features rely on it."""
+
+from __future__ import annotations
+
+import argparse
+
+from netjournal import __version__
+from netjournal.domain import Kind
+
+
+def _journal_option(parser: argparse.ArgumentParser) -> None:
+    # SUPPRESS lets --journal appear before or after the subcommand.
+    parser.add_argument(
+        "--journal",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="the journal file to use (default: one in your data folder)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="netjournal",
+        description="An offline, encrypted journal of professional relationships.",
+        epilog=(
+            "Without a command, netjournal opens its window. NETJOURNAL_PASSPHRASE, when set, "
+            "supplies the passphrase (meant for scripts: it is visible to other programs you run)."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"netjournal {__version__}")
+    parser.add_argument("--demo", action="store_true", help="open the window on a fresh demo journal")
+    _journal_option(parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        _journal_option(sub)
+        return sub
+
+    init = command("init", "create a new journal")
+    init.add_argument("--remember", action="store_true", help="remember the passphrase in the OS keychain")
+
+    demo = command("demo", "create a demo journal full of believable data")
+    demo.add_argument("path", metavar="PATH")
+    demo.add_argument("--size", choices=("small", "large"), default="small")
+    demo.add_argument("--seed", type=int, default=7, help=argparse.SUPPRESS)
+
+    log = command("log", "log one exchange of value")
+    direction = log.add_mutually_exclusive_group(required=True)
+    direction.add_argument("--gave", dest="direction", action="store_const", const="given")
+    direction.add_argument("--received", dest="direction", action="store_const", const="received")
+    log.add_argument("--with", dest="with_name", metavar="NAME", help="the other person (new names are created)")
+    log.add_argument(
+        "--network",
+        metavar="COMMUNITY",
+        nargs="?",
+        const="",
+        help="a contribution to the network as a whole, optionally naming the community",
+    )
+    log.add_argument(
+        "--kind",
+        required=True,
+        choices=[k.value for k in Kind],
+        metavar="KIND",
+        help="one of: " + ", ".join(k.value for k in Kind),
+    )
+    log.add_argument("--date", metavar="YYYY-MM-DD")
+    log.add_argument("--significance", type=int, default=3, metavar="N", help="1 (small) to 5 (life-changing)")
+    log.add_argument("--second", metavar="NAME", help="for an introduction: the other person introduced")
+    log.add_argument("--details", default="")
+    log.add_argument("--returns", type=int, metavar="ID", help="the id of the earlier exchange this one returns")
+    log.add_argument("summary", nargs="+", metavar="SUMMARY")
+
+    touch = command("touch", "log a touchpoint: keeping in touch, no value moved")
+    touch.add_argument("--with", dest="with_name", metavar="NAME", required=True)
+    touch.add_argument("--date", metavar="YYYY-MM-DD")
+    touch.add_argument("--channel", default="")
+    touch.add_argument("note", nargs="+", metavar="NOTE")
+
+    loop = command("loop", "keep an open loop: something promised or asked")
+    kind = loop.add_mutually_exclusive_group(required=True)
+    kind.add_argument("--promised", dest="loop_kind", action="store_const", const="promised")
+    kind.add_argument("--asked", dest="loop_kind", action="store_const", const="asked")
+    loop.add_argument("--with", dest="with_name", metavar="NAME")
+    loop.add_argument("--due", metavar="YYYY-MM-DD")
+    loop.add_argument("what", nargs="+", metavar="WHAT")
+
+    search = command("search", "full-text search, newest first")
+    search.add_argument("query", nargs="+", metavar="QUERY")
+    search.add_argument("--limit", type=int, default=30)
+
+    show = command("show", "a person's ledger and timeline")
+    show.add_argument("name", nargs="+", metavar="NAME")
+
+    prompts = command("prompts", "today's reflection prompts")
+    prompts.add_argument("--date", metavar="YYYY-MM-DD")
+
+    command("passwd", "change the journal's passphrase")
+    backup = command("backup", "write an encrypted copy under the same passphrase")
+    backup.add_argument("destination", metavar="DEST")
+    command("remember", "remember the passphrase in the OS keychain")
+    command("forget", "forget a passphrase remembered in the OS keychain")
+    return parser

@@ -1,0 +1,60 @@
+"""Where the command line gets a passphrase from, in order of preference."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from netjournal.store.errors import JournalError
+
+ENV_VARIABLE = "NETJOURNAL_PASSPHRASE"
+
+
+class NoPassphraseError(JournalError):
+    pass
+
+
+def _ask(prompt: str) -> str:
+    try:
+        if not sys.stdin.isatty():
+            # Piped input (`printf pw | netjournal ...`): read a line, no echo warnings.
+            line = sys.stdin.readline()
+            if not line:
+                raise EOFError
+            return line.rstrip("\r\n")
+        return getpass.getpass(prompt)
+    except EOFError:
+        raise NoPassphraseError(
+            f"No passphrase was given. Type it when asked, or set {ENV_VARIABLE} for scripts."
+        ) from None
+
+
+def passphrase_to_open(path: Path) -> str:
+    """The environment (for scripts), then the keychain if remembered there, then a prompt."""
+    from_env = os.environ.get(ENV_VARIABLE)
+    if from_env:
+        return from_env
+    from netjournal.services import keychain
+
+    remembered = keychain.recall(path)
+    if remembered:
+        return remembered
+    return _ask(f"Passphrase for {path}: ")
+
+
+def new_passphrase(purpose: str = "the new journal") -> str:
+    """A new passphrase: the environment, or typed twice without echo."""
+    from_env = os.environ.get(ENV_VARIABLE)
+    if from_env:
+        return from_env
+    first = _ask(f"Choose a passphrase for {purpose}: ")
+    if not first.strip():
+        from netjournal.store.errors import EmptyPassphraseError
+
+        raise EmptyPassphraseError()
+    second = _ask("Type it again: ")
+    if first != second:
+        raise JournalError("The two passphrases differ; nothing was created or changed.")
+    return first

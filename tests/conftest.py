@@ -1,0 +1,46 @@
+"""Fixtures shared by every test: offscreen Qt, isolated settings, real encrypted journals."""
+
+from __future__ import annotations
+
+import os
+
+# pytest-qt has no setting for the platform; it must be set before Qt loads.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from support import PASSPHRASE, TEST_KDF_ITER  # noqa: E402
+
+from netjournal.services.journal import Journal  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Settings, data and config folders live in a temp dir, never the developer's home."""
+    home = tmp_path_factory.mktemp("home")
+    for variable, sub in (
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CACHE_HOME", "cache"),
+        ("XDG_STATE_HOME", "state"),
+    ):
+        (home / sub).mkdir()
+        monkeypatch.setenv(variable, str(home / sub))
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("NETJOURNAL_PASSPHRASE", raising=False)
+
+
+@pytest.fixture
+def journal_path(tmp_path: Path) -> Path:
+    return tmp_path / "journal.nj"
+
+
+@pytest.fixture
+def journal(journal_path: Path) -> Iterator[Journal]:
+    """A fresh, empty, encrypted journal, closed after the test."""
+    opened = Journal.create(journal_path, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    yield opened
+    opened.close()
