@@ -137,13 +137,14 @@ def update_exchange(journal: Journal, exchange_id: int, data: ExchangeInput) -> 
     if before is None:
         raise NotFoundError(f"There is no exchange with id {exchange_id}.")
     values = _validated_exchange(data, editing_id=exchange_id)
-    if values["reciprocates"] is not None:
-        later_returns = Exchange.select().where(Exchange.reciprocates == exchange_id)
-        for later in later_returns:
-            if later.direction == values["direction"]:
-                raise ValidationError(
-                    "direction", "A later exchange returns this one; its direction must stay opposite."
-                )
+    # Exchanges that return this one constrain how it may change.
+    for later in Exchange.select().where(Exchange.reciprocates == exchange_id):
+        if later.direction == values["direction"]:
+            raise ValidationError("direction", "A later exchange returns this one; its direction must stay opposite.")
+        if later.date < values["date"]:
+            raise ValidationError(
+                "date", f"An exchange on {later.date.isoformat()} returns this one; it cannot be dated after that."
+            )
     affected = set(_people_of(values)) | {p for p in (before.person_id, before.second_person_id) if p is not None}
     with journal.write() as changes:
         Exchange.update(**values, updated_at=now_stamp()).where(Exchange.id == exchange_id).execute()
@@ -260,3 +261,60 @@ def delete_entry(journal: Journal, entry_type: EntryType, entry_id: int) -> None
     with journal.write() as changes:
         row.delete_instance()
         changes.append(JournalChange(str(entry_type), "deleted", (entry_id,), people))
+
+
+def update_touchpoint(
+    journal: Journal, touchpoint_id: int, note: str, *, date: dt.date | str | None = None, channel: str = ""
+) -> None:
+    touch = Touchpoint.get_or_none(Touchpoint.id == touchpoint_id)
+    if touch is None:
+        raise NotFoundError(f"There is no touchpoint with id {touchpoint_id}.")
+    note = required_text("note", note, "The note")
+    when = _not_future("date", parse_date("date", date, default=touch.date))
+    with journal.write() as changes:
+        Touchpoint.update(note=note, date=when, channel=channel.strip()).where(Touchpoint.id == touchpoint_id).execute()
+        changes.append(JournalChange("touchpoint", "updated", (touchpoint_id,), (touch.person_id,)))
+
+
+def update_loop(
+    journal: Journal,
+    loop_id: int,
+    what: str,
+    *,
+    due_on: dt.date | str | None = None,
+    done_on: dt.date | str | None = None,
+) -> None:
+    loop = OpenLoop.get_or_none(OpenLoop.id == loop_id)
+    if loop is None:
+        raise NotFoundError(f"There is no open loop with id {loop_id}.")
+    what = required_text("what", what, "What was promised or asked")
+    due = optional_date("due_on", due_on)
+    done = optional_date("done_on", done_on)
+    if due is not None and due < loop.opened_on:
+        raise ValidationError("due_on", "The due date is before the day the loop was opened.")
+    if done is not None and done < loop.opened_on:
+        raise ValidationError("done_on", "A loop cannot be closed before it was opened.")
+    with journal.write() as changes:
+        OpenLoop.update(what=what, due_on=due, done_on=done).where(OpenLoop.id == loop_id).execute()
+        changes.append(JournalChange("loop", "updated", (loop_id,), (loop.person_id,) if loop.person_id else ()))
+
+
+def update_reflection(journal: Journal, reflection_id: int, text: str, *, date: dt.date | str | None = None) -> None:
+    reflection = Reflection.get_or_none(Reflection.id == reflection_id)
+    if reflection is None:
+        raise NotFoundError(f"There is no reflection with id {reflection_id}.")
+    text = required_text("text", text, "The reflection")
+    when = parse_date("date", date, default=reflection.date)
+    with journal.write() as changes:
+        Reflection.update(text=text, date=when).where(Reflection.id == reflection_id).execute()
+        person = (reflection.person_id,) if reflection.person_id else ()
+        changes.append(JournalChange("reflection", "updated", (reflection_id,), person))
+
+
+def delete_circumstance(journal: Journal, circumstance_id: int) -> None:
+    row = Circumstance.get_or_none(Circumstance.id == circumstance_id)
+    if row is None:
+        raise NotFoundError(f"There is no circumstance with id {circumstance_id}.")
+    with journal.write() as changes:
+        row.delete_instance()
+        changes.append(JournalChange("circumstance", "deleted", (circumstance_id,), (row.person_id,)))

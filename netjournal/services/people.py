@@ -113,33 +113,27 @@ def get_person(person_id: int) -> Person:
     return person
 
 
-def _label(person: Person) -> str:
-    return f"{person.name} ({person.organisation})" if person.organisation else person.name
-
-
 def find_person(name: str) -> Person | None:
     """The one person ``name`` designates: an exact name, else a unique word-prefix match.
 
     ``None`` when nobody matches; ``AmbiguousPersonError`` listing the
-    candidates when several do.
+    candidates when several do.  Matching is done in Python with
+    ``casefold`` because SQLite's LIKE folds case for ASCII letters only.
     """
     wanted = " ".join(name.split())
     if not wanted:
         raise ValidationError("person", "Say with whom.")
-    exact = list(Person.select().where(Person.name**wanted))  # ** is case-insensitive LIKE
-    exact = [p for p in exact if p.name.casefold() == wanted.casefold()]
+    folded = wanted.casefold()
+    rows = Person._meta.database.execute_sql("SELECT id, name, organisation FROM person").fetchall()
+    exact = [row for row in rows if row[1].casefold() == folded]
+    if not exact:
+        words = folded.split()
+        exact = [row for row in rows if _words_prefix(words, row[1].casefold().split())]
     if len(exact) == 1:
-        return exact[0]
+        return Person.get_by_id(exact[0][0])
     if len(exact) > 1:
-        raise AmbiguousPersonError(wanted, [_label(p) for p in exact])
-    pattern = wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    starts = Person.select().where((Person.name ** f"{pattern}%") | (Person.name ** f"% {pattern}%"))
-    words = wanted.casefold().split()
-    candidates = [p for p in starts if _words_prefix(words, p.name.casefold().split())]
-    if len(candidates) == 1:
-        return candidates[0]
-    if len(candidates) > 1:
-        raise AmbiguousPersonError(wanted, [_label(p) for p in candidates[:12]])
+        labels = [f"{n} ({org})" if org else n for _, n, org in sorted(exact, key=lambda r: r[1].casefold())]
+        raise AmbiguousPersonError(wanted, labels[:12])
     return None
 
 

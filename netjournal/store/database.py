@@ -40,6 +40,10 @@ DEFAULT_KDF_ITER = 256_000
 PLAINTEXT_HEADER = b"SQLite format 3\x00"
 _CACHE_KIB = 64 * 1024
 
+# peewee wraps errors raised while executing, but not those raised while
+# iterating a cursor, which come straight from the driver.
+DRIVER_ERRORS = (peewee.DatabaseError, sqlcipher.DatabaseError, OSError)
+
 _cipher_log_silenced = False
 
 
@@ -147,7 +151,7 @@ class JournalDatabase:
                 journal._verify_encrypted()
             except BaseException as error:
                 _remove_journal_files(path)
-                if isinstance(error, (peewee.DatabaseError, OSError)):
+                if isinstance(error, DRIVER_ERRORS):
                     raise translate_error(path, error) from None
                 raise
         except BaseException:
@@ -206,7 +210,7 @@ class JournalDatabase:
         try:
             db.connect()
             db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
-        except (peewee.DatabaseError, OSError) as error:
+        except DRIVER_ERRORS as error:
             with suppress(Exception):
                 db.close()
             raise translate_error(path, error) from None
@@ -255,7 +259,7 @@ class JournalDatabase:
         try:
             with self.db.atomic():
                 yield
-        except (peewee.DatabaseError, OSError) as error:
+        except DRIVER_ERRORS as error:
             raise translate_error(self.path, error) from None
 
     # -- file-level operations -------------------------------------------------
@@ -264,7 +268,7 @@ class JournalDatabase:
         new_passphrase = check_passphrase(new_passphrase)
         try:
             self.db.rekey(new_passphrase)
-        except (peewee.DatabaseError, OSError) as error:
+        except DRIVER_ERRORS as error:
             raise translate_error(self.path, error) from None
 
     def backup_to(self, destination: str | os.PathLike[str]) -> Path:
@@ -293,13 +297,17 @@ class JournalDatabase:
         except FileExistsError:
             _remove_journal_files(partial)
             raise JournalExistsError(destination) from None
-        except (peewee.DatabaseError, OSError) as error:
+        except DRIVER_ERRORS as error:
             _remove_journal_files(partial)
             raise translate_error(destination, error) from None
         return destination
 
     def integrity_check(self) -> list[str]:
-        rows = self.db.execute_sql("PRAGMA integrity_check").fetchall()
+        """SQLite's findings, ``["ok"]`` for a sound file; damage it cannot even read raises."""
+        try:
+            rows = self.db.execute_sql("PRAGMA integrity_check").fetchall()
+        except DRIVER_ERRORS as error:
+            raise translate_error(self.path, error) from None
         return [row[0] for row in rows]
 
     def schema_version(self) -> int:

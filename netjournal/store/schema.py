@@ -181,7 +181,9 @@ SCHEMA_V1: list[str] = [
 def _migrate_to_v2(db: peewee.Database) -> None:
     """Version 2: what an introduction led to, and the state of answered prompts."""
     migrator = SqliteMigrator(db)
-    migrate(migrator.add_column("exchange", "outcome", peewee.TextField(default="")))
+    # DEFAULT in the DDL too, so rows inserted without the column (old code, raw SQL) still work.
+    outcome = peewee.TextField(default="", constraints=[peewee.SQL("DEFAULT ''")])
+    migrate(migrator.add_column("exchange", "outcome", outcome))
     db.execute_sql(
         """CREATE TABLE prompt_state (
             prompt_key TEXT PRIMARY KEY,
