@@ -1,11 +1,64 @@
-"""Entry point of the window (built in the next step)."""
+"""The window's entry point: QApplication set-up and the test/script seam ``open_main_window``."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
+from PySide6.QtWidgets import QApplication
+
+from netjournal import __version__
+from netjournal.services.journal import Journal
+from netjournal.store.database import DEFAULT_KDF_ITER
+from netjournal.ui.main_window import MainWindow
+from netjournal.ui.settings import WindowSettings
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The running QApplication, created once with the app's identity."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("netjournal")
+    app.setOrganizationName("netjournal")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("netjournal")
+    return app  # type: ignore[return-value]
+
+
+def open_main_window(
+    path: str | os.PathLike[str],
+    passphrase: str,
+    *,
+    kdf_iter: int = DEFAULT_KDF_ITER,
+    settings: WindowSettings | None = None,
+) -> MainWindow:
+    """Open ``path`` and show the main window on it, with no dialog (for tests and scripts)."""
+    application()
+    window = MainWindow(settings, kdf_iter=kdf_iter)
+    window.attach(Journal.open(path, passphrase, kdf_iter=kdf_iter))
+    window.show()
+    return window
+
 
 def run_window(*, journal: Path | None = None, demo: bool = False) -> int:
-    print("netjournal: the window is not built yet; use the commands (netjournal --help).", file=sys.stderr)
-    return 1
+    """``netjournal`` without a command: the demo, a given journal, the last one, or the welcome page."""
+    app = application()
+    window = MainWindow()
+    window.show()
+    if demo:
+        window.journals.open_demo()
+    else:
+        target = journal or window.settings.last_journal()
+        if target is not None and target.exists():
+            window.show_unlock(target.expanduser().absolute())
+            window.unlock.try_remembered()
+        elif journal is not None:
+            window.show_welcome()
+            from netjournal.ui import messages
+
+            messages.show_error(
+                window, window.tr("No journal there"), window.tr("There is no journal at {0}.").format(journal)
+            )
+    return app.exec()

@@ -139,3 +139,28 @@ def full_timeline(person_id: int, page: int = 500) -> list[TimelineEntry]:
         if len(batch) < page:
             return entries
         cursor = Cursor.after(batch[-1])
+
+
+def exchange_entries(ids: list[int] | tuple[int, ...]) -> list[TimelineEntry]:
+    """The given exchanges as timeline entries, newest first (for "show the entries behind this")."""
+    if not ids:
+        return []
+    table, date_col, columns, _ = _SOURCES[EntryType.EXCHANGE]
+    marks = ",".join("?" * len(ids))
+    sql = (
+        f"SELECT {_RANK[EntryType.EXCHANGE]}, {columns} FROM {table} WHERE e.id IN ({marks}) "
+        f"ORDER BY {date_col} DESC, e.id DESC"
+    )
+    return [_entry(row) for row in Person._meta.database.execute_sql(sql, tuple(ids))]
+
+
+def entry_position(entry_type: EntryType, entry_id: int) -> Cursor | None:
+    """A cursor that makes the next page start exactly at this entry."""
+    table, date_col, _, _ = _SOURCES[entry_type]
+    alias = _alias(date_col)
+    row = Person._meta.database.execute_sql(
+        f"SELECT {date_col} FROM {table} WHERE {alias}.id = ?", (entry_id,)
+    ).fetchone()
+    if row is None:
+        return None
+    return Cursor(row[0], _RANK[entry_type], entry_id + 1)

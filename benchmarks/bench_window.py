@@ -1,0 +1,54 @@
+"""The window's figures on the large demo journal, each beside its target (DESIGN.md §6)."""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_core import key_derivation_ms
+from common import PASSPHRASE, Figure, cached_journal, print_table
+
+
+def probe(path: Path) -> dict[str, float]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    spawned = time.time()
+    out = subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("window_probe.py")), str(path), PASSPHRASE, repr(spawned)],
+        env=env, check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> list[Figure]:
+    large = cached_journal("large", "large")
+    with tempfile.TemporaryDirectory() as tmp:
+        kdf_ms = key_derivation_ms(Path(tmp))
+    runs = [probe(large) for _ in range(3)]
+
+    def med(key: str) -> float:
+        return statistics.median(r[key] for r in runs)
+
+    start = med("start_to_paint_s") * 1000
+    return [
+        Figure("process start → unlocked window painted, total", start, "ms", None),
+        Figure("  excluding key derivation", start - kdf_ms, "ms", 800),
+        Figure("one filter keystroke (median)", med("keystroke_ms"), "ms", 16),
+        Figure("one filter keystroke (slowest)", med("keystroke_max_ms"), "ms", None),
+        Figure(f"opening a person ({int(med('person_rows'))} rows loaded)", med("person_ms"), "ms", 50),
+        Figure(
+            f"'Everyone' first paint ({int(med('everyone_rows_loaded'))} rows loaded)", med("everyone_ms"), "ms", 100
+        ),
+        Figure("peak memory (RSS)", max(r["peak_rss_mb"] for r in runs), "MB", 250),
+    ]
+
+
+if __name__ == "__main__":
+    print_table("Window (large demo journal, offscreen)", main())

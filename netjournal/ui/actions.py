@@ -1,0 +1,107 @@
+"""Every command of the window as a QAction, with its shortcut, in menus and a toolbar."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenuBar
+
+from netjournal.ui.i18n import tr
+
+
+@dataclass
+class WindowActions:
+    new_journal: QAction
+    open_journal: QAction
+    open_demo: QAction
+    lock: QAction
+    change_passphrase: QAction
+    backup: QAction
+    quit: QAction
+    log_exchange: QAction
+    log_touchpoint: QAction
+    add_loop: QAction
+    add_person: QAction
+    add_reflection: QAction
+    add_circumstance: QAction
+    edit_person: QAction
+    archive_person: QAction
+    edit_entry: QAction
+    delete_entry: QAction
+    find: QAction
+    find_person: QAction
+    everyone: QAction
+    focus_timeline: QAction
+    focus_prompts: QAction
+    about: QAction
+    explain: QAction
+
+    def journal_actions(self) -> list[QAction]:
+        """Actions that need an unlocked journal."""
+        return [
+            self.lock, self.change_passphrase, self.backup, self.log_exchange, self.log_touchpoint,
+            self.add_loop, self.add_person, self.add_reflection, self.add_circumstance, self.edit_person,
+            self.archive_person, self.edit_entry, self.delete_entry, self.find, self.find_person,
+            self.everyone, self.focus_timeline, self.focus_prompts,
+        ]  # fmt: skip
+
+
+def _action(window: QMainWindow, name: str, text: str, shortcut: QKeySequence | str | None = None) -> QAction:
+    action = QAction(tr(text), window)
+    action.setObjectName(name)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    window.addAction(action)  # shortcuts work even when the menu bar is hidden
+    return action
+
+
+def create_actions(window: QMainWindow) -> WindowActions:
+    key = QKeySequence.StandardKey
+    return WindowActions(
+        new_journal=_action(window, "actionNewJournal", "&New journal…"),
+        open_journal=_action(window, "actionOpenJournal", "&Open journal…", key.Open),
+        open_demo=_action(window, "actionOpenDemo", "Open a &demo journal"),
+        lock=_action(window, "actionLock", "&Lock", "Ctrl+L"),
+        change_passphrase=_action(window, "actionChangePassphrase", "Change &passphrase…"),
+        backup=_action(window, "actionBackup", "&Back up…"),
+        quit=_action(window, "actionQuit", "&Quit", key.Quit),
+        log_exchange=_action(window, "actionLogExchange", "Log an &exchange…", key.New),
+        log_touchpoint=_action(window, "actionLogTouchpoint", "Log a &touchpoint…", "Ctrl+T"),
+        add_loop=_action(window, "actionAddLoop", "Add an open &loop…", "Ctrl+J"),
+        add_person=_action(window, "actionAddPerson", "Add a &person…", "Ctrl+Shift+N"),
+        add_reflection=_action(window, "actionAddReflection", "Write a &reflection…", "Ctrl+Shift+R"),
+        add_circumstance=_action(window, "actionAddCircumstance", "Note a &circumstance…"),
+        edit_person=_action(window, "actionEditPerson", "Edit &person…", "Ctrl+Shift+E"),
+        archive_person=_action(window, "actionArchivePerson", "&Archive or restore person"),
+        edit_entry=_action(window, "actionEditEntry", "&Edit entry…", "Ctrl+E"),
+        delete_entry=_action(window, "actionDeleteEntry", "&Delete entry…"),
+        find=_action(window, "actionFind", "&Search everything", key.Find),
+        find_person=_action(window, "actionFindPerson", "Find a &person", "Ctrl+K"),
+        everyone=_action(window, "actionEveryone", "&Everyone's timeline", "Ctrl+0"),
+        focus_timeline=_action(window, "actionFocusTimeline", "Go to &timeline", "Ctrl+2"),
+        focus_prompts=_action(window, "actionFocusPrompts", "Go to &prompts", "Ctrl+3"),
+        about=_action(window, "actionAbout", "&About netjournal"),
+        explain=_action(window, "actionExplain", "How &hints and scores are worked out"),
+    )
+
+
+def build_menus(menu_bar: QMenuBar, actions: WindowActions) -> None:
+    journal = menu_bar.addMenu(tr("&Journal"))
+    journal.addActions([actions.new_journal, actions.open_journal, actions.open_demo])
+    journal.addSeparator()
+    journal.addActions([actions.lock, actions.change_passphrase, actions.backup])
+    journal.addSeparator()
+    journal.addAction(actions.quit)
+    entry = menu_bar.addMenu(tr("&Entry"))
+    entry.addActions([actions.log_exchange, actions.log_touchpoint, actions.add_loop, actions.add_reflection])
+    entry.addSeparator()
+    entry.addActions([actions.edit_entry, actions.delete_entry])
+    people = menu_bar.addMenu(tr("&People"))
+    people.addActions([actions.add_person, actions.edit_person, actions.add_circumstance, actions.archive_person])
+    view = menu_bar.addMenu(tr("&View"))
+    view.addActions(
+        [actions.find, actions.find_person, actions.everyone, actions.focus_timeline, actions.focus_prompts]
+    )
+    help_menu = menu_bar.addMenu(tr("&Help"))
+    help_menu.addActions([actions.explain, actions.about])

@@ -1,0 +1,396 @@
+"""Small entry forms: touchpoints, open loops, people, reflections, circumstances.
+
+Each is a ``FormDialog``: Enter in a one-line field saves, Esc cancels, a
+validation error marks its field and keeps the dialog open, and ``saved_id``
+holds the entry's id after a successful save.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QSizePolicy,
+    QWidget,
+)
+
+from netjournal.domain import LoopKind
+from netjournal.services import entries, people
+from netjournal.store.models import OpenLoop, Reflection, Touchpoint
+from netjournal.ui.dialogs.form_support import (
+    DateField,
+    FormDialog,
+    date_edit,
+    name_widget,
+    person_name,
+    tab_to_checked,
+    to_date,
+    to_qdate,
+)
+from netjournal.ui.i18n import tr
+from netjournal.ui.session import Session
+
+CHANNELS = ("email", "call", "coffee", "message", "conference", "LinkedIn")
+
+
+def _text_box(parent: QWidget, lines: int) -> QPlainTextEdit:
+    """Multi-line text where Tab moves on instead of inserting a tab."""
+    box = QPlainTextEdit(parent)
+    box.setTabChangesFocus(True)
+    box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 12)
+    return box
+
+
+class OptionalDate:
+    """A form row whose label is a "has a date" checkbox enabling the date beside it."""
+
+    def __init__(self, dialog: FormDialog, label: str, *, default: dt.date) -> None:
+        self.check = QCheckBox(label, dialog)
+        # Fixed size: the form then right-aligns it like the other labels.
+        self.check.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.date = DateField(to_qdate(default), dialog)
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setEnabled(False)
+        self.check.toggled.connect(self.date.setEnabled)
+        dialog.form.addRow(self.check, self.date)
+
+    def value(self) -> dt.date | None:
+        return to_date(self.date.date()) if self.check.isChecked() else None
+
+    def set_value(self, value: dt.date | None) -> None:
+        self.check.setChecked(value is not None)
+        if value is not None:
+            self.date.setDate(to_qdate(value))
+
+
+class TouchpointDialog(FormDialog):
+    """Keeping in touch between exchanges; with ``touchpoint_id`` it edits one (its person stays)."""
+
+    def __init__(
+        self,
+        session: Session,
+        parent: QWidget | None = None,
+        *,
+        person_id: int | None = None,
+        touchpoint_id: int | None = None,
+    ) -> None:
+        editing = touchpoint_id is not None
+        title = tr("Edit touchpoint") if editing else tr("Log a touchpoint")
+        super().__init__(session, parent, object_name="touchpointDialog", title=title)
+        self.touchpoint_id = touchpoint_id
+        self.person_field = self.person_line_edit()
+        self.add_row(self.tr("&Person"), self.person_field, "personField", self.tr("Person"), fields=("person",))
+        self.date_field = date_edit(self)
+        self.add_row(self.tr("&Date"), self.date_field, "dateField", self.tr("Date"), fields=("date",))
+        self.channel_field = QComboBox(self)
+        self.channel_field.setEditable(True)
+        self.channel_field.addItems([self.tr(channel) for channel in CHANNELS])
+        self.channel_field.setCurrentIndex(-1)
+        self.channel_field.lineEdit().setPlaceholderText(self.tr("How: email, call, coffee…"))
+        self.add_row(self.tr("C&hannel"), self.channel_field, "channelField", self.tr("Channel"), fields=("channel",))
+        self.note_field = QLineEdit(self)
+        self.note_field.setPlaceholderText(self.tr("e.g. Congratulated her on the new role"))
+        self.add_row(self.tr("&Note"), self.note_field, "noteField", self.tr("Note"), fields=("note",))
+        self.setMinimumWidth(460)
+        if editing:
+            touch = Touchpoint.get_by_id(touchpoint_id)
+            self.set_person(self.person_field, touch.person_id)
+            self.person_field.setEnabled(False)
+            self.date_field.setDate(to_qdate(touch.date))
+            self.channel_field.setEditText(touch.channel)
+            self.note_field.setText(touch.note)
+            self.note_field.setFocus()
+        else:
+            self.set_person(self.person_field, person_id)
+            (self.note_field if person_id is not None else self.person_field).setFocus()
+
+    def save(self) -> int:
+        note, channel = self.note_field.text(), self.channel_field.currentText()
+        date = to_date(self.date_field.date())
+        if self.touchpoint_id is not None:
+            entries.update_touchpoint(self.session.journal, self.touchpoint_id, note, date=date, channel=channel)
+            return self.touchpoint_id
+        person_id = self.person_id_from(self.person_field)
+        return entries.add_touchpoint(self.session.journal, person_id, note, date=date, channel=channel)
+
+
+class LoopDialog(FormDialog):
+    """Something promised or asked, until done; with ``loop_id`` it edits one (kind and person stay)."""
+
+    def __init__(
+        self,
+        session: Session,
+        parent: QWidget | None = None,
+        *,
+        person_id: int | None = None,
+        loop_id: int | None = None,
+        loop_kind: LoopKind = LoopKind.PROMISED,
+    ) -> None:
+        editing = loop_id is not None
+        title = tr("Edit open loop") if editing else tr("Add an open loop")
+        super().__init__(session, parent, object_name="loopDialog", title=title)
+        self.loop_id = loop_id
+        self._done_on: dt.date | None = None
+
+        kinds = QWidget(self)
+        row = QHBoxLayout(kinds)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.promised_radio = QRadioButton(self.tr("I &promised"), kinds)
+        self.asked_radio = QRadioButton(self.tr("I &asked"), kinds)
+        name_widget(self.promised_radio, "loopPromised", self.tr("I promised"))
+        name_widget(self.asked_radio, "loopAsked", self.tr("I asked"))
+        self._kinds = QButtonGroup(self)
+        for radio in (self.promised_radio, self.asked_radio):
+            self._kinds.addButton(radio)
+            row.addWidget(radio)
+        row.addStretch(1)
+        (self.asked_radio if loop_kind == LoopKind.ASKED else self.promised_radio).setChecked(True)
+        tab_to_checked([self.promised_radio, self.asked_radio])
+        self.form.addRow(self.tr("Kind"), kinds)
+        self.register_field("loop_kind", self.promised_radio)
+
+        self.person_field = self.person_line_edit(self.tr("Optional: to or of whom"))
+        self.add_row(self.tr("P&erson"), self.person_field, "personField", self.tr("Person"), fields=("person",))
+        self.what_field = QLineEdit(self)
+        self.what_field.setPlaceholderText(self.tr("e.g. Send Ana the pricing spreadsheet"))
+        self.add_row(self.tr("&What"), self.what_field, "whatField", self.tr("What"), fields=("what",))
+        self.due = OptionalDate(self, self.tr("Has a &due date"), default=dt.date.today() + dt.timedelta(days=7))
+        name_widget(self.due.check, "hasDueField", self.tr("Has a due date"))
+        name_widget(self.due.date, "dueField", self.tr("Due date"))
+        self.register_field("due_on", self.due.date)
+        self.done_field = QCheckBox(self.tr("Don&e"), self)
+        name_widget(self.done_field, "doneField", self.tr("Done"))
+        self.form.addRow("", self.done_field)
+        self.register_field("done_on", self.done_field)
+        self.form.setRowVisible(self.done_field, editing)
+        self.setMinimumWidth(460)
+
+        if editing:
+            loop = OpenLoop.get_by_id(loop_id)
+            (self.asked_radio if loop.loop_kind == LoopKind.ASKED else self.promised_radio).setChecked(True)
+            for widget in (self.promised_radio, self.asked_radio, self.person_field):
+                widget.setEnabled(False)
+            self.set_person(self.person_field, loop.person_id)
+            self.what_field.setText(loop.what)
+            self.due.set_value(loop.due_on)
+            self._done_on = loop.done_on
+            self.done_field.setChecked(loop.done_on is not None)
+            self.what_field.setFocus()
+        else:
+            self.set_person(self.person_field, person_id)
+            self.promised_radio.setFocus()
+
+    @property
+    def loop_kind(self) -> LoopKind:
+        return LoopKind.ASKED if self.asked_radio.isChecked() else LoopKind.PROMISED
+
+    def save(self) -> int:
+        journal, what, due = self.session.journal, self.what_field.text(), self.due.value()
+        if self.loop_id is not None:
+            done = (self._done_on or dt.date.today()) if self.done_field.isChecked() else None
+            entries.update_loop(journal, self.loop_id, what, due_on=due, done_on=done)
+            return self.loop_id
+        person_id = self.person_id_from(self.person_field, optional=True)
+        return entries.add_loop(journal, self.loop_kind, what, person_id=person_id, due_on=due)
+
+
+def cadence_choices() -> list[tuple[str, int | None]]:
+    return [
+        (tr("No cadence"), None),
+        (tr("Every 2 weeks"), 14),
+        (tr("Monthly"), 30),
+        (tr("Every 2 months"), 61),
+        (tr("Quarterly"), 91),
+        (tr("Twice a year"), 182),
+        (tr("Yearly"), 365),
+    ]
+
+
+class PersonDialog(FormDialog):
+    """Add a person, or with ``person_id`` edit one (then also archive them)."""
+
+    def __init__(
+        self, session: Session, parent: QWidget | None = None, *, person_id: int | None = None, name: str = ""
+    ) -> None:
+        editing = person_id is not None
+        super().__init__(
+            session, parent, object_name="personDialog", title=tr("Edit person") if editing else tr("Add a person")
+        )
+        self.person_id = person_id
+        self.name_field = self._line(self.tr("&Name"), "nameField", self.tr("Name"), ("name",))
+        self.organisation_field = self._line(self.tr("&Organisation"), "organisationField", self.tr("Organisation"))
+        self.role_field = self._line(self.tr("&Role"), "roleField", self.tr("Role"))
+        self.how_met_field = self._line(self.tr("&How you met"), "howMetField", self.tr("How you met"))
+        self.tags_field = self._line(self.tr("&Tags"), "tagsField", self.tr("Tags"), ("tags",))
+        self.tags_field.setPlaceholderText(self.tr("Comma-separated, e.g. investor, Lisbon"))
+        self.cadence_field = QComboBox(self)
+        for label, days in cadence_choices():
+            self.cadence_field.addItem(label, days)
+        self.cadence_field.setToolTip(self.tr("Any entry with this person resets the clock."))
+        self.add_row(
+            self.tr("&Keep in touch"),
+            self.cadence_field,
+            "cadenceField",
+            self.tr("Keep in touch"),
+            fields=("cadence_days",),
+        )
+        self.archived_field = QCheckBox(self.tr("&Archived (hidden from the usual lists)"), self)
+        name_widget(self.archived_field, "archivedField", self.tr("Archived"))
+        self.form.addRow("", self.archived_field)
+        self.form.setRowVisible(self.archived_field, editing)
+        self.notes_field = _text_box(self, 4)
+        self.add_row(self.tr("Not&es"), self.notes_field, "notesField", self.tr("Notes"), fields=("notes",))
+        self.setMinimumWidth(480)
+        if editing:
+            person = people.get_person(person_id)
+            self.name_field.setText(person.name)
+            self.organisation_field.setText(person.organisation)
+            self.role_field.setText(person.role)
+            self.how_met_field.setText(person.how_met)
+            self.tags_field.setText(person.tags)
+            self.set_cadence(person.cadence_days)
+            self.archived_field.setChecked(person.archived)
+            self.notes_field.setPlainText(person.notes)
+        else:
+            self.name_field.setText(name)
+        self.name_field.setFocus()
+
+    def _line(self, label: str, object_name: str, accessible: str, fields: tuple[str, ...] = ()) -> QLineEdit:
+        edit = QLineEdit(self)
+        self.add_row(label, edit, object_name, accessible, fields=fields)
+        return edit
+
+    def set_cadence(self, days: int | None) -> None:
+        index = self.cadence_field.findData(days)
+        if index < 0:
+            self.cadence_field.addItem(self.tr("Every %n day(s)", "", days), days)
+            index = self.cadence_field.count() - 1
+        self.cadence_field.setCurrentIndex(index)
+
+    def save(self) -> int:
+        data = people.PersonInput(
+            name=self.name_field.text(),
+            organisation=self.organisation_field.text(),
+            role=self.role_field.text(),
+            how_met=self.how_met_field.text(),
+            notes=self.notes_field.toPlainText(),
+            tags=self.tags_field.text().split(","),
+            cadence_days=self.cadence_field.currentData(),
+            archived=self.archived_field.isChecked(),
+        )
+        if self.person_id is not None:
+            people.update_person(self.session.journal, self.person_id, data)
+            return self.person_id
+        return people.add_person(self.session.journal, data)
+
+
+class ReflectionDialog(FormDialog):
+    """A free-text reflection; Ctrl+Enter saves (Enter starts a new line).
+
+    ``prompt_text`` shows the prompt being answered; ``on_save`` (text → id)
+    routes the save elsewhere, e.g. through ``services.prompting.answer_prompt``,
+    and then the prompt decides the person and date.
+    """
+
+    def __init__(
+        self,
+        session: Session,
+        parent: QWidget | None = None,
+        *,
+        person_id: int | None = None,
+        reflection_id: int | None = None,
+        prompt_text: str = "",
+        on_save: Callable[[str], int] | None = None,
+    ) -> None:
+        editing = reflection_id is not None
+        title = tr("Edit reflection") if editing else tr("Answer a prompt") if prompt_text else tr("Write a reflection")
+        super().__init__(session, parent, object_name="reflectionDialog", title=title)
+        self.reflection_id = reflection_id
+        self.on_save = on_save
+        self.prompt_label = QLabel(prompt_text, self)
+        name_widget(self.prompt_label, "promptLabel", self.tr("Prompt"))
+        self.prompt_label.setWordWrap(True)
+        self.prompt_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.prompt_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.prompt_label.font()
+        font.setItalic(True)
+        self.prompt_label.setFont(font)
+        self.form.addRow(self.prompt_label)
+        self.form.setRowVisible(self.prompt_label, bool(prompt_text))
+        self.text_field = _text_box(self, 8)
+        self.text_field.setPlaceholderText(self.tr("What do you notice? Ctrl+Enter saves."))
+        self.add_row(self.tr("&Reflection"), self.text_field, "textField", self.tr("Reflection"), fields=("text",))
+        self.person_field = self.person_line_edit(self.tr("Optional: about whom"))
+        self.add_row(self.tr("&Person"), self.person_field, "personField", self.tr("Person"), fields=("person",))
+        self.date_field = date_edit(self)
+        self.add_row(self.tr("&Date"), self.date_field, "dateField", self.tr("Date"), fields=("date",))
+        self.form.setRowVisible(self.person_field, on_save is None)
+        self.form.setRowVisible(self.date_field, on_save is None)
+        self.save_button.setToolTip(self.tr("Save (Ctrl+Enter)"))
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self._on_save)
+        self.setMinimumWidth(520)
+        if editing:
+            reflection = Reflection.get_by_id(reflection_id)
+            self.text_field.setPlainText(reflection.text)
+            self.set_person(self.person_field, reflection.person_id)
+            self.person_field.setEnabled(False)
+            self.date_field.setDate(to_qdate(reflection.date))
+        else:
+            self.set_person(self.person_field, person_id)
+        self.text_field.setFocus()
+
+    def save(self) -> int:
+        text = self.text_field.toPlainText()
+        date = to_date(self.date_field.date())
+        if self.on_save is not None:
+            return self.on_save(text)
+        if self.reflection_id is not None:
+            entries.update_reflection(self.session.journal, self.reflection_id, text, date=date)
+            return self.reflection_id
+        person_id = self.person_id_from(self.person_field, optional=True)
+        return entries.add_reflection(self.session.journal, text, date=date, person_id=person_id)
+
+
+class CircumstanceDialog(FormDialog):
+    """What is going on in someone's life that explains an imbalance ("stretched thin until March")."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None, *, person_id: int) -> None:
+        super().__init__(session, parent, object_name="circumstanceDialog", title=tr("Add a circumstance"))
+        self.person_id = person_id
+        self.person_label = QLabel(person_name(person_id), self)
+        name_widget(self.person_label, "personLabel", self.tr("Person"))
+        self.form.addRow(self.tr("Person"), self.person_label)
+        self.register_field("person", self.person_label)
+        self.note_field = QLineEdit(self)
+        self.note_field.setPlaceholderText(self.tr("e.g. New baby; stretched thin until March"))
+        self.add_row(self.tr("&Note"), self.note_field, "noteField", self.tr("Note"), fields=("note",))
+        self.start_field = date_edit(self, max_today=False)
+        self.add_row(self.tr("S&ince"), self.start_field, "startField", self.tr("Since"), fields=("start_on",))
+        self.end = OptionalDate(self, self.tr("Has an &end date"), default=dt.date.today() + dt.timedelta(days=90))
+        name_widget(self.end.check, "hasEndField", self.tr("Has an end date"))
+        name_widget(self.end.date, "endField", self.tr("End date"))
+        self.register_field("end_on", self.end.date)
+        self.setMinimumWidth(460)
+        self.note_field.setFocus()
+
+    def save(self) -> int:
+        return entries.add_circumstance(
+            self.session.journal,
+            self.person_id,
+            self.note_field.text(),
+            start_on=to_date(self.start_field.date()),
+            end_on=self.end.value(),
+        )

@@ -1,0 +1,363 @@
+"""What every entry form shares: the base dialog, error marking, the person completer.
+
+A form validates by trying to save: the service raises a ``ValidationError``
+naming the field at fault, the form marks that widget (dynamic property
+``invalid`` plus a red frame from ``netjournal.ui.colors``), focuses it and shows
+the message; editing the field clears the mark.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QStringListModel, Qt, Signal, Slot
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netjournal.services import people
+from netjournal.services.validation import ValidationError
+from netjournal.store.errors import JournalError
+from netjournal.store.models import Person
+from netjournal.ui.colors import overdue_color
+from netjournal.ui.i18n import tr
+from netjournal.ui.session import Session
+
+_SAVED_DESCRIPTION = "_descriptionBeforeError"
+
+
+def mark_invalid(widget: QWidget, message: str = "") -> None:
+    """Flag ``widget`` as the field at fault; screen readers get the message as its description."""
+    if not widget.property("invalid"):
+        widget.setProperty(_SAVED_DESCRIPTION, widget.accessibleDescription())
+    widget.setProperty("invalid", True)
+    if message:
+        widget.setAccessibleDescription(message)
+    _repolish(widget)
+
+
+def clear_invalid(widget: QWidget) -> None:
+    if not widget.property("invalid"):
+        return
+    widget.setProperty("invalid", False)
+    widget.setAccessibleDescription(str(widget.property(_SAVED_DESCRIPTION) or ""))
+    _repolish(widget)
+
+
+def _repolish(widget: QWidget) -> None:
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    widget.update()
+
+
+def invalid_style_sheet(palette: QPalette) -> str:
+    """A frame for marked fields in the palette's warning colour."""
+    colour = overdue_color(palette).name()
+    return f'*[invalid="true"] {{ border: 2px solid {colour}; border-radius: 3px; }}'
+
+
+def person_names() -> list[str]:
+    """Every person's name, for completers (one cheap query, no counts)."""
+    query = Person.select(Person.name).order_by(Person.name.collate("NOCASE")).tuples()
+    return list(dict.fromkeys(name for (name,) in query))
+
+
+def person_completer(parent: QWidget) -> QCompleter:
+    """Case-insensitive completion anywhere in a name ("silva" finds "Ana Silva")."""
+    completer = QCompleter(QStringListModel(person_names(), parent), parent)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    completer.setMaxVisibleItems(10)
+    return completer
+
+
+def attach_completer(line_edit: QLineEdit, completer: QCompleter) -> None:
+    """Complete ``line_edit`` from ``completer`` (one completer may serve several fields)."""
+    line_edit.setCompleter(completer)
+    # Leaving the field closes a suggestion list still open for it.
+    line_edit.editingFinished.connect(completer.popup().hide)
+
+
+def resolve_person(session: Session, name: str, *, field: str = "person", empty_message: str = "") -> int:
+    """The id of the person ``name`` designates, creating them if nobody matches.
+
+    Call it inside ``session.journal.write()`` so a person created here is
+    rolled back if the entry that needs them fails validation. Errors name
+    ``field``, so they land on the widget the name came from.
+    """
+    try:
+        person_id, _created = people.find_or_create_person(session.journal, name)
+    except ValidationError as error:
+        if not name.strip() and empty_message:
+            raise ValidationError(field, empty_message) from None
+        if error.field != field:
+            raise ValidationError(field, error.message) from None
+        raise
+    return person_id
+
+
+def lookup_person(name: str) -> int | None:
+    """The existing person ``name`` designates, or ``None`` (nobody, ambiguous, empty): no writes."""
+    if not name.strip():
+        return None
+    try:
+        person = people.find_person(name)
+    except ValidationError:
+        return None
+    return None if person is None else person.id
+
+
+def person_name(person_id: int | None) -> str:
+    return "" if person_id is None else people.get_person(person_id).name
+
+
+def to_qdate(date: dt.date) -> QDate:
+    return QDate(date.year, date.month, date.day)
+
+
+def to_date(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+class DateField(QDateEdit):
+    """A date edit that Tab leaves at once (Qt's default walks through day, month and year).
+
+    Typing fills a section and moves on by itself; Left and Right still move within the date.
+    """
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, forward)
+
+
+def date_edit(parent: QWidget, *, date: dt.date | None = None, max_today: bool = True) -> QDateEdit:
+    edit = DateField(to_qdate(date or dt.date.today()), parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    if max_today:
+        edit.setMaximumDate(to_qdate(dt.date.today()))
+    return edit
+
+
+def tab_to_checked(buttons: list[QAbstractButton]) -> None:
+    """Let Tab reach only the checked button of an exclusive group; arrow keys move between them.
+
+    Qt arranges this itself once a button has had focus; doing it from the start
+    keeps Shift+Tab from landing on an unchecked choice.
+    """
+
+    def update() -> None:
+        for button in buttons:
+            policy = button.focusPolicy()
+            if button.isChecked():
+                button.setFocusPolicy(policy | Qt.FocusPolicy.TabFocus)
+            else:
+                button.setFocusPolicy(Qt.FocusPolicy(policy.value & ~Qt.FocusPolicy.TabFocus.value))
+
+    for button in buttons:
+        button.toggled.connect(update)
+    update()
+
+
+def name_widget(widget: QWidget, object_name: str, accessible_name: str) -> QWidget:
+    widget.setObjectName(object_name)
+    widget.setAccessibleName(accessible_name)
+    return widget
+
+
+class FormDialog(QDialog):
+    """A form over one entry: fields in a QFormLayout, an error line, Save and Cancel.
+
+    Subclasses build their rows with ``add_row``, then implement ``save`` (which
+    writes through services and returns the entry's id). ``Save`` runs it in one
+    journal write, so anything it creates on the way is rolled back on error.
+    """
+
+    saved = Signal(int)
+
+    def __init__(self, session: Session, parent: QWidget | None, *, object_name: str, title: str) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.saved_id: int | None = None
+        self._fields: dict[str, QWidget] = {}
+        self._completer: QCompleter | None = None
+        self._known_people: dict[str, int] = {}
+        self.setObjectName(object_name)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.setStyleSheet(invalid_style_sheet(self.palette()))
+
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+        self.error_label = QLabel(self)
+        name_widget(self.error_label, "errorLabel", tr("Error"))
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        palette = self.error_label.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, overdue_color(self.palette()))
+        self.error_label.setPalette(palette)
+        self.error_label.hide()
+
+        self.buttons = QDialogButtonBox(self)
+        self.save_button: QPushButton = self.buttons.addButton(tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        name_widget(self.save_button, "saveButton", tr("Save"))
+        self.save_button.setDefault(True)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        name_widget(self.cancel_button, "cancelButton", tr("Cancel"))
+        self.buttons.accepted.connect(self._on_save)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+    # -- building ------------------------------------------------------------
+
+    def add_row(
+        self,
+        label: str,
+        widget: QWidget,
+        object_name: str,
+        accessible_name: str,
+        *,
+        fields: tuple[str, ...] = (),
+        watch: QWidget | None = None,
+    ) -> QWidget:
+        """Add a labelled row; ``label`` carries the mnemonic (``&``) and buddies the widget.
+
+        ``fields`` are the service field names whose errors mark this widget;
+        ``watch`` is the widget whose edits clear the mark (the row widget itself
+        when omitted).
+        """
+        name_widget(widget, object_name, accessible_name)
+        self.form.addRow(self._label(label, watch or widget), widget)
+        for field in fields:
+            self.register_field(field, watch or widget)
+        self._watch(watch or widget)
+        return widget
+
+    def person_line_edit(self, placeholder: str = "") -> QLineEdit:
+        """A name field completing over everyone; the dialog's fields share one completer."""
+        if self._completer is None:
+            self._completer = person_completer(self)
+        edit = QLineEdit(self)
+        attach_completer(edit, self._completer)
+        edit.setPlaceholderText(placeholder or tr("Name; a new name adds the person"))
+        return edit
+
+    def set_person(self, edit: QLineEdit, person_id: int | None) -> None:
+        """Prefill a name field; that exact name then means this person, even if someone shares it."""
+        name = person_name(person_id)
+        edit.setText(name)
+        if person_id is not None:
+            self._known_people[name] = person_id
+
+    def known_person(self, edit: QLineEdit) -> int | None:
+        """The person a field designates without writing: prefilled, else an existing unique match."""
+        known = self._known_people.get(edit.text())
+        return known if known is not None else lookup_person(edit.text())
+
+    def person_id_from(
+        self, edit: QLineEdit, *, field: str = "person", optional: bool = False, empty_message: str = ""
+    ) -> int | None:
+        """Resolve a name field at save time, creating the person if nobody matches.
+
+        ``optional`` fields give ``None`` when empty; errors name ``field``.
+        """
+        name = edit.text()
+        if optional and not name.strip():
+            return None
+        known = self._known_people.get(name)
+        if known is not None:
+            return known
+        return resolve_person(self.session, name, field=field, empty_message=empty_message)
+
+    def _label(self, text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text, self)
+        label.setBuddy(buddy)
+        return label
+
+    def register_field(self, field: str, widget: QWidget) -> None:
+        self._fields[field] = widget
+        self._watch(widget)
+
+    def _watch(self, widget: QWidget) -> None:
+        if widget.property("_watched"):
+            return
+        widget.setProperty("_watched", True)
+        signal = None
+        if isinstance(widget, QLineEdit | QPlainTextEdit):
+            signal = widget.textChanged
+        elif isinstance(widget, QAbstractButton):
+            signal = widget.toggled
+        elif hasattr(widget, "currentIndexChanged"):
+            signal = widget.currentIndexChanged
+        elif hasattr(widget, "dateChanged"):
+            signal = widget.dateChanged
+        elif hasattr(widget, "valueChanged"):
+            signal = widget.valueChanged
+        if signal is not None:
+            signal.connect(lambda *_: self._edited(widget))
+
+    # -- saving --------------------------------------------------------------
+
+    def save(self) -> int:
+        """Write the entry through services and return its id (runs inside one journal write)."""
+        raise NotImplementedError
+
+    @Slot()
+    def _on_save(self) -> None:
+        self.clear_errors()
+        try:
+            with self.session.journal.write():
+                saved_id = self.save()
+        except JournalError as error:
+            self.show_error(error)
+            return
+        self.saved_id = saved_id
+        self.saved.emit(saved_id)
+        self.accept()
+
+    def show_error(self, error: JournalError) -> None:
+        message = getattr(error, "message", None) or str(error)
+        widget = self._fields.get(getattr(error, "field", ""))
+        self.error_label.setText(message)
+        self.error_label.show()
+        if widget is None:
+            return
+        mark_invalid(widget, message)
+        if widget.isEnabled() and widget.isVisible():
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def clear_errors(self) -> None:
+        for widget in self._fields.values():
+            clear_invalid(widget)
+        self.error_label.clear()
+        self.error_label.hide()
+
+    def _edited(self, widget: QWidget) -> None:
+        if widget.property("invalid"):
+            clear_invalid(widget)
+            self.error_label.clear()
+            self.error_label.hide()
+
+    def field_widget(self, field: str) -> QWidget | None:
+        """The widget errors about ``field`` mark (for tests and subclasses)."""
+        return self._fields.get(field)

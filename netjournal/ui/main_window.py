@@ -1,0 +1,201 @@
+"""The main window: arranges the welcome, unlock and workspace pages, menus and status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+
+from netjournal.services.events import JournalChange
+from netjournal.services.journal import Journal
+from netjournal.services.stats import journal_counts
+from netjournal.store.database import DEFAULT_KDF_ITER
+from netjournal.ui import icons
+from netjournal.ui.actions import build_menus, create_actions
+from netjournal.ui.entry_commands import EntryCommands
+from netjournal.ui.journal_commands import JournalCommands
+from netjournal.ui.session import Session
+from netjournal.ui.settings import WindowSettings
+from netjournal.ui.unlock import UnlockScreen
+from netjournal.ui.welcome import WelcomeScreen
+from netjournal.ui.workspace import Workspace
+
+
+class InfoBar(QWidget):
+    """A dismissible line above the pages (for the demo journal's passphrase)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("infoBar")
+        self.label = QLabel(self)
+        self.label.setObjectName("infoBarText")
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setWordWrap(True)
+        close = QPushButton(self.tr("Dismiss"), self)
+        close.setAccessibleName(self.tr("Dismiss this message"))
+        close.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(close)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(self.backgroundRole().AlternateBase)
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.label.setText(text)
+        self.setAccessibleDescription(text)
+        self.show()
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: WindowSettings | None = None, *, kdf_iter: int = DEFAULT_KDF_ITER) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(icons.icon("netjournal", "#000000", 64))
+        self.settings = settings or WindowSettings()
+        self.kdf_iter = kdf_iter
+        self.session = Session(self)
+        self.journal_path: Path | None = None
+
+        self.welcome = WelcomeScreen(self)
+        self.unlock = UnlockScreen(self, kdf_iter=kdf_iter)
+        self.workspace = Workspace(self.session, self)
+        self.pages = QStackedWidget(self)
+        for page in (self.welcome, self.unlock, self.workspace):
+            self.pages.addWidget(page)
+        self.info = InfoBar(self)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.info)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self.actions = create_actions(self)
+        build_menus(self.menuBar(), self.actions)
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([self.actions.log_exchange, self.actions.log_touchpoint, self.actions.add_loop])
+        spacer = QWidget(toolbar)
+        spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred)
+        toolbar.addWidget(spacer)
+        self.workspace.search.box.setMinimumWidth(300)
+        toolbar.addWidget(self.workspace.search.box)
+        toolbar.addAction(self.actions.lock)
+        self.toolbar = toolbar
+        self._set_toolbar_icons()
+
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("statusCounts")
+        self.statusBar().addWidget(self.status_label, 1)
+
+        self.entries = EntryCommands(self)
+        self.journals = JournalCommands(self)
+        self._counts_timer = QTimer(self, singleShot=True, interval=0)
+        self._counts_timer.timeout.connect(self._update_status)
+        self.session.opened.connect(self._opened)
+        self.session.closed.connect(self._closed)
+        self.session.changed.connect(self._changed)
+        self.unlock.unlocked.connect(self.attach)
+        self._sync_enabled()
+        self._restore_geometry()
+        self.show_welcome()
+
+    # -- pages -------------------------------------------------------------------------
+
+    def show_welcome(self) -> None:
+        self.pages.setCurrentWidget(self.welcome)
+        self.setWindowTitle("netjournal")
+
+    def show_unlock(self, path: Path) -> None:
+        self.journal_path = path
+        self.unlock.set_journal(path)
+        self.pages.setCurrentWidget(self.unlock)
+        self.setWindowTitle(self.tr("netjournal — {0} (locked)").format(path.name))
+        self.unlock.setFocus()
+
+    def attach(self, journal: Journal) -> None:
+        """Show the workspace on an unlocked journal."""
+        self.journal_path = journal.path
+        self.settings.set_last_journal(journal.path)
+        self.session.attach(journal)
+
+    def lock(self) -> None:
+        """Close the journal, clear every view, and ask for the passphrase again."""
+        path = self.journal_path
+        self.info.hide()
+        self.session.detach()
+        if path is not None:
+            self.show_unlock(path)
+
+    # -- session events --------------------------------------------------------------
+
+    def _opened(self) -> None:
+        self.pages.setCurrentWidget(self.workspace)
+        self.setWindowTitle(self.tr("netjournal — {0}").format(self.session.journal.path.name))
+        self._sync_enabled()
+        self._update_status()
+        self.workspace.contacts.filter.setFocus()
+
+    def _closed(self) -> None:
+        self.status_label.clear()
+        self._sync_enabled()
+
+    def _changed(self, _change: JournalChange) -> None:
+        self._counts_timer.start()
+
+    def _update_status(self) -> None:
+        if not self.session.is_open:
+            self.status_label.clear()
+            return
+        counts = journal_counts()
+        self.status_label.setText(
+            self.tr(
+                "{name} · {people} people · {exchanges} exchanges · {touchpoints} touchpoints · {open} open loops"
+            ).format(
+                name=self.session.journal.path.name,
+                people=f"{counts.people:,}",
+                exchanges=f"{counts.exchanges:,}",
+                touchpoints=f"{counts.touchpoints:,}",
+                open=f"{counts.open_loops:,}",
+            )
+        )
+
+    def _sync_enabled(self) -> None:
+        unlocked = self.session.is_open
+        for action in self.actions.journal_actions():
+            action.setEnabled(unlocked)
+        self.workspace.search.box.setEnabled(unlocked)
+
+    def _set_toolbar_icons(self) -> None:
+        colour = self.palette().color(self.palette().ColorRole.ButtonText)
+        self.actions.log_exchange.setIcon(icons.icon("add", colour))
+        self.actions.log_touchpoint.setIcon(icons.icon("touchpoint", colour))
+        self.actions.add_loop.setIcon(icons.icon("loop", colour))
+        self.actions.lock.setIcon(icons.icon("lock", colour))
+        self.actions.find.setIcon(icons.icon("search", colour))
+
+    # -- geometry and closing -----------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.bytes_value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        splitter = self.settings.bytes_value("window/splitter")
+        if splitter is not None:
+            self.workspace.splitter.restoreState(splitter)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.set_bytes("window/geometry", self.saveGeometry())
+        self.settings.set_bytes("window/splitter", QByteArray(self.workspace.splitter.saveState()))
+        self.settings.sync()
+        self.session.detach()
+        super().closeEvent(event)

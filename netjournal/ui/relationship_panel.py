@@ -1,0 +1,394 @@
+"""One relationship read as a whole, or the whole network when nobody is chosen.
+
+The panel calls ``services.relationships.relationship`` once each time it
+shows or refreshes a person, then only lays out what came back.  It refreshes
+when a change names the person shown (or the whole journal), coalescing a
+burst of changes into one read, and keeps the scroll position while doing so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netjournal.insights import patterns
+from netjournal.insights.network import NetworkSummary
+from netjournal.insights.patterns import Pattern, Reason
+from netjournal.services.events import JournalChange
+from netjournal.services.network import network_summary
+from netjournal.services.relationships import Relationship, relationship
+from netjournal.services.validation import NotFoundError
+from netjournal.ui.balance_chart import BalanceChart
+from netjournal.ui.colors import overdue_color
+from netjournal.ui.i18n import tr
+from netjournal.ui.session import Session
+from netjournal.ui.widgets import (
+    LinkButton,
+    age_text,
+    ago_text,
+    clear_layout,
+    days_text,
+    format_date,
+    label,
+    plural,
+    set_text,
+)
+
+CHART_WINDOWS = ("12m", "3y", "all")
+MAX_LISTED = 8  # loops, circumstances and quiet ties shown before "and N more"
+
+
+def hint_rules() -> str:
+    return tr(
+        "A hint is a reflective aid, never a verdict. It says New while your first entry with the person is "
+        "under {new} days old, and Dormant after {dormant} days without any entry (or twice the keep-in-touch "
+        "rhythm, if that is longer). Otherwise it compares the significance you gave and received over the last "
+        "three years: Mostly you give when you gave at least {ratio:g} times as much (and gave at least twice), "
+        "Mostly you receive the other way round, Mutual otherwise. A circumstance recorded for those years "
+        "softens the hint, because it may explain the imbalance. Each reason links to the entries behind it."
+    ).format(new=patterns.NEW_DAYS, dormant=patterns.DORMANT_DAYS, ratio=patterns.IMBALANCE)
+
+
+class RelationshipPanel(QScrollArea):
+    """The chosen person's ledger, cadence, loops and pattern hint; the network when nobody is chosen."""
+
+    entriesRequested = Signal(list, str)
+    personRequested = Signal(int)
+    editPersonRequested = Signal(int)
+    addCircumstanceRequested = Signal(int)
+
+    def __init__(
+        self, session: Session, parent: QWidget | None = None, *, today: Callable[[], dt.date] = dt.date.today
+    ) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._today = today
+        self._person_id: int | None = None
+        self._data: Relationship | NetworkSummary | None = None
+        self.setObjectName("relationshipPanel")
+        self.setAccessibleName(self.tr("Relationship"))
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget()
+        body.setObjectName("relationshipBody")
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(12, 12, 12, 12)
+        self._person_page = self._build_person_page()
+        self._overview_page = self._build_overview_page()
+        layout.addWidget(self._person_page)
+        layout.addWidget(self._overview_page)
+        layout.addStretch(1)
+        self.setWidget(body)
+        self._refresh_timer = QTimer(self, singleShot=True, interval=0)
+        self._refresh_timer.timeout.connect(lambda: self._load(keep_scroll=True))
+        session.changed.connect(self._on_changed)
+        session.closed.connect(self.clear)
+        session.opened.connect(self._on_opened)
+        self.show_person(None)
+
+    # -- building ---------------------------------------------------------------
+
+    @staticmethod
+    def _page(*items: QWidget | QLayout | int) -> QWidget:
+        """A page stacking ``items``; an int is extra space before a section."""
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        for item in items:
+            if isinstance(item, int):
+                layout.addSpacing(item)
+            elif isinstance(item, QLayout):
+                layout.addLayout(item)
+            else:
+                layout.addWidget(item)
+        return page
+
+    def _build_person_page(self) -> QWidget:
+        self._name = label(name="relationshipName", bold=True, scale=1.6)
+        self._subtitle = label(name="relationshipSubtitle", muted=True)
+        actions = QHBoxLayout()
+        for caption, name, signal in (
+            (self.tr("Edit person…"), "editPersonButton", self.editPersonRequested),
+            (self.tr("Add circumstance…"), "addCircumstanceButton", self.addCircumstanceRequested),
+        ):
+            button = QPushButton(caption, objectName=name)
+            button.setAccessibleName(caption.rstrip("…"))
+            button.clicked.connect(lambda _=False, s=signal: self._person_id is not None and s.emit(self._person_id))
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self._chart = BalanceChart()
+        self._reciprocity = label(name="reciprocity")
+        self._seeds = label(name="seedsPlanted")
+        self._cadence = label(name="cadence", rich=True)
+        self._circumstances = QVBoxLayout()
+        self._loops = QVBoxLayout()
+        self._hint = label(name="patternHint", bold=True)
+        self._reasons = QVBoxLayout()
+        self._reasons.setSpacing(2)
+        self._how = LinkButton(self.tr("How is this worked out?"))
+        self._how.setObjectName("howWorkedOut")
+        self._how.setAccessibleName(self._how.text())
+        self._how.setCheckable(True)
+        self._how.setToolTip(hint_rules())
+        self._how_text = label(hint_rules(), name="hintRules", muted=True)
+        self._how_text.hide()
+        self._how.toggled.connect(self._how_text.setVisible)
+        return self._page(
+            *(self._name, self._subtitle, actions),
+            *(8, label(self.tr("Balance"), bold=True), self._chart, self._reciprocity, self._seeds),
+            *(8, label(self.tr("Keeping in touch"), bold=True), self._cadence),
+            *(8, label(self.tr("Circumstances"), bold=True), self._circumstances),
+            *(8, label(self.tr("Open loops"), bold=True), self._loops),
+            *(8, label(self.tr("Pattern"), bold=True), self._hint, self._reasons, self._how, self._how_text),
+        )
+
+    def _build_overview_page(self) -> QWidget:
+        grid = QGridLayout()
+        self._stats: list[QLabel] = []
+        for column, (name, caption) in enumerate(
+            (
+                ("contributionsCount", self.tr("contributions to the network")),
+                ("introductionsCount", self.tr("introductions made")),
+                ("helpedCount", self.tr("people helped")),
+            )
+        ):
+            self._stats.append(label(name=name, bold=True, scale=2.0))
+            grid.addWidget(self._stats[-1], 0, column)
+            grid.addWidget(label(caption, muted=True), 1, column, Qt.AlignmentFlag.AlignTop)
+            grid.setColumnStretch(column, 1)
+        self._dormant = QVBoxLayout()
+        return self._page(
+            label(self.tr("Your network"), bold=True, scale=1.4),
+            label(self.tr("In the last 12 months"), muted=True),
+            grid,
+            8,
+            label(self.tr("Valuable ties gone quiet"), bold=True),
+            self._dormant,
+            8,
+            label(self.tr("Choose a person to read your relationship with them."), muted=True),
+        )
+
+    # -- public ------------------------------------------------------------------
+
+    def person_id(self) -> int | None:
+        return self._person_id
+
+    def show_person(self, person_id: int | None) -> None:
+        """Show ``person_id``'s relationship, or the network overview for None."""
+        same = person_id == self._person_id and self._data is not None
+        self._person_id = person_id
+        self._load(keep_scroll=same)
+
+    def clear(self) -> None:
+        """Forget everything shown (the journal closed): no names remain in any widget."""
+        self._refresh_timer.stop()
+        self._person_id = None
+        self._data = None
+        self._person_page.hide()
+        self._overview_page.hide()
+        texts = (self._name, self._subtitle, self._reciprocity, self._seeds, self._cadence, self._hint)
+        for text in (*texts, *self._stats):
+            set_text(text, "")
+        for layout in (self._circumstances, self._loops, self._reasons, self._dormant):
+            clear_layout(layout)
+        self._chart.set_rows([])
+
+    def _later(self, call: Callable[[], object]) -> None:
+        """Run ``call`` once the click has returned: a listener may rebuild this panel, deleting the link clicked."""
+        QTimer.singleShot(0, self, call)
+
+    # -- loading -------------------------------------------------------------------
+
+    def _on_opened(self) -> None:
+        self.show_person(None)
+
+    def _on_changed(self, change: JournalChange) -> None:
+        if not self._session.is_open:
+            return
+        if self._person_id is None or change.entity == "journal" or self._person_id in change.person_ids:
+            self._refresh_timer.start()  # restarted by every change of a burst: one refresh
+
+    def _load(self, *, keep_scroll: bool) -> None:
+        self._refresh_timer.stop()  # this read supersedes any pending one
+        if not self._session.is_open:
+            self.clear()
+            return
+        scroll = self.verticalScrollBar().value()
+        today = self._today()
+        data: Relationship | NetworkSummary | None = None
+        if self._person_id is not None:
+            try:
+                data = relationship(self._person_id, today=today)
+            except NotFoundError:  # deleted meanwhile
+                self._person_id = None
+                keep_scroll = False
+        self._data = data if data is not None else network_summary(today)
+        self._fill()
+        self.verticalScrollBar().setValue(scroll if keep_scroll else 0)
+
+    def _fill(self) -> None:
+        """Lay out ``self._data`` (no queries: also used when the palette changes)."""
+        person = isinstance(self._data, Relationship)
+        if isinstance(self._data, Relationship):
+            self._fill_person(self._data)
+        elif isinstance(self._data, NetworkSummary):
+            self._fill_overview(self._data)
+        self._overview_page.setVisible(not person)
+        self._person_page.setVisible(person)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        palette_events = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
+        if event.type() in palette_events and self._data is not None:
+            self._fill()  # rich text carries colours from the palette
+
+    # -- the person ----------------------------------------------------------------
+
+    def _fill_person(self, rel: Relationship) -> None:
+        today = self._today()
+        overdue = overdue_color(self.palette()).name()
+        set_text(self._name, rel.name)
+        set_text(self._subtitle, " · ".join(p for p in (rel.role, rel.organisation) if p))
+        self._subtitle.setVisible(bool(rel.role or rel.organisation))
+        names = {"12m": self.tr("12 months"), "3y": self.tr("3 years"), "all": self.tr("All time")}
+        totals = [(names[key], rel.ledger.totals[key]) for key in CHART_WINDOWS]
+        self._chart.set_rows(
+            [(n, t.given_count, t.given_significance, t.received_count, t.received_significance) for n, t in totals]
+        )
+        median, pairs = rel.ledger.median_days_to_reciprocate, len(rel.ledger.reciprocations)
+        set_text(
+            self._reciprocity,
+            self.tr("Time to reciprocate: no linked returns yet.")
+            if median is None
+            else self.tr("Time to reciprocate: median {0} over {1}.").format(
+                days_text(round(median)), plural(pairs, self.tr("1 linked pair"), self.tr("{0} linked pairs"))
+            ),
+        )
+        seeds = rel.ledger.seeds
+        set_text(
+            self._seeds,
+            self.tr(
+                "Seeds planted: {count} given and not yet returned (significance {total} in all), "
+                "the oldest {age} ago. An investment in the relationship, not a debt."
+            ).format(count=len(seeds), total=sum(s.significance for s in seeds), age=age_text(seeds[0].age_days))
+            if seeds
+            else self.tr("Seeds planted: none waiting for a return."),
+        )
+        cadence = rel.ledger.cadence
+        parts = [
+            self.tr("Every {0}").format(days_text(cadence.cadence_days))
+            if cadence.cadence_days
+            else self.tr("No keep-in-touch rhythm set"),
+            self.tr("no contact logged yet")
+            if cadence.days_since is None
+            else self.tr("last contact {0}").format(ago_text(cadence.days_since)),
+        ]
+        text = " · ".join(html.escape(part) for part in parts)
+        if cadence.is_overdue:
+            late = html.escape(self.tr("overdue by {0}").format(days_text(cadence.overdue_days)))
+            text += f' · <span style="color:{overdue}"><b>{late}</b></span>'
+        set_text(self._cadence, text, self.tr("Keeping in touch"))
+        self._fill_circumstances(rel)
+        self._fill_loops(rel, today, overdue)
+        self._fill_hint(rel)
+
+    def _fill_circumstances(self, rel: Relationship) -> None:
+        clear_layout(self._circumstances)
+        if not rel.circumstances:
+            self._circumstances.addWidget(label(self.tr("None recorded."), muted=True))
+        for item in rel.circumstances[-MAX_LISTED:]:
+            start, end = format_date(item.start), item.end and format_date(item.end)
+            span = f"{start} – {end}" if end else self.tr("since {0}").format(start)
+            self._circumstances.addWidget(label(f"{item.note} ({span})", name="circumstance"))
+        self._more(self._circumstances, len(rel.circumstances))
+
+    def _fill_loops(self, rel: Relationship, today: dt.date, overdue: str) -> None:
+        clear_layout(self._loops)
+        if not rel.open_loops:
+            self._loops.addWidget(label(self.tr("Nothing open."), muted=True))
+        for loop in rel.open_loops[:MAX_LISTED]:
+            who = self.tr("You promised") if loop.loop_kind == "promised" else self.tr("You asked")
+            due = self.tr("no due date") if loop.due_on is None else self.tr("due {0}").format(format_date(loop.due_on))
+            text = f"<b>{html.escape(who)}:</b> {html.escape(loop.what)} — {html.escape(due)}"
+            late = 0 if loop.due_on is None else (today - loop.due_on).days
+            if late > 0:
+                mark = html.escape(self.tr("past due by {0}").format(days_text(late)))
+                text += f' <span style="color:{overdue}"><b>({mark})</b></span>'
+            self._loops.addWidget(label(text, name="openLoop", rich=True))
+        self._more(self._loops, len(rel.open_loops))
+
+    def _more(self, layout: QVBoxLayout, total: int) -> None:
+        if total > MAX_LISTED:
+            layout.addWidget(label(self.tr("and {0} more").format(total - MAX_LISTED), muted=True))
+
+    def _fill_hint(self, rel: Relationship) -> None:
+        labels = {
+            Pattern.MUTUAL: self.tr("Mutual"),
+            Pattern.MOSTLY_YOU_GIVE: self.tr("Mostly you give"),
+            Pattern.MOSTLY_YOU_RECEIVE: self.tr("Mostly you receive"),
+            Pattern.DORMANT: self.tr("Dormant"),
+            Pattern.NEW: self.tr("New"),
+        }
+        text = labels[rel.hint.pattern]
+        if rel.hint.softened:
+            text += " — " + self.tr("softened: {0}").format("; ".join(c.note for c in rel.hint.softened_by))
+        set_text(self._hint, text, self.tr("Pattern"))
+        clear_layout(self._reasons)
+        for reason in rel.hint.reasons:
+            self._reasons.addWidget(label(reason.text, name="patternReason"))
+            if reason.entry_ids:
+                self._reasons.addWidget(self._reason_link(reason))
+            self._reasons.addSpacing(4)
+
+    def _reason_link(self, reason: Reason) -> LinkButton:
+        link = LinkButton(plural(len(reason.entry_ids), self.tr("show 1 entry"), self.tr("show {0} entries")))
+        link.setObjectName("reasonLink")
+        link.setAccessibleName(self.tr("Show the entries behind: {0}").format(reason.text))
+        ids = list(reason.entry_ids)
+        link.clicked.connect(lambda: self._later(lambda: self.entriesRequested.emit(ids, reason.text)))
+        return link
+
+    # -- the network -------------------------------------------------------------
+
+    def _fill_overview(self, summary: NetworkSummary) -> None:
+        counts = (summary.contributions_12m, summary.introductions_made_12m, summary.people_helped_12m)
+        spoken = (
+            plural(counts[0], self.tr("1 contribution to the network"), self.tr("{0} contributions to the network")),
+            plural(counts[1], self.tr("1 introduction made"), self.tr("{0} introductions made")),
+            plural(counts[2], self.tr("1 person helped"), self.tr("{0} people helped")),
+        )
+        for number, count, words in zip(self._stats, counts, spoken, strict=True):
+            number.setText(str(count))
+            number.setAccessibleName(self.tr("{0} in the last 12 months").format(words))
+        clear_layout(self._dormant)
+        ties = summary.dormant_valuable
+        if not ties:
+            self._dormant.addWidget(label(self.tr("None: every tie that gave you a lot is active."), muted=True))
+        for tie in ties[:MAX_LISTED]:
+            link = LinkButton(self.tr("{name} — quiet for {age}").format(name=tie.name, age=age_text(tie.days_since)))
+            link.setObjectName("dormantTie")
+            link.setAccessibleName(self.tr("Open {0}").format(tie.name))
+            link.setToolTip(
+                self.tr("Gave you {0} times (significance {1}); last entry {2}.").format(
+                    tie.received_count, tie.received_significance, format_date(tie.last_entry_on)
+                )
+            )
+            link.clicked.connect(lambda _=False, pid=tie.person_id: self._later(lambda: self.personRequested.emit(pid)))
+            self._dormant.addWidget(link)
+        self._more(self._dormant, len(ties))

@@ -1,0 +1,46 @@
+"""What the window remembers between runs: geometry, layout, last journal, sort.
+
+Never content and never a secret: a journal's path is the only thing here
+that names anything of the user's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+
+class WindowSettings:
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self._settings = settings if settings is not None else QSettings("netjournal", "netjournal")
+
+    @property
+    def qsettings(self) -> QSettings:
+        return self._settings
+
+    def last_journal(self) -> Path | None:
+        value = self._settings.value("journal/last")
+        return Path(str(value)) if value else None
+
+    def set_last_journal(self, path: Path | None) -> None:
+        if path is None:
+            self._settings.remove("journal/last")
+        else:
+            self._settings.setValue("journal/last", str(path))
+
+    def bytes_value(self, key: str) -> QByteArray | None:
+        value = self._settings.value(key)
+        return value if isinstance(value, QByteArray) else None
+
+    def set_bytes(self, key: str, value: QByteArray) -> None:
+        self._settings.setValue(key, value)
+
+    def contact_sort(self) -> str:
+        return str(self._settings.value("contacts/sort", "name"))
+
+    def set_contact_sort(self, value: str) -> None:
+        self._settings.setValue("contacts/sort", value)
+
+    def sync(self) -> None:
+        self._settings.sync()

@@ -1,0 +1,197 @@
+"""A lazy timeline model: month headers and entries, fetched a page at a time.
+
+The view asks ``canFetchMore``/``fetchMore`` as the user scrolls, so the
+whole network's timeline never loads more than a few pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+from netjournal.domain import Direction, EntryType, TimelineEntry
+from netjournal.services.timeline import Cursor, exchange_entries, timeline_page
+from netjournal.ui.i18n import tr
+
+EntryRole = Qt.ItemDataRole.UserRole + 1
+HeaderRole = Qt.ItemDataRole.UserRole + 2
+PAGE = 150
+
+
+@dataclass(frozen=True, slots=True)
+class MonthHeader:
+    year: int
+    month: int
+
+    @property
+    def label(self) -> str:
+        return dt.date(self.year, self.month, 1).strftime("%B %Y")
+
+
+def describe(entry: TimelineEntry) -> str:
+    """The entry in one sentence, for screen readers and tooltips (direction in words, not colour)."""
+    day = entry.date.strftime("%d %B %Y").lstrip("0")
+    who = entry.person_name or tr("the network")
+    if entry.type is EntryType.EXCHANGE:
+        verb = tr("Gave") if entry.direction is Direction.GIVEN else tr("Received")
+        prep = tr("to") if entry.direction is Direction.GIVEN else tr("from")
+        text = tr("{verb} {kind} {prep} {who} on {day}, significance {sig}: {title}").format(
+            verb=verb, kind=entry.kind, prep=prep, who=who, day=day, sig=entry.significance, title=entry.title
+        )
+        second = entry.extra.get("second_person_name")
+        if second:
+            text += tr(" (introduced to {0})").format(second)
+        return text
+    if entry.type is EntryType.TOUCHPOINT:
+        return tr("Kept in touch with {who} on {day}: {title}").format(who=who, day=day, title=entry.title)
+    if entry.type is EntryType.LOOP:
+        done = entry.extra.get("done_on")
+        state = tr("done") if done else tr("open")
+        return tr("Open loop ({kind}, {state}) with {who} since {day}: {title}").format(
+            kind=entry.kind, state=state, who=who, day=day, title=entry.title
+        )
+    return tr("Reflection on {day}: {title}").format(day=day, title=entry.title)
+
+
+class TimelineModel(QAbstractListModel):
+    """Rows are ``MonthHeader``s and ``TimelineEntry``s, newest first."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[MonthHeader | TimelineEntry] = []
+        self._person_id: int | None = None
+        self._cursor: Cursor | None = None
+        self._exhausted = True
+        self._active = False
+        self.caption = ""
+
+    # -- what to show --------------------------------------------------------------
+
+    def show_person(self, person_id: int | None, *, start: Cursor | None = None) -> None:
+        """A person's timeline, or the whole network's (None); ``start`` begins at an entry."""
+        self.beginResetModel()
+        self._rows = []
+        self._person_id = person_id
+        self._cursor = start
+        self._exhausted = False
+        self._active = True
+        self.caption = ""
+        self._append(self._next_page())
+        self.endResetModel()
+
+    def show_entries(self, exchange_ids: list[int], caption: str) -> None:
+        """Exactly these exchanges (the evidence behind a pattern hint)."""
+        self.beginResetModel()
+        self._rows = []
+        self._exhausted = True
+        self._active = True
+        self.caption = caption
+        self._append(exchange_entries(exchange_ids))
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """Reload what is shown, as deep as it was loaded."""
+        if not self._active or self.caption:
+            return
+        loaded = sum(isinstance(r, TimelineEntry) for r in self._rows)
+        self.beginResetModel()
+        self._rows = []
+        self._cursor = None
+        self._exhausted = False
+        while not self._exhausted and sum(isinstance(r, TimelineEntry) for r in self._rows) < max(loaded, 1):
+            self._append(self._next_page())
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._rows = []
+        self._active = False
+        self._exhausted = True
+        self._person_id = None
+        self.caption = ""
+        self.endResetModel()
+
+    @property
+    def person_id(self) -> int | None:
+        return self._person_id
+
+    def _next_page(self) -> list[TimelineEntry]:
+        page = timeline_page(person_id=self._person_id, cursor=self._cursor, limit=PAGE)
+        if len(page) < PAGE:
+            self._exhausted = True
+        if page:
+            self._cursor = Cursor.after(page[-1])
+        return page
+
+    def _with_headers(self, entries: list[TimelineEntry]) -> list[MonthHeader | TimelineEntry]:
+        last = next((r for r in reversed(self._rows) if isinstance(r, TimelineEntry)), None)
+        current = (last.date.year, last.date.month) if last else None
+        rows: list[MonthHeader | TimelineEntry] = []
+        for entry in entries:
+            month = (entry.date.year, entry.date.month)
+            if month != current:
+                rows.append(MonthHeader(*month))
+                current = month
+            rows.append(entry)
+        return rows
+
+    def _append(self, entries: list[TimelineEntry]) -> None:
+        self._rows.extend(self._with_headers(entries))
+
+    # -- lazy fetching ----------------------------------------------------------------
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._exhausted:
+            return
+        rows = self._with_headers(self._next_page())
+        if not rows:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
+
+    # -- Qt model ------------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def row_at(self, row: int) -> MonthHeader | TimelineEntry:
+        return self._rows[row]
+
+    def find(self, entry_type: EntryType, entry_id: int) -> int | None:
+        for number, row in enumerate(self._rows):
+            if isinstance(row, TimelineEntry) and row.type is entry_type and row.id == entry_id:
+                return number
+        return None
+
+    def entries(self) -> list[TimelineEntry]:
+        return [r for r in self._rows if isinstance(r, TimelineEntry)]
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if index.isValid() and isinstance(self._rows[index.row()], MonthHeader):
+            return Qt.ItemFlag.ItemIsEnabled
+        return super().flags(index)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if isinstance(row, MonthHeader):
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return row.label
+            if role == HeaderRole:
+                return row
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.title
+        if role == EntryRole:
+            return row
+        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            return describe(row)
+        return None

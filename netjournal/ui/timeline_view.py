@@ -1,0 +1,288 @@
+"""The timeline pane: a caption, a lazily filled list, and a delegate that draws entries."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netjournal.domain import Direction, EntryType, TimelineEntry
+from netjournal.services.events import JournalChange
+from netjournal.services.people import get_person
+from netjournal.services.timeline import entry_position
+from netjournal.ui import icons
+from netjournal.ui.colors import direction_color, muted, overdue_color
+from netjournal.ui.i18n import tr
+from netjournal.ui.session import Session
+from netjournal.ui.timeline_model import EntryRole, HeaderRole, MonthHeader, TimelineModel
+
+ICON_SIZE = 18
+
+
+def icon_name(entry: TimelineEntry) -> str:
+    if entry.type is EntryType.EXCHANGE:
+        if entry.person_id is None:
+            return "network"
+        return "given" if entry.direction is Direction.GIVEN else "received"
+    if entry.type is EntryType.LOOP:
+        return "loop_done" if entry.extra.get("done_on") else "loop"
+    return entry.type.value
+
+
+def meta_text(entry: TimelineEntry, today: dt.date) -> tuple[str, bool]:
+    """The second line under an entry, and whether it warns (a loop past due)."""
+    who = entry.person_name or ""
+    if entry.type is EntryType.EXCHANGE:
+        verb = tr("Gave") if entry.direction is Direction.GIVEN else tr("Received")
+        parts = [verb, entry.kind or "", "●" * (entry.significance or 0) + "○" * (5 - (entry.significance or 0))]
+        second = entry.extra.get("second_person_name")
+        if entry.person_id is None:
+            parts.append(str(entry.extra.get("community") or tr("the network")))
+        else:
+            parts.append(f"{who} ↔ {second}" if second else who)
+        if entry.extra.get("reciprocates_id"):
+            parts.append(tr("returns an earlier exchange"))
+        return " · ".join(p for p in parts if p), False
+    if entry.type is EntryType.TOUCHPOINT:
+        return " · ".join(p for p in (tr("In touch"), entry.kind or "", who) if p), False
+    if entry.type is EntryType.LOOP:
+        done, due = entry.extra.get("done_on"), entry.extra.get("due_on")
+        late = bool(due and not done and str(due) < today.isoformat())
+        state = tr("done {0}").format(done) if done else (tr("due {0}").format(due) if due else tr("open"))
+        if late:
+            state += tr(" — past due")
+        kind = tr("Promised") if entry.kind == "promised" else tr("Asked")
+        return " · ".join(p for p in (kind, state, who) if p), late
+    return " · ".join(p for p in (tr("Reflection"), tr("answers a prompt") if entry.kind else "", who) if p), False
+
+
+class TimelineDelegate(QStyledItemDelegate):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._pixmaps: dict[tuple[str, str], QPixmap] = {}
+
+    def _pixmap(self, name: str, color: QColor) -> QPixmap:
+        key = (name, color.name())
+        if key not in self._pixmaps:
+            self._pixmaps[key] = icons.pixmap(name, color, ICON_SIZE, 2.0)
+        return self._pixmaps[key]
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        line = QFontMetrics(option.font).height()
+        if index.data(HeaderRole) is not None:
+            return QSize(300, line + 18)
+        return QSize(300, line * 2 + 14)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        header: MonthHeader | None = index.data(HeaderRole)
+        palette = option.palette
+        painter.save()
+        if header is not None:
+            font = QFont(option.font)
+            font.setWeight(QFont.Weight.Bold)
+            painter.setFont(font)
+            painter.setPen(palette.color(QPalette.ColorRole.Text))
+            rect = option.rect.adjusted(10, 8, -10, 0)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, header.label)
+            painter.setPen(muted(palette))
+            painter.setOpacity(0.4)
+            painter.drawLine(
+                option.rect.left() + 10, option.rect.bottom(), option.rect.right() - 10, option.rect.bottom()
+            )
+            painter.restore()
+            return
+        entry: TimelineEntry = index.data(EntryRole)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        text_color = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        tint = direction_color(entry.direction, palette) if entry.type is EntryType.EXCHANGE else muted(palette)
+        metrics = QFontMetrics(option.font)
+        line = metrics.height()
+        rect = option.rect.adjusted(12, 7, -12, -7)
+        painter.drawPixmap(rect.left(), rect.top() + (line - ICON_SIZE) // 2 + 1, self._pixmap(icon_name(entry), tint))
+        text_left = rect.left() + ICON_SIZE + 10
+        date_text = entry.date.strftime("%d %b").lstrip("0")
+        date_width = metrics.horizontalAdvance("00 May ")
+        painter.setPen(muted(palette) if not selected else text_color)
+        painter.drawText(
+            QRect(rect.right() - date_width, rect.top(), date_width, line),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            date_text,
+        )
+        title_rect = QRect(text_left, rect.top(), rect.right() - date_width - text_left - 8, line)
+        painter.setPen(text_color)
+        painter.drawText(
+            title_rect,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(entry.title, Qt.TextElideMode.ElideRight, title_rect.width()),
+        )
+        meta, warning = meta_text(entry, dt.date.today())
+        meta_rect = QRect(text_left, rect.top() + line + 2, rect.right() - text_left, line)
+        if selected:
+            painter.setPen(text_color)
+        elif warning:
+            painter.setPen(overdue_color(palette))
+        elif entry.type is EntryType.EXCHANGE:
+            painter.setPen(tint)
+        else:
+            painter.setPen(muted(palette))
+        painter.drawText(
+            meta_rect,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(meta, Qt.TextElideMode.ElideRight, meta_rect.width()),
+        )
+        painter.restore()
+
+
+class TimelineList(QListView):
+    """Enter edits the current entry, Delete asks to delete it."""
+
+    editRequested = Signal(object)
+    deleteRequested = Signal(object)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.doubleClicked.connect(self._edit_index)
+
+    def current_entry(self) -> TimelineEntry | None:
+        index = self.currentIndex()
+        return index.data(EntryRole) if index.isValid() else None
+
+    def _edit_index(self, index: QModelIndex) -> None:
+        entry = index.data(EntryRole)
+        if entry is not None:
+            self.editRequested.emit(entry)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        entry = self.current_entry()
+        if entry is not None and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.editRequested.emit(entry)
+            return
+        if entry is not None and event.key() == Qt.Key.Key_Delete:
+            self.deleteRequested.emit(entry)
+            return
+        super().keyPressEvent(event)
+
+
+class TimelinePane(QWidget):
+    """Title, an optional caption ("entries behind …" with a way back) and the list."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.model = TimelineModel(self)
+        self.title = QLabel(self)
+        self.title.setObjectName("timelineTitle")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setWeight(QFont.Weight.DemiBold)
+        self.title.setFont(font)
+        self.caption = QLabel(self)
+        self.caption.setObjectName("timelineCaption")
+        self.caption.setWordWrap(True)
+        self.back = QPushButton(self.tr("Show the whole timeline"), self)
+        self.back.setObjectName("timelineBack")
+        self.back.clicked.connect(self._back_to_all)
+        caption_row = QHBoxLayout()
+        caption_row.addWidget(self.caption, 1)
+        caption_row.addWidget(self.back)
+        self.list = TimelineList(self)
+        self.list.setObjectName("timeline")
+        self.list.setAccessibleName(self.tr("Timeline"))
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(TimelineDelegate(self.list))
+        self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.list.setSelectionMode(QListView.SelectionMode.SingleSelection)
+        self.empty = QLabel(self.tr("Nothing here yet. Log an exchange with Ctrl+N or a touchpoint with Ctrl+T."), self)
+        self.empty.setObjectName("timelineEmpty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.title)
+        layout.addLayout(caption_row)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty)
+        self._set_caption("")
+        session.closed.connect(self.clear)
+        session.changed.connect(self._on_change)
+        self.model.modelReset.connect(self._update_empty)
+        self.model.rowsInserted.connect(self._update_empty)
+        self.clear()
+
+    def show_person(self, person_id: int | None) -> None:
+        name = self.tr("Everyone") if person_id is None else get_person(person_id).name
+        self.title.setText(name)
+        self._set_caption("")
+        self.model.show_person(person_id)
+        self.list.scrollToTop()
+
+    def show_entries(self, exchange_ids: list[int], caption: str) -> None:
+        self.model.show_entries(exchange_ids, caption)
+        self._set_caption(self.tr("Showing the entries behind: {0}").format(caption))
+
+    def jump_to(self, entry_type: EntryType, entry_id: int, person_id: int | None) -> bool:
+        """Show the entry in its timeline, selected; False when it no longer exists."""
+        if person_id is not None:
+            self.show_person(person_id)
+            row = self.model.find(entry_type, entry_id)
+            while row is None and self.model.canFetchMore():
+                self.model.fetchMore()
+                row = self.model.find(entry_type, entry_id)
+        else:
+            start = entry_position(entry_type, entry_id)
+            if start is None:
+                return False
+            self.title.setText(self.tr("Everyone"))
+            self.model.show_person(None, start=start)
+            self._set_caption(self.tr("Showing the network's timeline from this entry back."))
+            row = self.model.find(entry_type, entry_id)
+        if row is None:
+            return False
+        index = self.model.index(row)
+        self.list.setCurrentIndex(index)
+        self.list.scrollTo(index, QListView.ScrollHint.PositionAtCenter)
+        self.list.setFocus()
+        return True
+
+    def clear(self) -> None:
+        self.title.setText("")
+        self._set_caption("")
+        self.model.clear()
+
+    def _set_caption(self, text: str) -> None:
+        self.caption.setText(text)
+        self.caption.setVisible(bool(text))
+        self.back.setVisible(bool(text))
+
+    def _back_to_all(self) -> None:
+        self.show_person(self.model.person_id)
+
+    def _update_empty(self, *_args: object) -> None:
+        self.empty.setVisible(self._session.is_open and self.model.rowCount() == 0)
+
+    def _on_change(self, change: JournalChange) -> None:
+        person = self.model.person_id
+        if change.entity in ("prompt", "circumstance"):
+            return
+        if person is None or person in change.person_ids or change.entity in ("journal", "person"):
+            self.model.refresh()

@@ -1,0 +1,108 @@
+"""Small widgets and text helpers the panels share."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QLocale, QSize, Qt
+from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QTextDocumentFragment
+from PySide6.QtWidgets import (
+    QLabel,
+    QLayout,
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionFocusRect,
+    QWidget,
+)
+
+from netjournal.ui.i18n import tr
+
+
+class LinkButton(QPushButton):
+    """A flat button drawn as a link (palette Link colour): a real button for keyboards and screen readers."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setFlat(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:
+        metrics = self.fontMetrics()
+        return QSize(metrics.horizontalAdvance(self.text()) + 6, metrics.height() + 6)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        font = QFont(self.font())
+        font.setUnderline(True)
+        painter.setFont(font)
+        painter.setPen(self.palette().color(QPalette.ColorRole.Link))
+        painter.drawText(self.rect().adjusted(2, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter, self.text())
+        if self.hasFocus():
+            option = QStyleOptionFocusRect()
+            option.initFrom(self)
+            self.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, option, painter, self)
+        painter.end()
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Remove every widget now (not later), so no stale text lingers among the children."""
+    while layout.count():
+        widget = layout.takeAt(0).widget()
+        if widget is not None:
+            widget.hide()
+            widget.setParent(None)
+            widget.deleteLater()
+
+
+def label(
+    text: str = "", *, name: str = "", rich: bool = False, muted: bool = False, bold: bool = False, scale: float = 1.0
+) -> QLabel:
+    widget = QLabel(text)
+    widget.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    widget.setWordWrap(True)
+    widget.setObjectName(name)
+    if muted:
+        widget.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    if bold or scale != 1.0:
+        font = QFont(widget.font())
+        font.setBold(bold)
+        font.setPointSizeF(font.pointSizeF() * scale)
+        widget.setFont(font)
+    return widget
+
+
+def set_text(widget: QLabel, text: str, caption: str = "") -> None:
+    """Set a label's text and an accessible name that says what the text is about."""
+    widget.setText(text)
+    rich = widget.textFormat() == Qt.TextFormat.RichText
+    plain = QTextDocumentFragment.fromHtml(text).toPlainText() if rich else text
+    widget.setAccessibleName(f"{caption}: {plain}" if caption and plain else plain)
+
+
+def format_date(day: dt.date) -> str:
+    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """``one`` for 1, else ``many`` with the count filled in (both already translated)."""
+    return one if count == 1 else many.format(count)
+
+
+def days_text(days: int) -> str:
+    return plural(days, tr("1 day"), tr("{0} days"))
+
+
+def ago_text(days: int) -> str:
+    return {0: tr("today"), 1: tr("yesterday")}.get(days) or tr("{0} days ago").format(days)
+
+
+def age_text(days: int) -> str:
+    """A rough age: days under two months, months under two years, then years."""
+    if days < 60:
+        return days_text(days)
+    return tr("{0} months").format(days // 30) if days < 730 else tr("{0} years").format(days // 365)

@@ -1,0 +1,132 @@
+"""The unlocked journal's three panes: people, timeline (or search results), relationship and prompts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
+
+from netjournal.domain import EntryType
+from netjournal.services.search import SearchHit
+from netjournal.ui.contacts import ContactsPane
+from netjournal.ui.prompts_panel import PromptsPanel
+from netjournal.ui.relationship_panel import RelationshipPanel
+from netjournal.ui.search_panel import SearchPanel
+from netjournal.ui.session import Session
+from netjournal.ui.timeline_view import TimelinePane
+
+
+class Workspace(QWidget):
+    """Arranges the panes and connects them; owns no journal logic itself."""
+
+    selectionChanged = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.contacts = ContactsPane(session, self)
+        self.timeline = TimelinePane(session, self)
+        self.search = SearchPanel(session, self)
+        self.relationship = RelationshipPanel(session, self)
+        self.prompts = PromptsPanel(session, self)
+
+        self.centre = QStackedWidget(self)
+        self.centre.addWidget(self.timeline)
+        self.centre.addWidget(self.search)
+
+        self.side = QSplitter(Qt.Orientation.Vertical, self)
+        self.side.setObjectName("sideSplitter")
+        self.side.addWidget(self.relationship)
+        self.side.addWidget(self.prompts)
+        self.side.setStretchFactor(0, 3)
+        self.side.setStretchFactor(1, 2)
+        self.side.setSizes([460, 340])
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.contacts)
+        self.splitter.addWidget(self.centre)
+        self.splitter.addWidget(self.side)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([280, 560, 380])
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+        self.contacts.personSelected.connect(self.show_person)
+        self.contacts.everyoneSelected.connect(self.show_everyone)
+        self.relationship.entriesRequested.connect(self._show_entries)
+        self.relationship.personRequested.connect(self.select_person)
+        self.prompts.personRequested.connect(self.select_person)
+        self.search.queryChanged.connect(self._query_changed)
+        self.search.hitActivated.connect(self.open_hit)
+        session.opened.connect(self.show_everyone)
+        session.closed.connect(self._closed)
+
+    # -- navigation ------------------------------------------------------------------
+
+    @property
+    def person_id(self) -> int | None:
+        return self.contacts.selected_person_id
+
+    def show_person(self, person_id: int) -> None:
+        self.centre.setCurrentWidget(self.timeline)
+        self.timeline.show_person(person_id)
+        self.relationship.show_person(person_id)
+        self.selectionChanged.emit()
+
+    def show_everyone(self) -> None:
+        if not self.session.is_open:
+            return
+        if not self.contacts.everyone_button.isChecked():
+            self.contacts.select_everyone()
+            return  # select_everyone emits everyoneSelected, which lands back here
+        self.centre.setCurrentWidget(self.timeline)
+        self.timeline.show_person(None)
+        self.relationship.show_person(None)
+        self.selectionChanged.emit()
+
+    def select_person(self, person_id: int) -> None:
+        self.contacts.select_person(person_id)
+        if self.contacts.selected_person_id != person_id:
+            self.show_person(person_id)
+
+    def open_hit(self, hit: SearchHit) -> None:
+        """Show a search hit in its timeline, selected."""
+        if hit.entity == "person":
+            self.search.clear()
+            self.select_person(hit.entity_id)
+            self.timeline.list.setFocus()
+            return
+        person_id = hit.person_id
+        self.search.clear()
+        if person_id is not None:
+            self.select_person(person_id)
+        elif hit.entity != "circumstance":
+            self.contacts.everyone_button.setChecked(True)
+            self.relationship.show_person(None)
+        entry_type = hit.entry_type
+        if entry_type is not None:
+            self.centre.setCurrentWidget(self.timeline)
+            self.timeline.jump_to(entry_type, hit.entity_id, person_id)
+
+    def focus_search(self) -> None:
+        self.search.box.setFocus()
+        self.search.box.selectAll()
+
+    def _show_entries(self, ids: list[int], caption: str) -> None:
+        self.centre.setCurrentWidget(self.timeline)
+        self.timeline.show_entries(ids, caption)
+
+    def _query_changed(self, text: str) -> None:
+        self.centre.setCurrentWidget(self.search if text.strip() else self.timeline)
+
+    def _closed(self) -> None:
+        self.centre.setCurrentWidget(self.timeline)
+
+    def current_entry_type(self) -> EntryType | None:
+        entry = self.timeline.list.current_entry()
+        return entry.type if entry else None
