@@ -1,0 +1,179 @@
+"""Render every screen of the window offscreen into docs/screenshots/, light and dark, 1280×800.
+
+    python docs/make_screenshots.py
+
+Uses a fresh small demo journal (invented people) in a temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QPoint, QSettings
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QLineEdit, QStyleFactory, QWidget
+
+from netjournal.app import application
+from netjournal.services.demo import create_demo_journal
+from netjournal.services.journal import Journal
+from netjournal.ui.main_window import MainWindow
+from netjournal.ui.settings import WindowSettings
+
+OUT = Path(__file__).resolve().parent / "screenshots"
+SIZE = (1280, 800)
+PASSPHRASE = "screenshot-demo-passphrase"
+
+
+def dark_palette() -> QPalette:
+    p = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: "#202124",
+        QPalette.ColorRole.WindowText: "#e8eaed",
+        QPalette.ColorRole.Base: "#17181a",
+        QPalette.ColorRole.AlternateBase: "#2a2b2f",
+        QPalette.ColorRole.Text: "#e8eaed",
+        QPalette.ColorRole.Button: "#2d2e31",
+        QPalette.ColorRole.ButtonText: "#e8eaed",
+        QPalette.ColorRole.Highlight: "#3d6fb6",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.ToolTipBase: "#2d2e31",
+        QPalette.ColorRole.ToolTipText: "#e8eaed",
+        QPalette.ColorRole.PlaceholderText: "#9aa0a6",
+        QPalette.ColorRole.Link: "#8ab4f8",
+        QPalette.ColorRole.Mid: "#3c4043",
+        QPalette.ColorRole.Dark: "#111214",
+        QPalette.ColorRole.Light: "#3c4043",
+    }
+    for role, colour in roles.items():
+        p.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6f7378"))
+    return p
+
+
+def save(image: QImage, name: str) -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    path = OUT / f"{name}.png"
+    image.save(str(path))
+    print(path.relative_to(OUT.parent.parent))
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(5):
+        app.processEvents()
+
+
+def grab_with_dialog(window: QWidget, dialog: QWidget) -> QImage:
+    """The window with ``dialog`` drawn centred over a dimmed copy, as a person sees a modal dialog."""
+    image = window.grab().toImage()
+    painter = QPainter(image)
+    painter.fillRect(image.rect(), QColor(0, 0, 0, 70))
+    shot = dialog.grab()
+    corner = QPoint((image.width() - shot.width()) // 2, (image.height() - shot.height()) // 3)
+    painter.drawPixmap(corner, shot)
+    painter.end()
+    return image
+
+
+def new_window(app: QApplication, settings_dir: Path) -> MainWindow:
+    settings = WindowSettings(QSettings(str(settings_dir / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(settings)
+    window.resize(*SIZE)
+    window.show()
+    settle(app)
+    return window
+
+
+def busiest_person_with_history() -> int:
+    from netjournal.store.models import Person
+
+    (person_id,) = Person._meta.database.execute_sql(
+        "SELECT e.person_id FROM exchange e JOIN person p ON p.id = e.person_id "
+        "WHERE p.cadence_days IS NOT NULL AND p.archived = 0 "
+        "GROUP BY e.person_id HAVING sum(e.direction = 'given') > 0 AND sum(e.direction = 'received') > 0 "
+        "ORDER BY count(*) DESC LIMIT 1"
+    ).fetchone()
+    return person_id
+
+
+def shoot(app: QApplication, journal_path: Path, folder: Path, theme: str) -> None:
+    window = new_window(app, folder)
+    shots: list[tuple[str, Callable[[], QImage]]] = []
+
+    def take(name: str, image: QImage) -> None:
+        save(image, f"{name}-{theme}")
+
+    take("welcome", window.grab().toImage())
+
+    window.show_unlock(journal_path)
+    settle(app)
+    take("unlock", window.grab().toImage())
+
+    journal = Journal.open(journal_path, PASSPHRASE)
+    window.attach(journal)
+    settle(app)
+    person = busiest_person_with_history()
+    window.workspace.select_person(person)
+    window.workspace.timeline.list.setCurrentIndex(window.workspace.timeline.model.index(1))
+    settle(app)
+    take("main-person", window.grab().toImage())
+
+    window.entries.log_exchange()
+    dialog = window.entries.current_dialog
+    dialog.findChild(QLineEdit, "summaryField").setText("helped with some stuff")
+    settle(app)
+    take("exchange-dialog-hint", grab_with_dialog(window, dialog))
+    dialog.findChild(QLineEdit, "summaryField").setText(
+        "Introduced her to the Series A lead at Northwind for the seed round; they met on 12 May"
+    )
+    settle(app)
+    take("exchange-dialog-specific", grab_with_dialog(window, dialog))
+    dialog.reject()
+    settle(app)
+
+    window.workspace.show_everyone()
+    window.workspace.side.setSizes([200, 600])
+    settle(app)
+    cards = window.workspace.prompts.cards()
+    if cards:
+        cards[0].setFocus()
+    settle(app)
+    take("prompts", window.grab().toImage())
+    window.workspace.side.setSizes([460, 340])
+
+    window.workspace.search.box.setText("pricing")
+    window.workspace.search.run_search()
+    settle(app)
+    take("search", window.grab().toImage())
+    window.workspace.search.clear()
+
+    window.lock()
+    settle(app)
+    take("lock", window.grab().toImage())
+    window.close()
+    settle(app)
+    del shots
+
+
+def main() -> int:
+    app = application(sys.argv[:1])
+    app.setStyle(QStyleFactory.create("Fusion"))
+    light = app.style().standardPalette()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        path = folder / "demo.netjournal"
+        create_demo_journal(path, PASSPHRASE, "small", seed=7)
+        for theme, palette in (("light", light), ("dark", dark_palette())):
+            app.setPalette(palette)
+            shoot(app, path, folder, theme)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
