@@ -45,6 +45,9 @@ def open_main_window(
 def run_window(*, journal: Path | None = None, demo: bool = False) -> int:
     """``netjournal`` without a command: the demo, a given journal, the last one, or the welcome page."""
     app = application()
+    from netjournal.ui import failsafe
+
+    failsafe.install()
     window = MainWindow()
     window.show()
     if demo:

@@ -12,11 +12,26 @@ from netjournal.services.journal import Journal
 
 
 def _open(path: Path) -> Journal:
+    from netjournal.store.errors import JournalNotFoundError
+
+    if not path.is_file():  # say so before asking for a passphrase
+        raise JournalNotFoundError(path)
     return Journal.open(path, secrets.passphrase_to_open(path))
 
 
 def _say(text: str) -> None:
     print(text)
+
+
+def _make_folder(folder: Path) -> None:
+    from netjournal.store.errors import JournalError
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise JournalError(f"Cannot create the folder {folder}: part of that path is a file.") from None
+    except PermissionError:
+        raise JournalError(f"Cannot create the folder {folder}: permission denied.") from None
 
 
 def _person_name(person_id: int) -> str:
@@ -36,8 +51,8 @@ def cmd_init(args: argparse.Namespace, path: Path) -> int:
 
     if path.exists():
         raise JournalExistsError(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     passphrase = secrets.new_passphrase()
+    _make_folder(path.parent)
     Journal.create(path, passphrase).close()
     _say(f"Created an encrypted journal at {path}.")
     _say("Keep the passphrase safe: if it is lost, the journal cannot be recovered.")
@@ -72,9 +87,9 @@ def cmd_log(args: argparse.Namespace, path: Path) -> int:
         person_id, created = (None, False)
         if args.with_name is not None:
             person_id, created = people.find_or_create_person(journal, args.with_name)
-        second_id = None
+        second_id, second_created = (None, False)
         if args.second:
-            second_id, _ = people.find_or_create_person(journal, args.second)
+            second_id, second_created = people.find_or_create_person(journal, args.second)
         exchange_id = entries.add_exchange(
             journal,
             entries.ExchangeInput(
@@ -90,11 +105,14 @@ def cmd_log(args: argparse.Namespace, path: Path) -> int:
                 reciprocates_id=args.returns,
             ),
         )
-    who = _person_name(person_id) if person_id is not None else (args.network or "the network")
+        who = _person_name(person_id) if person_id is not None else (args.network or "the network")
+        second_name = _person_name(second_id) if second_id is not None else ""
     verb = "gave to" if args.direction == "given" else "received from"
     _say(f"Saved exchange #{exchange_id}: {verb} {who}.")
     if created:
         _say(f"Added {who} as a new person.")
+    if second_created:
+        _say(f"Added {second_name} as a new person.")
     report = score_specificity(summary, args.details)
     if report.is_vague:
         from netjournal.cli.render import specificity_lines

@@ -206,6 +206,9 @@ class JournalDatabase:
             pragmas=_pragmas(kdf_iter),
             thread_safe=False,
             check_same_thread=False,
+            # A closed journal must stay closed: peewee would otherwise reconnect
+            # silently on the next query, without the lock.
+            autoconnect=False,
         )
         try:
             db.connect()
