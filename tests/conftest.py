@@ -7,14 +7,13 @@ import os
 # pytest-qt has no setting for the platform; it must be set before Qt loads.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
+from support import PASSPHRASE, TEST_KDF_ITER
 
-from support import PASSPHRASE, TEST_KDF_ITER  # noqa: E402
-
-from netjournal.services.journal import Journal  # noqa: E402
+from netjournal.services.journal import Journal
 
 
 @pytest.fixture(autouse=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from netjournal.insights.network import (
     DORMANT_DAYS,
@@ -100,3 +101,25 @@ def own_extraction_pattern(today: dt.date | None = None, *, days: int = 365) -> 
         for pid in sorted(candidates)
     ]
     return extraction_pattern(activity)
+
+
+@dataclass(frozen=True, slots=True)
+class AskingTie:
+    """Someone with whom the owner's own recent entries are mostly asks, by name."""
+
+    person_id: int
+    name: str
+    asks: int
+    offers: int
+
+
+def asking_ties(today: dt.date | None = None, *, limit: int = 8) -> list[AskingTie]:
+    """The owner's extraction pattern with names, strongest first."""
+    signals = own_extraction_pattern(today)[:limit]
+    if not signals:
+        return []
+    marks = ",".join("?" * len(signals))
+    names = dict(
+        _db().execute_sql(f"SELECT id, name FROM person WHERE id IN ({marks})", [s.person_id for s in signals])
+    )
+    return [AskingTie(s.person_id, names.get(s.person_id, "?"), s.asks, s.offers) for s in signals]

@@ -54,7 +54,7 @@ class JournalCommands(QObject):
             app.aboutToQuit.connect(self._remove_demo_folders)
 
     def create_journal(self) -> None:
-        from netjournal.ui.unlock import CreateJournalDialog
+        from netjournal.ui.dialogs.create_journal import CreateJournalDialog
 
         dialog = CreateJournalDialog(self.window, kdf_iter=self.window.kdf_iter)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -15,6 +15,7 @@ from netjournal.store.database import DEFAULT_KDF_ITER
 from netjournal.ui import icons
 from netjournal.ui.actions import build_menus, create_actions
 from netjournal.ui.entry_commands import EntryCommands
+from netjournal.ui.idle_lock import IdleLock
 from netjournal.ui.journal_commands import JournalCommands
 from netjournal.ui.session import Session
 from netjournal.ui.settings import WindowSettings
@@ -103,6 +104,8 @@ class MainWindow(QMainWindow):
         self.session.closed.connect(self._closed)
         self.session.changed.connect(self._changed)
         self.unlock.unlocked.connect(self.attach)
+        self.unlock.notice.connect(self.info.show_message)
+        self.idle_lock = IdleLock(self._lock_when_idle, self.settings.idle_lock_minutes() * 60_000, self)
         self._sync_enabled()
         self._restore_geometry()
         self.show_welcome()
@@ -136,7 +139,13 @@ class MainWindow(QMainWindow):
 
     # -- session events --------------------------------------------------------------
 
+    def _lock_when_idle(self) -> None:
+        if self.session.is_open:
+            self.lock()
+            self.unlock.set_message(self.tr("Locked after a while without activity."))
+
     def _opened(self) -> None:
+        self.idle_lock.arm()
         self.pages.setCurrentWidget(self.workspace)
         self.setWindowTitle(self.tr("netjournal — {0}").format(self.session.journal.path.name))
         self._sync_enabled()
@@ -144,6 +153,7 @@ class MainWindow(QMainWindow):
         self.workspace.contacts.filter.setFocus()
 
     def _closed(self) -> None:
+        self.idle_lock.disarm()
         self.status_label.clear()
         self._sync_enabled()
 

@@ -15,9 +15,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLayout,
     QPushButton,
     QScrollArea,
@@ -29,12 +27,13 @@ from netjournal.insights import patterns
 from netjournal.insights.network import NetworkSummary
 from netjournal.insights.patterns import Pattern, Reason
 from netjournal.services.events import JournalChange
-from netjournal.services.network import network_summary
+from netjournal.services.network import AskingTie, asking_ties, network_summary
 from netjournal.services.relationships import Relationship, relationship
 from netjournal.services.validation import NotFoundError
 from netjournal.ui.balance_chart import BalanceChart
 from netjournal.ui.colors import overdue_color
 from netjournal.ui.i18n import tr
+from netjournal.ui.network_overview import NetworkOverview
 from netjournal.ui.session import Session
 from netjournal.ui.widgets import (
     LinkButton,
@@ -78,7 +77,7 @@ class RelationshipPanel(QScrollArea):
         self._session = session
         self._today = today
         self._person_id: int | None = None
-        self._data: Relationship | NetworkSummary | None = None
+        self._data: Relationship | tuple[NetworkSummary, list[AskingTie]] | None = None
         self.setObjectName("relationshipPanel")
         self.setAccessibleName(self.tr("Relationship"))
         self.setWidgetResizable(True)
@@ -159,30 +158,9 @@ class RelationshipPanel(QScrollArea):
         )
 
     def _build_overview_page(self) -> QWidget:
-        grid = QGridLayout()
-        self._stats: list[QLabel] = []
-        for column, (name, caption) in enumerate(
-            (
-                ("contributionsCount", self.tr("contributions to the network")),
-                ("introductionsCount", self.tr("introductions made")),
-                ("helpedCount", self.tr("people helped")),
-            )
-        ):
-            self._stats.append(label(name=name, bold=True, scale=2.0))
-            grid.addWidget(self._stats[-1], 0, column)
-            grid.addWidget(label(caption, muted=True), 1, column, Qt.AlignmentFlag.AlignTop)
-            grid.setColumnStretch(column, 1)
-        self._dormant = QVBoxLayout()
-        return self._page(
-            label(self.tr("Your network"), bold=True, scale=1.4),
-            label(self.tr("In the last 12 months"), muted=True),
-            grid,
-            8,
-            label(self.tr("Valuable ties gone quiet"), bold=True),
-            self._dormant,
-            8,
-            label(self.tr("Choose a person to read your relationship with them."), muted=True),
-        )
+        self._overview = NetworkOverview()
+        self._overview.personRequested.connect(self.personRequested)
+        return self._overview
 
     # -- public ------------------------------------------------------------------
 
@@ -202,11 +180,11 @@ class RelationshipPanel(QScrollArea):
         self._data = None
         self._person_page.hide()
         self._overview_page.hide()
-        texts = (self._name, self._subtitle, self._reciprocity, self._seeds, self._cadence, self._hint)
-        for text in (*texts, *self._stats):
+        for text in (self._name, self._subtitle, self._reciprocity, self._seeds, self._cadence, self._hint):
             set_text(text, "")
-        for layout in (self._circumstances, self._loops, self._reasons, self._dormant):
+        for layout in (self._circumstances, self._loops, self._reasons):
             clear_layout(layout)
+        self._overview.clear()
         self._chart.set_rows([])
 
     def _later(self, call: Callable[[], object]) -> None:
@@ -231,14 +209,14 @@ class RelationshipPanel(QScrollArea):
             return
         scroll = self.verticalScrollBar().value()
         today = self._today()
-        data: Relationship | NetworkSummary | None = None
+        data: Relationship | tuple[NetworkSummary, list[AskingTie]] | None = None
         if self._person_id is not None:
             try:
                 data = relationship(self._person_id, today=today)
             except NotFoundError:  # deleted meanwhile
                 self._person_id = None
                 keep_scroll = False
-        self._data = data if data is not None else network_summary(today)
+        self._data = data if data is not None else (network_summary(today), asking_ties(today))
         self._fill()
         self.verticalScrollBar().setValue(scroll if keep_scroll else 0)
 
@@ -247,8 +225,8 @@ class RelationshipPanel(QScrollArea):
         person = isinstance(self._data, Relationship)
         if isinstance(self._data, Relationship):
             self._fill_person(self._data)
-        elif isinstance(self._data, NetworkSummary):
-            self._fill_overview(self._data)
+        elif self._data is not None:
+            self._overview.fill(*self._data)
         self._overview_page.setVisible(not person)
         self._person_page.setVisible(person)
 
@@ -363,32 +341,3 @@ class RelationshipPanel(QScrollArea):
         ids = list(reason.entry_ids)
         link.clicked.connect(lambda: self._later(lambda: self.entriesRequested.emit(ids, reason.text)))
         return link
-
-    # -- the network -------------------------------------------------------------
-
-    def _fill_overview(self, summary: NetworkSummary) -> None:
-        counts = (summary.contributions_12m, summary.introductions_made_12m, summary.people_helped_12m)
-        spoken = (
-            plural(counts[0], self.tr("1 contribution to the network"), self.tr("{0} contributions to the network")),
-            plural(counts[1], self.tr("1 introduction made"), self.tr("{0} introductions made")),
-            plural(counts[2], self.tr("1 person helped"), self.tr("{0} people helped")),
-        )
-        for number, count, words in zip(self._stats, counts, spoken, strict=True):
-            number.setText(str(count))
-            number.setAccessibleName(self.tr("{0} in the last 12 months").format(words))
-        clear_layout(self._dormant)
-        ties = summary.dormant_valuable
-        if not ties:
-            self._dormant.addWidget(label(self.tr("None: every tie that gave you a lot is active."), muted=True))
-        for tie in ties[:MAX_LISTED]:
-            link = LinkButton(self.tr("{name} — quiet for {age}").format(name=tie.name, age=age_text(tie.days_since)))
-            link.setObjectName("dormantTie")
-            link.setAccessibleName(self.tr("Open {0}").format(tie.name))
-            link.setToolTip(
-                self.tr("Gave you {0} times (significance {1}); last entry {2}.").format(
-                    tie.received_count, tie.received_significance, format_date(tie.last_entry_on)
-                )
-            )
-            link.clicked.connect(lambda _=False, pid=tie.person_id: self._later(lambda: self.personRequested.emit(pid)))
-            self._dormant.addWidget(link)
-        self._more(self._dormant, len(ties))

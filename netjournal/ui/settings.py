@@ -42,5 +42,14 @@ class WindowSettings:
     def set_contact_sort(self, value: str) -> None:
         self._settings.setValue("contacts/sort", value)
 
+    def idle_lock_minutes(self) -> int:
+        """Minutes without input before the journal locks itself; 0 turns that off."""
+        from netjournal.ui.idle_lock import DEFAULT_MINUTES
+
+        try:
+            return max(0, int(self._settings.value("lock/idle_minutes", DEFAULT_MINUTES)))
+        except (TypeError, ValueError):
+            return DEFAULT_MINUTES
+
     def sync(self) -> None:
         self._settings.sync()

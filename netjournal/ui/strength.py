@@ -1,31 +1,51 @@
-"""A passphrase strength meter backed by zxcvbn."""
+"""A passphrase strength meter backed by zxcvbn, shared by the create and change-passphrase dialogs."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from netjournal.ui import colors
+from netjournal.ui.i18n import tr
+
 MIN_SCORE = 2
-_MAX_CHARS = 72  # zxcvbn 4.5 refuses longer input
+_MAX_CHARS = 72  # zxcvbn 4.5 refuses longer input, and its cost grows with length
+# Words a guesser tries first against this program's files; callers may add more (e.g. the file name).
+_COMMON_WORDS = ("netjournal", "journal")
+_WORDS = ("very weak", "weak", "fair", "strong", "very strong")
 
 
-def estimate(passphrase: str) -> tuple[int, str]:
-    """zxcvbn's score (0–4) and a short sentence of feedback."""
+def estimate(passphrase: str, user_inputs: Iterable[str] = ()) -> tuple[int, str]:
+    """zxcvbn's score (0–4) and a sentence or two of feedback ("" for an empty passphrase)."""
     if not passphrase:
         return 0, ""
     from zxcvbn import zxcvbn
 
-    result = zxcvbn(passphrase[:_MAX_CHARS])
-    feedback = result.get("feedback", {})
-    words = [feedback.get("warning") or "", *list(feedback.get("suggestions") or [])]
-    crack = result.get("crack_times_display", {}).get("offline_slow_hashing_1e4_per_second", "")
-    text = " ".join(w for w in words if w)
-    if crack:
-        text = (text + " " if text else "") + f"Time to guess offline: {crack}."
-    return int(result["score"]), text
+    result = zxcvbn(passphrase[:_MAX_CHARS], user_inputs=[*_COMMON_WORDS, *user_inputs])
+    score = int(result["score"])
+    crack = result["crack_times_display"]["offline_slow_hashing_1e4_per_second"]
+    feedback = result["feedback"]
+    parts = [tr("Strength: {0}. Time to guess it from a stolen copy: {1}.").format(tr(_WORDS[score]), crack)]
+    if feedback["warning"]:
+        parts.append(tr(feedback["warning"]))
+    parts.extend(tr(suggestion) for suggestion in feedback["suggestions"])
+    return score, " ".join(parts)
+
+
+def strength_color(score: int, palette: QPalette) -> QColor:
+    """Red below the minimum, amber at it, green above; readable on light and dark palettes."""
+    if score < MIN_SCORE:
+        return colors.overdue_color(palette)
+    if score == MIN_SCORE:
+        return QColor("#f0b455" if colors.is_dark(palette) else "#9a5b00")
+    return QColor("#5cc9a7" if colors.is_dark(palette) else "#1b7f5f")
 
 
 class PassphraseStrength(QWidget):
-    LABELS = ("Very weak", "Weak", "Fair", "Strong", "Very strong")
+    """A thin meter coloured by strength, with the verdict and zxcvbn's advice in a label below it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,10 +53,15 @@ class PassphraseStrength(QWidget):
         self.meter.setObjectName("strengthMeter")
         self.meter.setAccessibleName(self.tr("Passphrase strength"))
         self.meter.setRange(0, 4)
-        self.meter.setTextVisible(True)
+        self.meter.setTextVisible(False)  # the verdict is in the feedback sentence
+        self.meter.setMaximumHeight(self.fontMetrics().height() // 2 + 2)
         self.feedback = QLabel(self)
         self.feedback.setObjectName("strengthFeedback")
+        self.feedback.setAccessibleName(self.tr("Passphrase strength feedback"))
         self.feedback.setWordWrap(True)
+        # Room for the usual advice, so the dialog does not jump (or clip it) while typing.
+        self.feedback.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
+        self.feedback.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.meter)
@@ -48,9 +73,20 @@ class PassphraseStrength(QWidget):
     def acceptable(self) -> bool:
         return self.score >= MIN_SCORE
 
-    def set_passphrase(self, passphrase: str) -> None:
-        self.score, text = estimate(passphrase)
-        self.meter.setValue(self.score if passphrase else 0)
-        self.meter.setFormat(self.tr(self.LABELS[self.score]) if passphrase else self.tr("Type a passphrase"))
+    def set_passphrase(self, passphrase: str, user_inputs: Iterable[str] = ()) -> None:
+        """Rate ``passphrase``; ``user_inputs`` are extra words to treat as easy guesses."""
+        self.score, text = estimate(passphrase, user_inputs)
+        self.meter.setValue(self.score)
+        self.meter.setAccessibleDescription(tr(_WORDS[self.score]) if passphrase else "")
         self.feedback.setText(text)
-        self.meter.setAccessibleDescription(self.meter.format())
+        self._apply_colours()
+
+    def _apply_colours(self) -> None:
+        palette = self.meter.palette()
+        palette.setColor(QPalette.ColorRole.Highlight, strength_color(self.score, self.palette()))
+        self.meter.setPalette(palette)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._apply_colours()

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QLocale, QSize, Qt
-from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QTextDocumentFragment
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QLabel,
     QLayout,
+    QProgressBar,
     QPushButton,
     QSizePolicy,
     QStyle,
@@ -40,13 +41,49 @@ class LinkButton(QPushButton):
         font = QFont(self.font())
         font.setUnderline(True)
         painter.setFont(font)
-        painter.setPen(self.palette().color(QPalette.ColorRole.Link))
+        palette = self.palette()
+        # Grey while disabled, like any other button, so a busy screen does not look clickable.
+        disabled_text = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText)
+        painter.setPen(palette.color(QPalette.ColorRole.Link) if self.isEnabled() else disabled_text)
         painter.drawText(self.rect().adjusted(2, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter, self.text())
         if self.hasFocus():
             option = QStyleOptionFocusRect()
             option.initFrom(self)
             self.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, option, painter, self)
         painter.end()
+
+
+def breakable(text: str) -> str:
+    """Let a label wrap long paths after each separator (a zero-width space is a break opportunity)."""
+    return text.replace("/", "/\u200b").replace("\\", "\\\u200b")
+
+
+def show_message(widget: QLabel, text: str) -> None:
+    """Show ``text`` in a message label (paths may wrap), or hide the label when ``text`` is empty."""
+    widget.setText(breakable(text))
+    widget.setAccessibleDescription(text)
+    widget.setVisible(bool(text))
+
+
+def tint(widget: QLabel, color: QColor) -> None:
+    palette = widget.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, color)
+    widget.setPalette(palette)
+
+
+def make_busy_indicator(parent: QWidget, accessible_name: str) -> QProgressBar:
+    """An indeterminate bar, hidden until needed; its space is kept so nothing jumps when it shows."""
+    bar = QProgressBar(parent)
+    bar.setObjectName("busyIndicator")
+    bar.setAccessibleName(accessible_name)
+    bar.setRange(0, 0)  # indeterminate
+    bar.setTextVisible(False)
+    bar.setMaximumHeight(bar.fontMetrics().height())
+    policy = bar.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    bar.setSizePolicy(policy)
+    bar.hide()
+    return bar
 
 
 def clear_layout(layout: QLayout) -> None:

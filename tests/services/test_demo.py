@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import collections
+import dataclasses
 import datetime as dt
-from collections.abc import Iterator
+import string
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
 from support import PASSPHRASE, TEST_KDF_ITER
 
-from netjournal.domain import Direction, Kind
+from netjournal.domain import Direction, Kind, LoopKind
 from netjournal.insights.patterns import Pattern
 from netjournal.insights.specificity import score_specificity
 from netjournal.services import entries
 from netjournal.services.demo import DEMO_SIZES, DemoStats, create_demo_journal, populate_demo
+from netjournal.services.demo_text import DemoWords, words
 from netjournal.services.entries import ExchangeInput
 from netjournal.services.journal import Journal
 from netjournal.services.people import _normalise_tags, list_people
@@ -230,6 +233,57 @@ def test_pattern_hints_vary_and_some_are_softened(demo: Journal) -> None:
     assert {hint.pattern for hint in hints} == set(Pattern)
     assert collections.Counter(hint.pattern for hint in hints)[Pattern.MUTUAL] >= 10
     assert any(hint.softened for hint in hints)
+
+
+# -- the word list (resources/demo_words.json) ---------------------------------------
+
+# Slots demo_text.Slots fills by itself, besides one per pool in the data file.
+FILLED_SLOTS = {"p", "P", "sp", "Sp", "op", "pr", "p_org", "o", "o_first", "o_desc", "o_org", "org", "org2", "uni",
+                "why", "res", "tail", "outcome", "n", "day", "month", "yr"}
+# Slots the generator sets by hand for the templates of one field.
+SET_BY_CALLER = {"how_met": {"intro"}, "outcomes": {"met_day"}, "return_notes": {"when"},
+                 "circumstances": {"end_month"}}
+
+
+def strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from strings(item)
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from strings(item)
+
+
+def test_word_list_is_read_once_and_read_only() -> None:
+    assert words() is words()
+    assert isinstance(words().months, tuple) and len(words().months) == 12
+    with pytest.raises(TypeError):
+        words().pools["topic"] = ("anything",)  # type: ignore[index]
+
+
+def test_every_template_slot_is_one_the_generator_fills() -> None:
+    fillable = FILLED_SLOTS | set(words().pools)
+    for field in dataclasses.fields(DemoWords):
+        allowed = {"place"} if field.name == "university_patterns" else fillable | SET_BY_CALLER.get(field.name, set())
+        for template in strings(getattr(words(), field.name)):
+            used = {name for _, name, _, _ in string.Formatter().parse(template) if name}
+            assert used <= allowed, (field.name, template)
+
+
+def test_word_list_covers_every_kind_direction_channel_and_organisation_type() -> None:
+    w = words()
+    directions = {d.value for d in Direction}
+    assert set(w.summaries) == {k.value for k in Kind}
+    for by_direction in (*w.summaries.values(), w.why, w.results, w.details, w.return_notes, w.outcomes):
+        assert set(by_direction) == directions
+    assert {kind for kind, _ in w.contributions} <= {k.value for k in Kind}
+    assert set(w.loops) == {k.value for k in LoopKind} | {"none"}
+    assert set(w.channels) == set(w.touch_notes) >= {channel for channel, _ in w.how_met}
+    assert set(w.org_type_weights) == set(w.org_suffixes) | {"university"}
+    assert set(w.roles) == set(w.type_tags) == set(w.org_type_weights) | {"none"}
+    assert {shape for shape, _ in w.circumstances} <= {"end", "open", "any"}
 
 
 # -- the API -----------------------------------------------------------------------

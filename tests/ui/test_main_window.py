@@ -211,3 +211,24 @@ def test_everyone_timeline_is_fetched_lazily(qtbot, window: MainWindow) -> None:
     assert model.canFetchMore()
     window.workspace.timeline.list.scrollToBottom()
     qtbot.waitUntil(lambda: len(model.entries()) > loaded)
+
+
+def test_idle_journal_locks_itself(qtbot, window: MainWindow) -> None:
+    window.idle_lock._timer.setInterval(30)
+    window.idle_lock.arm()
+    qtbot.waitUntil(lambda: not window.session.is_open, timeout=5000)
+    assert window.pages.currentWidget() is window.unlock
+    note = window.unlock.findChild(QLabel, "unlockNote")
+    assert "without activity" in note.text()
+    assert window.workspace.contacts.model.rowCount() == 0
+
+
+def test_activity_postpones_the_idle_lock(qtbot, window: MainWindow, monkeypatch) -> None:
+    lock = window.idle_lock
+    lock.arm()
+    restarts = []
+    real_start = lock._timer.start
+    monkeypatch.setattr(lock._timer, "start", lambda *a: (restarts.append(a), real_start(*a)))
+    qtbot.keyClick(window.workspace.contacts.filter, Qt.Key.Key_A)
+    assert restarts, "a key press restarts the countdown"
+    assert lock.armed and window.session.is_open

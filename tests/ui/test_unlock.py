@@ -23,7 +23,9 @@ from netjournal.services import keychain
 from netjournal.services.journal import Journal
 from netjournal.store.database import PLAINTEXT_HEADER
 from netjournal.store.schema import CURRENT_VERSION
-from netjournal.ui.unlock import CreateJournalDialog, OpenTask, UnlockScreen
+from netjournal.ui.dialogs.create_journal import CreateJournalDialog
+from netjournal.ui.open_task import OpenTask
+from netjournal.ui.unlock import UnlockScreen
 from netjournal.ui.welcome import WelcomeScreen
 
 STRONG = "lantern orbit pickle seventy marsh"

@@ -15,6 +15,7 @@ class ChangePassphraseDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("changePassphraseDialog")
         self.setWindowTitle(self.tr("Change passphrase"))
+        self.setMinimumWidth(440)
         self._session = session
         self.new = QLineEdit(self)
         self.new.setObjectName("changeNewPassphrase")

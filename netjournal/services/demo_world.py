@@ -1,0 +1,104 @@
+"""The state of one demo generation: its random stream, calendar, cast and rows (see ``demo``).
+
+Every choice the generator makes comes from ``DemoWorld.rng``, in a fixed
+order, and every timestamp from an entry's date: that is what keeps the demo
+byte-identical for a seed and a ``today``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import itertools
+import random
+from dataclasses import dataclass
+
+from netjournal.services.demo_text import words
+
+YEARS = 15
+
+
+@dataclass(slots=True, eq=False)
+class DemoPerson:
+    id: int
+    name: str
+    first: str
+    female: bool
+    org: str
+    role: str
+    profile: str
+    start: dt.date
+    end: dt.date
+    give: float
+    weight: float = 0.0
+    planted: bool = False  # entries written by hand in plant_evidence, kept out of random picks
+    cadence: int | None = None
+    archived: bool = False
+    how_met: str = ""
+    channel: str = "email"
+    notes: str = ""
+    tags: str = ""
+
+
+def stamp(date: dt.date, rng: random.Random) -> str:
+    return f"{date.isoformat()}T{rng.randrange(7, 23):02d}:{rng.randrange(60):02d}:00+00:00"
+
+
+def years_before(date: dt.date, years: int) -> dt.date:
+    try:
+        return date.replace(year=date.year - years)
+    except ValueError:  # 29 February
+        return date.replace(year=date.year - years, day=28)
+
+
+class DemoWorld:
+    """What the generator has made so far; ``demo_people`` and ``demo_entries`` add to it."""
+
+    def __init__(self, seed: int, today: dt.date) -> None:
+        self.rng = random.Random(seed)
+        self.today = today
+        self.first_day = years_before(today, YEARS)
+        self.span = (today - self.first_day).days
+        self.words = words()
+        # Organisations (set by demo_people.make_orgs, before anything else draws from rng).
+        self.org_names: tuple[str, ...] = ()
+        self.org_kinds: tuple[str, ...] = ()
+        self.org_weights: list[float] = []  # cumulative
+        self.pools: dict[str, tuple[str, ...]] = dict(self.words.pools)  # by slot name
+        # The cast, in the order people were met; ids are positions plus one.
+        self.people: list[DemoPerson] = []
+        self.starts: list[dt.date] = []
+        # Rows without ids, in the order of the models' insert fields (see demo.populate_demo).
+        self.exchanges: list[list[object]] = []  # lists: link_returns may add details
+        self.touchpoints: list[tuple[object, ...]] = []
+        self.loops: list[tuple[object, ...]] = []
+        self.reflections: list[tuple[object, ...]] = []
+        self.circumstances: list[tuple[object, ...]] = []
+
+    # -- dates -----------------------------------------------------------------
+
+    def ramp_date(self, low: dt.date | None = None) -> dt.date:
+        """A date in the fifteen years, later years about twice as likely as the first."""
+        low = low or self.first_day
+        days = (self.today - low).days
+        x = self.rng.random() if self.rng.random() < 0.5 else max(self.rng.random(), self.rng.random())
+        return low + dt.timedelta(days=int(x * days))
+
+    def date_in(self, person: DemoPerson) -> dt.date:
+        return person.start + dt.timedelta(days=self.rng.randrange((person.end - person.start).days + 1))
+
+    # -- picking people ----------------------------------------------------------
+
+    def pick_other(self, date: dt.date, exclude: DemoPerson | None) -> DemoPerson:
+        """Someone already met and still in touch on ``date``, not ``exclude``, not planted."""
+        count = bisect.bisect_right(self.starts, date)
+        for _ in range(30):
+            other = self.people[self.rng.randrange(max(count, 2))]
+            if other is not exclude and not other.planted and other.end >= date and other.profile != "import":
+                return other
+        return next(p for p in self.people if p is not exclude and not p.planted and p.end >= date)
+
+    def random_people(self, count: int) -> list[DemoPerson]:
+        """``count`` people, drawn by weight (busy, long relationships more often)."""
+        pool = [p for p in self.people if p.weight > 0 and not p.planted]
+        return self.rng.choices(pool, cum_weights=list(itertools.accumulate(p.weight for p in pool)), k=count)
