@@ -25,6 +25,7 @@ from netjournal.domain import Direction
 from netjournal.services.contact_list import ContactOrder, filter_people, sort_people
 from netjournal.services.events import JournalChange
 from netjournal.services.people import PersonRow, list_people
+from netjournal.ui import icons
 from netjournal.ui.colors import direction_color, muted, overdue_color
 from netjournal.ui.i18n import tr
 from netjournal.ui.session import Session
@@ -236,7 +237,9 @@ class ContactsPane(QWidget):
         self._session = session
         self.model = ContactListModel(today, self)
 
-        self.everyone_button = QPushButton(self.tr("Everyone"), self)
+        self.everyone_button = QPushButton(self.tr("Everyone: the whole network"), self)
+        self.everyone_button.setIcon(icons.icon("everyone", self.palette().color(QPalette.ColorRole.ButtonText)))
+        self.everyone_button.setToolTip(self.tr("Everyone's timeline (Ctrl+0)"))
         self.everyone_button.setObjectName("everyoneButton")
         self.everyone_button.setAccessibleName(self.tr("Show the whole network's timeline"))
         self.everyone_button.setCheckable(True)

@@ -41,9 +41,12 @@ def icon_name(entry: TimelineEntry) -> str:
     return entry.type.value
 
 
-def meta_text(entry: TimelineEntry, today: dt.date) -> tuple[str, bool]:
-    """The second line under an entry, and whether it warns (a loop past due)."""
-    who = entry.person_name or ""
+def meta_text(entry: TimelineEntry, today: dt.date, shown_person_id: int | None = None) -> tuple[str, bool]:
+    """The second line under an entry, and whether it warns (a loop past due).
+
+    On a person's own timeline their name would repeat on every row, so it is left out.
+    """
+    who = "" if shown_person_id is not None and entry.person_id == shown_person_id else (entry.person_name or "")
     if entry.type is EntryType.EXCHANGE:
         verb = tr("Gave") if entry.direction is Direction.GIVEN else tr("Received")
         parts = [verb, entry.kind or "", "●" * (entry.significance or 0) + "○" * (5 - (entry.significance or 0))]
@@ -51,7 +54,11 @@ def meta_text(entry: TimelineEntry, today: dt.date) -> tuple[str, bool]:
         if entry.person_id is None:
             parts.append(str(entry.extra.get("community") or tr("the network")))
         else:
-            parts.append(f"{who} ↔ {second}" if second else who)
+            if second:
+                first = entry.person_name or ""
+                parts.append(f"{first} ↔ {second}")
+            else:
+                parts.append(who)
         if entry.extra.get("reciprocates_id"):
             parts.append(tr("returns an earlier exchange"))
         return " · ".join(p for p in parts if p), False
@@ -135,7 +142,7 @@ class TimelineDelegate(QStyledItemDelegate):
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             metrics.elidedText(entry.title, Qt.TextElideMode.ElideRight, title_rect.width()),
         )
-        meta, warning = meta_text(entry, dt.date.today())
+        meta, warning = meta_text(entry, dt.date.today(), getattr(index.model(), "person_id", None))
         meta_rect = QRect(text_left, rect.top() + line + 2, rect.right() - text_left, line)
         if selected:
             painter.setPen(text_color)
