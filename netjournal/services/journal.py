@@ -24,12 +24,21 @@ class Journal:
         self._pending: list[JournalChange] | None = None
 
     @classmethod
-    def create(cls, path: str | os.PathLike[str], passphrase: str, *, kdf_iter: int = DEFAULT_KDF_ITER) -> Journal:
-        return cls(JournalDatabase.create(path, passphrase, kdf_iter=kdf_iter))
+    def create(
+        cls, path: str | os.PathLike[str], passphrase: str, *, kdf_iter: int = DEFAULT_KDF_ITER, bind: bool = True
+    ) -> Journal:
+        return cls(JournalDatabase.create(path, passphrase, kdf_iter=kdf_iter, bind=bind))
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], passphrase: str, *, kdf_iter: int = DEFAULT_KDF_ITER) -> Journal:
-        return cls(JournalDatabase.open(path, passphrase, kdf_iter=kdf_iter))
+    def open(
+        cls, path: str | os.PathLike[str], passphrase: str, *, kdf_iter: int = DEFAULT_KDF_ITER, bind: bool = True
+    ) -> Journal:
+        """Open and unlock; ``bind=False`` leaves the models alone (for worker threads)."""
+        return cls(JournalDatabase.open(path, passphrase, kdf_iter=kdf_iter, bind=bind))
+
+    def bind(self) -> None:
+        """Make this the journal the models read and write."""
+        self.store.bind()
 
     @property
     def path(self) -> Path:

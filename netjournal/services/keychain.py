@@ -22,7 +22,7 @@ class KeychainUnavailable(Exception):
 
 
 def _account(path: str | os.PathLike[str]) -> str:
-    return str(Path(path).expanduser().absolute())
+    return str(Path(path).expanduser().resolve())
 
 
 def _backend():

@@ -128,10 +128,10 @@ class JournalDatabase:
 
     @classmethod
     def create(
-        cls, path: str | os.PathLike[str], passphrase: str, *, kdf_iter: int = DEFAULT_KDF_ITER
+        cls, path: str | os.PathLike[str], passphrase: str, *, kdf_iter: int = DEFAULT_KDF_ITER, bind: bool = True
     ) -> JournalDatabase:
         passphrase = check_passphrase(passphrase)
-        path = Path(path).expanduser().absolute()
+        path = Path(path).expanduser().resolve()
         if path.exists():
             raise JournalExistsError(path)
         if not path.parent.is_dir():
@@ -157,7 +157,8 @@ class JournalDatabase:
         except BaseException:
             lock.release()
             raise
-        journal._bind()
+        if bind:
+            journal.bind()
         return journal
 
     @classmethod
@@ -168,9 +169,10 @@ class JournalDatabase:
         *,
         kdf_iter: int = DEFAULT_KDF_ITER,
         backup_before_migrating: bool = True,
+        bind: bool = True,
     ) -> JournalDatabase:
         passphrase = check_passphrase(passphrase)
-        path = Path(path).expanduser().absolute()
+        path = Path(path).expanduser().resolve()
         _precheck_existing(path)
         lock = JournalLock(path)
         try:
@@ -192,7 +194,8 @@ class JournalDatabase:
         except BaseException:
             lock.release()
             raise
-        journal._bind()
+        if bind:
+            journal.bind()
         return journal
 
     @classmethod
@@ -224,9 +227,13 @@ class JournalDatabase:
             if handle.read(len(PLAINTEXT_HEADER)) == PLAINTEXT_HEADER:
                 raise JournalError(f"{self.path} was written unencrypted; refusing to use it.")
 
-    def _bind(self) -> None:
-        if JournalDatabase._bound is not None and JournalDatabase._bound is not self:
-            JournalDatabase._bound.close()
+    def bind(self) -> None:
+        """Point the models at this journal.
+
+        Only the thread that owns the views should call this (a worker that
+        derives the key opens with ``bind=False``); it never closes another
+        journal, which stays its owner's to close.
+        """
         self.db.bind(MODELS, bind_refs=False, bind_backrefs=False)
         JournalDatabase._bound = self
 
@@ -244,6 +251,8 @@ class JournalDatabase:
                     self.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
                 self.db.close()
         finally:
+            # Nothing needs the secret once the connection is gone.
+            self.db.connect_params.pop("passphrase", None)
             self._lock.release()
             if JournalDatabase._bound is self:
                 JournalDatabase._bound = None

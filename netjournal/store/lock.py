@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from netjournal.store.errors import JournalLockedError
+from netjournal.store.errors import JournalError, JournalLockedError
 
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -49,7 +49,12 @@ class JournalLock:
     def __init__(self, journal: Path) -> None:
         self.path = lock_path_for(journal)
         self._fd: int | None = None
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as error:
+            raise JournalError(
+                f"Cannot open {journal}: its folder does not allow the lock file beside it ({error.strerror})."
+            ) from None
         if not _try_lock(fd):
             os.close(fd)
             raise JournalLockedError(journal)
