@@ -17,17 +17,26 @@ from netjournal.domain import Direction, ExchangeRecord, Kind
 class Window:
     key: str
     label: str
-    days: int | None  # None: all time
+    years: int | None  # None: all time
 
     def start(self, today: dt.date) -> dt.date | None:
-        return None if self.days is None else today - dt.timedelta(days=self.days)
+        """The first day inside the window: the same calendar day ``years`` earlier."""
+        return None if self.years is None else years_before(today, self.years)
+
+
+def years_before(day: dt.date, years: int) -> dt.date:
+    """The same calendar day ``years`` earlier (28 February for a 29 February)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
 
 
 WINDOWS: tuple[Window, ...] = (
-    Window("12m", "12 months", 365),
-    Window("3y", "3 years", 3 * 365 + 1),
-    Window("5y", "5 years", 5 * 365 + 1),
-    Window("10y", "10 years", 10 * 365 + 2),
+    Window("12m", "12 months", 1),
+    Window("3y", "3 years", 3),
+    Window("5y", "5 years", 5),
+    Window("10y", "10 years", 10),
     Window("all", "All time", None),
 )
 WINDOW_BY_KEY = {w.key: w for w in WINDOWS}

@@ -6,8 +6,13 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-DORMANT_DAYS = 365
+from netjournal.insights.patterns import DORMANT_DAYS
+
+# Received significance that makes a tie "valuable" (about three solid favours);
+# prompts use the same bar for "once helped you a lot".
 VALUABLE_RECEIVED_SIGNIFICANCE = 8
+
+__all__ = ["DORMANT_DAYS", "VALUABLE_RECEIVED_SIGNIFICANCE", "DormantTie", "NetworkSummary", "TieValue"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ How a hint is chosen, in order:
 
 1. *new*: the first entry with this person is less than ``NEW_DAYS`` old (or there is none);
 2. *dormant*: nothing for ``DORMANT_DAYS`` (or twice the keep-in-touch cadence, if longer);
-3. over the last ``WINDOW_DAYS``, significance given vs received:
+3. over the ledger's three-year window, significance given vs received:
    *mostly you give* when given is at least ``IMBALANCE`` times received (and at least two gifts),
    *mostly you receive* the other way round, *mutual* otherwise.
 """
@@ -22,10 +22,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from netjournal.domain import CircumstanceRecord, Direction, ExchangeRecord
+from netjournal.insights.ledger import WINDOW_BY_KEY
 
 NEW_DAYS = 90
 DORMANT_DAYS = 365
-WINDOW_DAYS = 3 * 365
+WINDOW = WINDOW_BY_KEY["3y"]  # the same span the ledger's "3 years" shows
+# A circumstance softens a hint only if it touches the recent part of the window:
+# a week of jury duty three years ago explains nothing about today.
+SOFTENING_DAYS = 365
 IMBALANCE = 2.0
 
 
@@ -101,7 +105,7 @@ def pattern_hint(
             reasons.append(Reason("Before that, these mattered most:", tuple(e.id for e in past)))
         return PatternHint(Pattern.DORMANT, tuple(reasons))
 
-    start = today - dt.timedelta(days=WINDOW_DAYS)
+    start = WINDOW.start(today)
     recent = [e for e in exchanges if start <= e.date <= today]
     given = [e for e in recent if e.direction is Direction.GIVEN]
     received = [e for e in recent if e.direction is Direction.RECEIVED]
@@ -122,7 +126,8 @@ def pattern_hint(
         pattern = Pattern.MUTUAL
         detail = None
     reasons = [summary] + ([detail] if detail else [])
-    covering = tuple(c for c in circumstances if c.covers(start, today))
+    recent = today - dt.timedelta(days=SOFTENING_DAYS)
+    covering = tuple(c for c in circumstances if c.covers(max(start, recent), today))
     if covering and pattern in (Pattern.MOSTLY_YOU_GIVE, Pattern.MOSTLY_YOU_RECEIVE):
         for c in covering:
             span = f"since {c.start.isoformat()}" if c.end is None else f"{c.start.isoformat()} to {c.end.isoformat()}"

@@ -34,7 +34,7 @@ TRIGGER_FIELDS: dict[str, frozenset[str]] = {
 }
 MAX_PER_TRIGGER = 2
 MAX_PROMPTS = 6
-NO_CONTRIBUTION_DAYS = 91
+NO_CONTRIBUTION_GRACE_DAYS = 45  # a contribution this recent silences the prompt even in a new quarter
 
 
 class PromptLibraryError(ValueError):

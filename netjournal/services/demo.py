@@ -129,39 +129,128 @@ def populate_demo(journal: Journal, size: str = "small", *, seed: int = 7, today
     reflections = sorted(world.reflections, key=lambda row: row[0])
     circumstances = sorted(world.circumstances, key=lambda row: row[2])
     people = [
-        (p.id, p.name, p.org, p.role, p.how_met, p.notes, p.tags, p.cadence, p.archived,
-         f"{p.start.isoformat()}T09:00:00+00:00", f"{p.start.isoformat()}T09:00:00+00:00")
+        (
+            p.id,
+            p.name,
+            p.org,
+            p.role,
+            p.how_met,
+            p.notes,
+            p.tags,
+            p.cadence,
+            p.archived,
+            f"{p.start.isoformat()}T09:00:00+00:00",
+            f"{p.start.isoformat()}T09:00:00+00:00",
+        )
         for p in world.people
     ]
     number = itertools.count(1)
     with journal.write() as changes:
-        _insert(Person, [Person.id, Person.name, Person.organisation, Person.role, Person.how_met, Person.notes,
-                         Person.tags, Person.cadence_days, Person.archived, Person.created_at, Person.updated_at],
-                people)
-        _insert(Exchange, [Exchange.id, Exchange.date, Exchange.direction, Exchange.kind, Exchange.summary,
-                           Exchange.details, Exchange.significance, Exchange.person, Exchange.second_person,
-                           Exchange.community, Exchange.reciprocates, Exchange.outcome, Exchange.created_at,
-                           Exchange.updated_at], exchanges)
-        _insert(Touchpoint, [Touchpoint.id, Touchpoint.date, Touchpoint.person, Touchpoint.channel, Touchpoint.note,
-                             Touchpoint.created_at], [(next(number), *row) for row in touchpoints])
+        _insert(
+            Person,
+            [
+                Person.id,
+                Person.name,
+                Person.organisation,
+                Person.role,
+                Person.how_met,
+                Person.notes,
+                Person.tags,
+                Person.cadence_days,
+                Person.archived,
+                Person.created_at,
+                Person.updated_at,
+            ],
+            people,
+        )
+        _insert(
+            Exchange,
+            [
+                Exchange.id,
+                Exchange.date,
+                Exchange.direction,
+                Exchange.kind,
+                Exchange.summary,
+                Exchange.details,
+                Exchange.significance,
+                Exchange.person,
+                Exchange.second_person,
+                Exchange.community,
+                Exchange.reciprocates,
+                Exchange.outcome,
+                Exchange.created_at,
+                Exchange.updated_at,
+            ],
+            exchanges,
+        )
+        _insert(
+            Touchpoint,
+            [
+                Touchpoint.id,
+                Touchpoint.date,
+                Touchpoint.person,
+                Touchpoint.channel,
+                Touchpoint.note,
+                Touchpoint.created_at,
+            ],
+            [(next(number), *row) for row in touchpoints],
+        )
         number = itertools.count(1)
-        _insert(OpenLoop, [OpenLoop.id, OpenLoop.loop_kind, OpenLoop.person, OpenLoop.what, OpenLoop.opened_on,
-                           OpenLoop.due_on, OpenLoop.done_on], [(next(number), *row) for row in loops])
+        _insert(
+            OpenLoop,
+            [
+                OpenLoop.id,
+                OpenLoop.loop_kind,
+                OpenLoop.person,
+                OpenLoop.what,
+                OpenLoop.opened_on,
+                OpenLoop.due_on,
+                OpenLoop.done_on,
+            ],
+            [(next(number), *row) for row in loops],
+        )
         number = itertools.count(1)
-        _insert(Reflection, [Reflection.id, Reflection.date, Reflection.text, Reflection.prompt_id, Reflection.person,
-                             Reflection.created_at], [(next(number), *row) for row in reflections])
+        _insert(
+            Reflection,
+            [
+                Reflection.id,
+                Reflection.date,
+                Reflection.text,
+                Reflection.prompt_id,
+                Reflection.person,
+                Reflection.created_at,
+            ],
+            [(next(number), *row) for row in reflections],
+        )
         number = itertools.count(1)
-        _insert(Circumstance, [Circumstance.id, Circumstance.person, Circumstance.note, Circumstance.start_on,
-                               Circumstance.end_on], [(next(number), *row) for row in circumstances])
+        _insert(
+            Circumstance,
+            [Circumstance.id, Circumstance.person, Circumstance.note, Circumstance.start_on, Circumstance.end_on],
+            [(next(number), *row) for row in circumstances],
+        )
         # Fold the index segments left by a hundred thousand trigger writes.
         journal.store.db.execute_sql("INSERT INTO search_index(search_index) VALUES('optimize')")
         changes.append(JournalChange("journal", "updated"))
-    return DemoStats(len(people), len(exchanges), len(touchpoints), len(loops), len(reflections), len(circumstances),
-                     time.perf_counter() - began)
+    return DemoStats(
+        len(people),
+        len(exchanges),
+        len(touchpoints),
+        len(loops),
+        len(reflections),
+        len(circumstances),
+        time.perf_counter() - began,
+    )
 
 
-def create_demo_journal(path: str | os.PathLike[str], passphrase: str, size: str = "small", *, seed: int = 7,
-                        kdf_iter: int = DEFAULT_KDF_ITER, today: dt.date | None = None) -> DemoStats:
+def create_demo_journal(
+    path: str | os.PathLike[str],
+    passphrase: str,
+    size: str = "small",
+    *,
+    seed: int = 7,
+    kdf_iter: int = DEFAULT_KDF_ITER,
+    today: dt.date | None = None,
+) -> DemoStats:
     """Create a new encrypted journal at ``path``, fill it with demo data, and close it."""
     journal = Journal.create(path, passphrase, kdf_iter=kdf_iter)
     try:

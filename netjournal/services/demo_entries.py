@@ -17,14 +17,31 @@ from netjournal.services.demo_world import DemoPerson, DemoWorld, stamp, years_b
 VAGUE_SHARE = 0.10
 DETAILS_SHARE = 0.42
 KIND_WEIGHTS = {
-    Kind.INTRODUCTION: 12, Kind.REFERRAL: 7, Kind.INFORMATION: 14, Kind.ADVICE: 15, Kind.EXPERTISE: 8,
-    Kind.FEEDBACK: 11, Kind.OPPORTUNITY: 6, Kind.SUPPORT: 8, Kind.RESOURCE: 8, Kind.ENDORSEMENT: 6, Kind.OTHER: 5,
+    Kind.INTRODUCTION: 12,
+    Kind.REFERRAL: 7,
+    Kind.INFORMATION: 14,
+    Kind.ADVICE: 15,
+    Kind.EXPERTISE: 8,
+    Kind.FEEDBACK: 11,
+    Kind.OPPORTUNITY: 6,
+    Kind.SUPPORT: 8,
+    Kind.RESOURCE: 8,
+    Kind.ENDORSEMENT: 6,
+    Kind.OTHER: 5,
 }
 SIGNIFICANCE_WEIGHTS = (10, 34, 32, 17, 7)  # for 1..5
 
 
-def add_exchange(world: DemoWorld, date: dt.date, person: DemoPerson | None, *, direction: str | None = None,
-                 kind: str | None = None, significance: int | None = None, vague: bool | None = None) -> None:
+def add_exchange(
+    world: DemoWorld,
+    date: dt.date,
+    person: DemoPerson | None,
+    *,
+    direction: str | None = None,
+    kind: str | None = None,
+    significance: int | None = None,
+    vague: bool | None = None,
+) -> None:
     """An exchange with ``person``, or a contribution to the network as a whole if ``person`` is None."""
     rng, w = world.rng, world.words
     if person is None:
@@ -58,10 +75,22 @@ def add_exchange(world: DemoWorld, date: dt.date, person: DemoPerson | None, *, 
         slots["met_day"] = w.day_month(met)
         outcome = slots.fill(rng.choice(w.outcomes[direction]))
     created = stamp(date, rng)
-    world.exchanges.append([
-        date.isoformat(), direction, str(kind), summary, details, significance,
-        person.id if person else None, second.id if second else None, community, outcome, created, created,
-    ])
+    world.exchanges.append(
+        [
+            date.isoformat(),
+            direction,
+            str(kind),
+            summary,
+            details,
+            significance,
+            person.id if person else None,
+            second.id if second else None,
+            community,
+            outcome,
+            created,
+            created,
+        ]
+    )
 
 
 def add_touchpoint(world: DemoWorld, date: dt.date, person: DemoPerson, *, first: bool = False) -> None:
@@ -77,14 +106,29 @@ def add_touchpoint(world: DemoWorld, date: dt.date, person: DemoPerson, *, first
     world.touchpoints.append((date.isoformat(), person.id, channel, note, stamp(date, rng)))
 
 
-def add_loop(world: DemoWorld, person: DemoPerson | None, opened: dt.date, *, due: dt.date | None = None,
-             done: dt.date | None = None, kind: str | None = None) -> None:
+def add_loop(
+    world: DemoWorld,
+    person: DemoPerson | None,
+    opened: dt.date,
+    *,
+    due: dt.date | None = None,
+    done: dt.date | None = None,
+    kind: str | None = None,
+) -> None:
     rng = world.rng
     kind = kind or (LoopKind.PROMISED.value if rng.random() < 0.55 else LoopKind.ASKED.value)
     slots = Slots(world, opened, person, "given")
     what = slots.fill(rng.choice(world.words.loops[kind if person else "none"]))
-    world.loops.append((kind, person.id if person else None, what, opened.isoformat(),
-                        due.isoformat() if due else None, done.isoformat() if done else None))
+    world.loops.append(
+        (
+            kind,
+            person.id if person else None,
+            what,
+            opened.isoformat(),
+            due.isoformat() if due else None,
+            done.isoformat() if done else None,
+        )
+    )
 
 
 def plant_evidence(world: DemoWorld) -> None:
@@ -101,8 +145,9 @@ def plant_evidence(world: DemoWorld) -> None:
     overdue.end = last
     add_touchpoint(world, overdue.start, overdue, first=True)
     for significance in (4, 5, 3, 4, 3, 2):
-        add_exchange(world, world.date_in(overdue), overdue, direction="received", significance=significance,
-                     vague=False)
+        add_exchange(
+            world, world.date_in(overdue), overdue, direction="received", significance=significance, vague=False
+        )
     for _ in range(2):
         add_exchange(world, world.date_in(overdue), overdue, direction="given", significance=2, vague=False)
     for _ in range(4):
@@ -125,10 +170,10 @@ def plant_evidence(world: DemoWorld) -> None:
         date = years_before(today, years)
         person = rng.choice([p for p in current if p.start < date])
         add_exchange(world, date, person, significance=significance, vague=False, kind=Kind.ADVICE.value)
-    # 4. Two vague entries this week.
-    for ago in (1, 4):
-        add_exchange(world, today - days(ago), rng.choice(current), kind=Kind.ADVICE.value, vague=True,
-                     significance=2)
+    # 4. Two vague entries this (ISO) week, the one the prompt looks at.
+    monday = today - days(today.weekday())
+    for ago in (0, (today - monday).days):
+        add_exchange(world, today - days(ago), rng.choice(current), kind=Kind.ADVICE.value, vague=True, significance=2)
     # 5. Open loops past due within the last two months, and some due soon.
     for _ in range(3):
         opened = today - days(rng.randrange(25, 80))
@@ -167,8 +212,7 @@ def add_reflections(world: DemoWorld, count: int) -> None:
         body = rng.choice(w.person_reflections if person else w.reflections)
         coda = rng.choice(w.reflection_codas)
         reflection = slots.fill(f"{body} {coda}".strip())
-        world.reflections.append((date.isoformat(), reflection, None, person.id if person else None,
-                                  stamp(date, rng)))
+        world.reflections.append((date.isoformat(), reflection, None, person.id if person else None, stamp(date, rng)))
 
 
 def link_returns(world: DemoWorld) -> list[tuple[object, ...]]:

@@ -120,8 +120,9 @@ def _describe(world: DemoWorld, person: DemoPerson, earlier: DemoPerson | None) 
     tags += rng.sample(w.interest_tags, rng.choice((0, 1, 1, 2, 2, 3)))
     person.tags = ", ".join(dict.fromkeys(tags))
     slots = Slots(world, person.start, person, "given")
-    slots["yr"] = str(person.start.year - (1 + rng.randrange(6) if person.start < world.first_day
-                                           + dt.timedelta(days=540) else 0))
+    slots["yr"] = str(
+        person.start.year - (1 + rng.randrange(6) if person.start < world.first_day + dt.timedelta(days=540) else 0)
+    )
     slots["intro"] = earlier.first if earlier else rng.choice(w.cultures).female[0]
     if person.profile == "import":
         person.how_met = "LinkedIn import"
@@ -152,5 +153,6 @@ def add_circumstances(world: DemoWorld) -> None:
             end = start + dt.timedelta(days=rng.randrange(45, 300))
         slots = Slots(world, start, person, "given")
         slots["end_month"] = world.words.month(end or start)
-        world.circumstances.append((person.id, slots.fill(template), start.isoformat(),
-                                    end.isoformat() if end else None))
+        world.circumstances.append(
+            (person.id, slots.fill(template), start.isoformat(), end.isoformat() if end else None)
+        )

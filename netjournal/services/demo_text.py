@@ -128,7 +128,7 @@ _YOU_SOUND = ("ux", "us", "uni", "use")
 
 
 def _an(match: re.Match[str]) -> str:
-    """"a" or "an" for the word a slot put after it ("an ML engineer", "a UX researcher")."""
+    """ "a" or "an" for the word a slot put after it ("an ML engineer", "a UX researcher")."""
     article, word = match.groups()
     lower = word.lower()
     vowel = lower[0] in "aeio" or (lower[0] == "u" and not lower.startswith(_YOU_SOUND))
@@ -140,8 +140,14 @@ def _an(match: re.Match[str]) -> str:
 class Slots(dict):
     """Template slots, each drawn from the world's random stream only when a template asks for it."""
 
-    def __init__(self, world: DemoWorld, date: dt.date, person: DemoPerson | None, direction: str,
-                 other: DemoPerson | None = None) -> None:
+    def __init__(
+        self,
+        world: DemoWorld,
+        date: dt.date,
+        person: DemoPerson | None,
+        direction: str,
+        other: DemoPerson | None = None,
+    ) -> None:
         super().__init__()
         self.world, self.date, self.person, self.direction, self.other = world, date, person, direction, other
 
@@ -161,8 +167,12 @@ class Slots(dict):
                 p = self.person = world.pick_other(self.date, None)
             female = p.female
             return {
-                "p": p.first, "P": p.name, "sp": "she" if female else "he", "Sp": "She" if female else "He",
-                "op": "her" if female else "him", "pr": "her" if female else "his",
+                "p": p.first,
+                "P": p.name,
+                "sp": "she" if female else "he",
+                "Sp": "She" if female else "He",
+                "op": "her" if female else "him",
+                "pr": "her" if female else "his",
                 "p_org": p.org or self["org"],
             }[key]
         if key in ("o", "o_first", "o_desc", "o_org"):
@@ -170,8 +180,12 @@ class Slots(dict):
                 self.other = world.pick_other(self.date, self.person)
             o = self.other
             desc = ", ".join(part for part in (o.role, o.org) if part)
-            return {"o": o.name, "o_first": o.first, "o_desc": f" ({desc})" if desc else "",
-                    "o_org": o.org or self["org"]}[key]
+            return {
+                "o": o.name,
+                "o_first": o.first,
+                "o_desc": f" ({desc})" if desc else "",
+                "o_org": o.org or self["org"],
+            }[key]
         if key == "org2":
             value = self["org"]
             while value == self["org"]:

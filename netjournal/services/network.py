@@ -13,19 +13,15 @@ from netjournal.insights.network import (
     dormant_valuable_ties,
 )
 from netjournal.insights.patterns import ExtractionSignal, PersonActivity, extraction_pattern
-from netjournal.store.models import Person
-
-
-def _db():
-    return Person._meta.database
+from netjournal.store.models import database
 
 
 def _scalar(sql: str, params: tuple | dict) -> int:
-    return int(_db().execute_sql(sql, params).fetchone()[0] or 0)
+    return int(database().execute_sql(sql, params).fetchone()[0] or 0)
 
 
 def valuable_ties(*, quiet_since: dt.date, min_received_significance: int) -> list[TieValue]:
-    rows = _db().execute_sql(
+    rows = database().execute_sql(
         "SELECT p.id, p.name, count(*), sum(e.significance), p.last_entry_on "
         "FROM person p JOIN exchange e ON e.person_id = p.id "
         "WHERE p.last_entry_on < ? AND p.archived = 0 AND e.direction = 'received' "
@@ -64,7 +60,7 @@ def own_extraction_pattern(today: dt.date | None = None, *, days: int = 365) -> 
     """People with whom the owner's own recent entries are mostly asks."""
     today = today or dt.date.today()
     since = (today - dt.timedelta(days=days)).isoformat()
-    db = _db()
+    db = database()
     received: dict[int, list[int]] = {}
     given: dict[int, int] = {}
     for pid, eid, direction in db.execute_sql(
@@ -120,6 +116,6 @@ def asking_ties(today: dt.date | None = None, *, limit: int = 8) -> list[AskingT
         return []
     marks = ",".join("?" * len(signals))
     names = dict(
-        _db().execute_sql(f"SELECT id, name FROM person WHERE id IN ({marks})", [s.person_id for s in signals])
+        database().execute_sql(f"SELECT id, name FROM person WHERE id IN ({marks})", [s.person_id for s in signals])
     )
     return [AskingTie(s.person_id, names.get(s.person_id, "?"), s.asks, s.offers) for s in signals]

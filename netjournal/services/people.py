@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from netjournal.services.events import JournalChange
 from netjournal.services.journal import Journal
 from netjournal.services.validation import AmbiguousPersonError, NotFoundError, ValidationError, required_text
-from netjournal.store.models import Person, now_stamp
+from netjournal.store.models import Person, database, now_stamp
 
 MAX_CADENCE_DAYS = 3650
 
@@ -124,7 +124,7 @@ def find_person(name: str) -> Person | None:
     if not wanted:
         raise ValidationError("person", "Say with whom.")
     folded = wanted.casefold()
-    rows = Person._meta.database.execute_sql("SELECT id, name, organisation FROM person").fetchall()
+    rows = database().execute_sql("SELECT id, name, organisation FROM person").fetchall()
     exact = [row for row in rows if row[1].casefold() == folded]
     if not exact:
         words = folded.split()
@@ -159,12 +159,16 @@ def find_or_create_person(journal: Journal, name: str) -> tuple[int, bool]:
 
 def list_people(*, include_archived: bool = True) -> list[PersonRow]:
     """Every person with their last entry and exchange counts, in two queries."""
-    db = Person._meta.database
+    db = database()
     counts: dict[int, tuple[int, int]] = {
         pid: (given, received)
         for pid, given, received in db.execute_sql(
-            "SELECT person_id, sum(direction = 'given'), sum(direction = 'received') "
-            "FROM exchange WHERE person_id IS NOT NULL GROUP BY person_id"
+            "SELECT p, sum(d = 'given'), sum(d = 'received') FROM ("
+            " SELECT person_id AS p, direction AS d FROM exchange WHERE person_id IS NOT NULL"
+            # introductions you made count for both people, as in the ledger
+            " UNION ALL SELECT second_person_id, direction FROM exchange"
+            "  WHERE second_person_id IS NOT NULL AND kind = 'introduction' AND direction = 'given'"
+            ") GROUP BY p"
         )
     }
     where = "" if include_archived else "WHERE archived = 0"

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
+from netjournal.insights.network import VALUABLE_RECEIVED_SIGNIFICANCE
 from netjournal.insights.prompts import (
-    NO_CONTRIBUTION_DAYS,
+    NO_CONTRIBUTION_GRACE_DAYS,
     DuePrompt,
     Evidence,
     PromptTemplate,
@@ -21,19 +22,14 @@ from netjournal.insights.specificity import score_specificity
 from netjournal.services.entries import add_reflection
 from netjournal.services.events import JournalChange
 from netjournal.services.journal import Journal
-from netjournal.store.models import Person, PromptState
+from netjournal.store.models import PromptState, database
 
-VALUABLE_SIGNIFICANCE = 8  # received significance that makes an overdue person a priority
 ANNIVERSARY_MIN_SIGNIFICANCE = 3
 
 
 @cache
 def library() -> tuple[PromptTemplate, ...]:
     return load_library()
-
-
-def _db():
-    return Person._meta.database
 
 
 def _quote(text: str, limit: int = 90) -> str:
@@ -44,7 +40,7 @@ def _quote(text: str, limit: int = 90) -> str:
 
 
 def _overdue_valuable(today: dt.date) -> list[Evidence]:
-    rows = _db().execute_sql(
+    rows = database().execute_sql(
         "SELECT p.id, p.name, p.last_entry_on, sum(e.significance), "
         "  (SELECT summary FROM exchange x WHERE x.person_id = p.id AND x.direction = 'received' "
         "   ORDER BY x.significance DESC, x.date DESC LIMIT 1), "
@@ -54,7 +50,7 @@ def _overdue_valuable(today: dt.date) -> list[Evidence]:
         "WHERE p.cadence_days IS NOT NULL AND p.archived = 0 "
         "  AND julianday(:today) - julianday(p.last_entry_on) > p.cadence_days "
         "GROUP BY p.id HAVING sum(e.significance) >= :min",
-        {"today": today.isoformat(), "min": VALUABLE_SIGNIFICANCE},
+        {"today": today.isoformat(), "min": VALUABLE_RECEIVED_SIGNIFICANCE},
     )
     found = []
     for pid, name, last, total, summary, eid in rows:
@@ -73,7 +69,7 @@ def _overdue_valuable(today: dt.date) -> list[Evidence]:
 
 def _received_without_giving(today: dt.date) -> list[Evidence]:
     since = (today - dt.timedelta(days=730)).isoformat()
-    rows = _db().execute_sql(
+    rows = database().execute_sql(
         "SELECT e.person_id, p.name, count(*), max(e.id), group_concat(e.id) FROM exchange e "
         "JOIN person p ON p.id = e.person_id "
         "WHERE e.date >= :since AND e.direction = 'received' AND p.archived = 0 GROUP BY e.person_id "
@@ -83,7 +79,7 @@ def _received_without_giving(today: dt.date) -> list[Evidence]:
     )
     found = []
     for pid, name, count, last_id, ids in rows:
-        (summary,) = _db().execute_sql("SELECT summary FROM exchange WHERE id = ?", (last_id,)).fetchone()
+        (summary,) = database().execute_sql("SELECT summary FROM exchange WHERE id = ?", (last_id,)).fetchone()
         found.append(
             Evidence(
                 f"person:{pid}:{last_id}",
@@ -97,7 +93,7 @@ def _received_without_giving(today: dt.date) -> list[Evidence]:
 
 
 def _loops_past_due(today: dt.date) -> list[Evidence]:
-    rows = _db().execute_sql(
+    rows = database().execute_sql(
         "SELECT l.id, l.what, l.due_on, l.loop_kind, l.person_id, coalesce(p.name, 'someone') "
         "FROM open_loop l LEFT JOIN person p ON p.id = l.person_id "
         "WHERE l.done_on IS NULL AND l.due_on < ?",
@@ -127,7 +123,7 @@ def _anniversaries(today: dt.date) -> list[Evidence]:
             continue
     years_of = dict(days)
     marks = ",".join("?" * len(days))
-    rows = _db().execute_sql(
+    rows = database().execute_sql(
         "SELECT e.id, e.date, e.summary, e.person_id, p.name, e.significance FROM exchange e "
         f"JOIN person p ON p.id = e.person_id WHERE e.date IN ({marks}) AND e.significance >= ?",
         (*years_of, ANNIVERSARY_MIN_SIGNIFICANCE),
@@ -145,8 +141,9 @@ def _anniversaries(today: dt.date) -> list[Evidence]:
 
 
 def _vague_this_week(today: dt.date) -> list[Evidence]:
-    since = (today - dt.timedelta(days=7)).isoformat()
-    rows = _db().execute_sql(
+    # The ISO week, like the prompt's key: answering it hides it until Monday.
+    since = (today - dt.timedelta(days=today.weekday())).isoformat()
+    rows = database().execute_sql(
         "SELECT id, summary, details FROM exchange WHERE date >= ? AND date <= ? ORDER BY date DESC, id DESC",
         (since, today.isoformat()),
     )
@@ -167,7 +164,7 @@ def _vague_this_week(today: dt.date) -> list[Evidence]:
 
 def _no_contribution(today: dt.date) -> list[Evidence]:
     (last,) = (
-        _db()
+        database()
         .execute_sql(
             "SELECT max(date) FROM exchange WHERE person_id IS NULL AND direction = 'given' AND date <= ?",
             (today.isoformat(),),
@@ -175,7 +172,9 @@ def _no_contribution(today: dt.date) -> list[Evidence]:
         .fetchone()
     )
     days = None if last is None else (today - dt.date.fromisoformat(last)).days
-    if days is not None and days <= NO_CONTRIBUTION_DAYS:
+    quarter_start = dt.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+    # "This quarter", like the key; early in a quarter the previous one still counts.
+    if days is not None and (dt.date.fromisoformat(last) >= quarter_start or days <= NO_CONTRIBUTION_GRACE_DAYS):
         return []
     return [
         Evidence(

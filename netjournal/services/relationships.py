@@ -6,14 +6,17 @@ import datetime as dt
 from dataclasses import dataclass
 
 from netjournal.domain import CircumstanceRecord, Direction, ExchangeRecord, Kind
-from netjournal.insights.ledger import Ledger, build_ledger
+from netjournal.insights.ledger import WINDOW_BY_KEY, Ledger, build_ledger
 from netjournal.insights.patterns import PatternHint, pattern_hint
 from netjournal.services.people import get_person
-from netjournal.store.models import Circumstance, OpenLoop, Person
+from netjournal.store.models import Circumstance, OpenLoop, database
 
 _EXCHANGE_COLUMNS = (
     "id, date, direction, kind, summary, significance, person_id, second_person_id, reciprocates_id, details"
 )
+
+
+WINDOW_3Y = WINDOW_BY_KEY["3y"]
 
 
 def exchange_record(row: tuple) -> ExchangeRecord:
@@ -33,21 +36,43 @@ def exchange_record(row: tuple) -> ExchangeRecord:
 
 
 def exchanges_with(person_id: int) -> list[ExchangeRecord]:
-    db = Person._meta.database
-    rows = db.execute_sql(
+    """The person's exchanges: those with them, and introductions you made of them.
+
+    An introduction you made gives value to both people introduced; one you
+    received ("Ana introduced me to Tom") is Ana's gift, not Tom's.
+    """
+    rows = database().execute_sql(
         f"SELECT {_EXCHANGE_COLUMNS} FROM exchange WHERE person_id = ? "
-        f"UNION SELECT {_EXCHANGE_COLUMNS} FROM exchange WHERE second_person_id = ? ORDER BY date, id",
+        f"UNION SELECT {_EXCHANGE_COLUMNS} FROM exchange WHERE second_person_id = ? "
+        "AND kind = 'introduction' AND direction = 'given' ORDER BY date, id",
         (person_id, person_id),
     )
     return [exchange_record(r) for r in rows]
 
 
+def returned_elsewhere(exchanges: list[ExchangeRecord]) -> set[int]:
+    """Ids among ``exchanges`` that some exchange, with anyone, links back to (paid forward)."""
+    given = [e.id for e in exchanges if e.direction is Direction.GIVEN]
+    returned: set[int] = set()
+    for start in range(0, len(given), 500):  # stay under SQLite's parameter limit
+        chunk = given[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        returned.update(
+            row[0]
+            for row in database().execute_sql(
+                f"SELECT DISTINCT reciprocates_id FROM exchange WHERE reciprocates_id IN ({marks})", chunk
+            )
+        )
+    return returned
+
+
 def exchanges_by_id(ids: list[int] | tuple[int, ...]) -> list[ExchangeRecord]:
     if not ids:
         return []
-    db = Person._meta.database
     marks = ",".join("?" * len(ids))
-    rows = db.execute_sql(f"SELECT {_EXCHANGE_COLUMNS} FROM exchange WHERE id IN ({marks}) ORDER BY date, id", ids)
+    rows = database().execute_sql(
+        f"SELECT {_EXCHANGE_COLUMNS} FROM exchange WHERE id IN ({marks}) ORDER BY date, id", ids
+    )
     return [exchange_record(r) for r in rows]
 
 
@@ -75,16 +100,19 @@ class Relationship:
 
 
 def _first_entry_on(person_id: int) -> dt.date | None:
-    db = Person._meta.database
-    (first,) = db.execute_sql(
-        "SELECT min(d) FROM ("
-        " SELECT min(date) AS d FROM exchange WHERE person_id = :p"
-        " UNION ALL SELECT min(date) FROM exchange WHERE second_person_id = :p"
-        " UNION ALL SELECT min(date) FROM touchpoint WHERE person_id = :p"
-        " UNION ALL SELECT min(opened_on) FROM open_loop WHERE person_id = :p"
-        " UNION ALL SELECT min(date) FROM reflection WHERE person_id = :p)",
-        {"p": person_id},
-    ).fetchone()
+    (first,) = (
+        database()
+        .execute_sql(
+            "SELECT min(d) FROM ("
+            " SELECT min(date) AS d FROM exchange WHERE person_id = :p"
+            " UNION ALL SELECT min(date) FROM exchange WHERE second_person_id = :p"
+            " UNION ALL SELECT min(date) FROM touchpoint WHERE person_id = :p"
+            " UNION ALL SELECT min(opened_on) FROM open_loop WHERE person_id = :p"
+            " UNION ALL SELECT min(date) FROM reflection WHERE person_id = :p)",
+            {"p": person_id},
+        )
+        .fetchone()
+    )
     return dt.date.fromisoformat(first) if first else None
 
 
@@ -101,7 +129,13 @@ def relationship(person_id: int, *, today: dt.date | None = None) -> Relationshi
     exchanges = exchanges_with(person_id)
     circumstances = circumstances_of(person_id)
     first = _first_entry_on(person_id)
-    ledger = build_ledger(exchanges, today=today, last_entry_on=person.last_entry_on, cadence_days=person.cadence_days)
+    ledger = build_ledger(
+        exchanges,
+        today=today,
+        last_entry_on=person.last_entry_on,
+        cadence_days=person.cadence_days,
+        returned_ids=returned_elsewhere(exchanges),
+    )
     hint = pattern_hint(
         exchanges,
         today=today,

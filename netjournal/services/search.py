@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from netjournal.domain import EntryType
-from netjournal.store.models import Person
+from netjournal.store.models import database
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 SNIPPET_START = "\x02"  # marks around matched words, replaced by the view
@@ -53,18 +53,19 @@ def search(query: str, *, limit: int = 50) -> list[SearchHit]:
     expression = match_expression(query)
     if expression is None:
         return []
-    db = Person._meta.database
-    # Rank and cut first, then build snippets only for the rows shown.
+    db = database()
+    # The rowid starts with the entry's day (schema v3), so FTS5 walks its own
+    # index newest first and stops after ``limit`` rows; snippets are built
+    # only for those.
     sql = (
-        "SELECT s.entity, s.entity_id, s.person_id, p.name, s.date, "
-        f"snippet(search_index, 0, '{SNIPPET_START}', '{SNIPPET_END}', '…', 12) "
-        "FROM search_index s LEFT JOIN person p ON p.id = s.person_id "
-        "WHERE search_index MATCH ? AND s.rowid IN ("
-        "  SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY date DESC LIMIT ?"
-        ") ORDER BY s.date DESC"
+        "SELECT s.entity, s.entity_id, s.person_id, p.name, s.date, s.snip FROM ("
+        "  SELECT rowid, entity, entity_id, person_id, date, "
+        f"  snippet(search_index, 0, '{SNIPPET_START}', '{SNIPPET_END}', '…', 12) AS snip "
+        "  FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ?"
+        ") s LEFT JOIN person p ON p.id = s.person_id ORDER BY s.rowid DESC"
     )
     hits = []
-    for entity, entity_id, person_id, name, date, snippet in db.execute_sql(sql, (expression, expression, limit)):
+    for entity, entity_id, person_id, name, date, snippet in db.execute_sql(sql, (expression, limit)):
         day = dt.date.fromisoformat(date[:10]) if date else None
         hits.append(SearchHit(entity, int(entity_id), person_id, name, day, snippet))
     return hits

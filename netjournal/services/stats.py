@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from netjournal.store.models import Person
+from netjournal.store.models import database
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,8 +16,12 @@ class JournalCounts:
 
 
 def journal_counts() -> JournalCounts:
-    row = Person._meta.database.execute_sql(
-        "SELECT (SELECT count(*) FROM person WHERE archived = 0), (SELECT count(*) FROM exchange), "
-        "(SELECT count(*) FROM touchpoint), (SELECT count(*) FROM open_loop WHERE done_on IS NULL)"
-    ).fetchone()
+    row = (
+        database()
+        .execute_sql(
+            "SELECT (SELECT count(*) FROM person WHERE archived = 0), (SELECT count(*) FROM exchange), "
+            "(SELECT count(*) FROM touchpoint), (SELECT count(*) FROM open_loop WHERE done_on IS NULL)"
+        )
+        .fetchone()
+    )
     return JournalCounts(*row)

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from netjournal.domain import Direction, EntryType, TimelineEntry
-from netjournal.store.models import Person
+from netjournal.store.models import database
 
 # Within one day: exchanges above touchpoints above loops above reflections.
 _RANK = {EntryType.EXCHANGE: 4, EntryType.TOUCHPOINT: 3, EntryType.LOOP: 2, EntryType.REFLECTION: 1}
@@ -120,7 +120,7 @@ def timeline_page(
     *, person_id: int | None = None, cursor: Cursor | None = None, limit: int = 200
 ) -> list[TimelineEntry]:
     """Up to ``limit`` entries older than ``cursor`` (all of them from the top when ``None``)."""
-    db = Person._meta.database
+    db = database()
     union = " UNION ALL ".join(_subquery(t, person_id, cursor) for t in _RANK)
     sql = f"SELECT * FROM ({union}) ORDER BY 3 DESC, 1 DESC, 2 DESC LIMIT :limit"
     params: dict[str, object] = {"limit": limit, "person": person_id}
@@ -151,16 +151,14 @@ def exchange_entries(ids: list[int] | tuple[int, ...]) -> list[TimelineEntry]:
         f"SELECT {_RANK[EntryType.EXCHANGE]}, {columns} FROM {table} WHERE e.id IN ({marks}) "
         f"ORDER BY {date_col} DESC, e.id DESC"
     )
-    return [_entry(row) for row in Person._meta.database.execute_sql(sql, tuple(ids))]
+    return [_entry(row) for row in database().execute_sql(sql, tuple(ids))]
 
 
 def entry_position(entry_type: EntryType, entry_id: int) -> Cursor | None:
     """A cursor that makes the next page start exactly at this entry."""
     table, date_col, _, _ = _SOURCES[entry_type]
     alias = _alias(date_col)
-    row = Person._meta.database.execute_sql(
-        f"SELECT {date_col} FROM {table} WHERE {alias}.id = ?", (entry_id,)
-    ).fetchone()
+    row = database().execute_sql(f"SELECT {date_col} FROM {table} WHERE {alias}.id = ?", (entry_id,)).fetchone()
     if row is None:
         return None
     return Cursor(row[0], _RANK[entry_type], entry_id + 1)

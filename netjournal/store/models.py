@@ -100,6 +100,11 @@ class PromptState(BaseModel):
         table_name = "prompt_state"
 
 
+def database() -> peewee.Database:
+    """The journal the models are bound to (see ``JournalDatabase.bind``), for hand-written SQL."""
+    return Person._meta.database
+
+
 MODELS: tuple[type[BaseModel], ...] = (
     Person,
     Circumstance,

@@ -23,6 +23,11 @@ SEARCH_CODES = {
     "circumstance": 6,
 }
 
+SEARCH_TABLE_DDL = """CREATE VIRTUAL TABLE search_index USING fts5(
+    body, entity UNINDEXED, entity_id UNINDEXED, person_id UNINDEXED, date UNINDEXED,
+    tokenize = 'unicode61 remove_diacritics 2'
+)"""
+
 _LAST_ENTRY_SQL = """
 UPDATE person SET last_entry_on = (
   SELECT max(d) FROM (
@@ -148,10 +153,7 @@ SCHEMA_V1: list[str] = [
     )""",
     "CREATE INDEX reflection_date ON reflection(date)",
     "CREATE INDEX reflection_person ON reflection(person_id, date)",
-    """CREATE VIRTUAL TABLE search_index USING fts5(
-        body, entity UNINDEXED, entity_id UNINDEXED, person_id UNINDEXED, date UNINDEXED,
-        tokenize = 'unicode61 remove_diacritics 2'
-    )""",
+    SEARCH_TABLE_DDL,
     *_search_triggers(
         "person",
         "person",
@@ -201,8 +203,85 @@ def _migrate_to_v2(db: peewee.Database) -> None:
             db.execute_sql(statement)
 
 
+# Version 3 puts the entry's day into the search rowid, so "newest first" is
+# the index's own order and FTS5 can stop after the first page of matches
+# instead of reading the date of every one (a common word matched 50,000 rows).
+_DAY_SHIFT = 1 << 30  # leaves 27 bits for an entity id (id * 8 + code)
+
+_SEARCH_SOURCES: tuple[tuple[str, str, str, str, str], ...] = (
+    # table, entity, indexed text, person, date
+    (
+        "person",
+        "person",
+        "{r}.name || ' ' || {r}.organisation || ' ' || {r}.role || ' ' || {r}.tags || ' ' "
+        "|| {r}.how_met || ' ' || {r}.notes",
+        "{r}.id",
+        "{r}.created_at",
+    ),
+    (
+        "exchange",
+        "exchange",
+        "{r}.summary || ' ' || {r}.details || ' ' || {r}.community || ' ' || {r}.outcome",
+        "{r}.person_id",
+        "{r}.date",
+    ),
+    ("touchpoint", "touchpoint", "{r}.note || ' ' || {r}.channel", "{r}.person_id", "{r}.date"),
+    ("open_loop", "loop", "{r}.what", "{r}.person_id", "{r}.opened_on"),
+    ("reflection", "reflection", "{r}.text", "{r}.person_id", "{r}.date"),
+    ("circumstance", "circumstance", "{r}.note", "{r}.person_id", "{r}.start_on"),
+)
+# Only columns that are indexed re-index a person (not the last-entry date the
+# entry triggers keep up to date on every write).
+_PERSON_TEXT_COLUMNS = "name, organisation, role, how_met, notes, tags, created_at"
+
+
+def _search_rowid(row: str, entity: str, date: str) -> str:
+    day = f"CAST(julianday(substr({date.format(r=row)}, 1, 10)) AS INTEGER)"
+    return f"({day} * {_DAY_SHIFT} + {row}.id * 8 + {SEARCH_CODES[entity]})"
+
+
+def _search_values(row: str, entity: str, body: str, person: str, date: str) -> str:
+    return (
+        f"{_search_rowid(row, entity, date)}, {body.format(r=row)}, '{entity}', {row}.id, "
+        f"{person.format(r=row)}, {date.format(r=row)}"
+    )
+
+
+def _dated_search_triggers(table: str, entity: str, body: str, person: str, date: str) -> list[str]:
+    insert = "INSERT INTO search_index(rowid, body, entity, entity_id, person_id, date) VALUES ({});"
+    delete = f"DELETE FROM search_index WHERE rowid = {_search_rowid('old', entity, date)};"
+    of = f" OF {_PERSON_TEXT_COLUMNS}" if table == "person" else ""
+    return [
+        f"CREATE TRIGGER {table}_search_ai AFTER INSERT ON {table} BEGIN "
+        + insert.format(_search_values("new", entity, body, person, date))
+        + " END;",
+        f"CREATE TRIGGER {table}_search_ad AFTER DELETE ON {table} BEGIN {delete} END;",
+        f"CREATE TRIGGER {table}_search_au AFTER UPDATE{of} ON {table} BEGIN {delete} "
+        + insert.format(_search_values("new", entity, body, person, date))
+        + " END;",
+    ]
+
+
+def _migrate_to_v3(db: peewee.Database) -> None:
+    """Version 3: a date-ordered search index, and an index for per-person balances."""
+    for table, *_ in _SEARCH_SOURCES:
+        for suffix in ("ai", "ad", "au"):
+            db.execute_sql(f"DROP TRIGGER IF EXISTS {table}_search_{suffix}")
+    db.execute_sql("DROP TABLE search_index")
+    db.execute_sql(SEARCH_TABLE_DDL)
+    for table, entity, body, person, date in _SEARCH_SOURCES:
+        db.execute_sql(
+            "INSERT INTO search_index(rowid, body, entity, entity_id, person_id, date) "
+            f"SELECT {_search_values(table, entity, body, person, date)} FROM {table}"
+        )
+        for statement in _dated_search_triggers(table, entity, body, person, date):
+            db.execute_sql(statement)
+    db.execute_sql("CREATE INDEX exchange_person_direction ON exchange(person_id, direction)")
+
+
 MIGRATIONS: dict[int, Callable[[peewee.Database], None]] = {
     2: _migrate_to_v2,
+    3: _migrate_to_v3,
 }
 
 CURRENT_VERSION = max(MIGRATIONS, default=1)

@@ -110,8 +110,10 @@ def test_window_boundaries() -> None:
     assert window_totals(on(365), TODAY)["12m"].count == 1
     assert window_totals(on(366), TODAY)["12m"].count == 0
     assert window_totals(on(366), TODAY)["3y"].count == 1
-    assert window_totals(on(WINDOW_BY_KEY["10y"].days + 1), TODAY)["10y"].count == 0  # type: ignore[operator]
-    assert window_totals(on(WINDOW_BY_KEY["10y"].days + 1), TODAY)["all"].count == 1  # type: ignore[operator]
+    ten_years = (TODAY - WINDOW_BY_KEY["10y"].start(TODAY)).days  # type: ignore[operator]
+    assert window_totals(on(ten_years), TODAY)["10y"].count == 1
+    assert window_totals(on(ten_years + 1), TODAY)["10y"].count == 0
+    assert window_totals(on(ten_years + 1), TODAY)["all"].count == 1
     assert window_totals(on(-1), TODAY)["all"].count == 0  # tomorrow is not in any window
 
 
