@@ -196,12 +196,18 @@ def cmd_passwd(_args: argparse.Namespace, path: Path) -> int:
     from netjournal.services import keychain
 
     with _open(path) as journal:
-        new = secrets.new_passphrase(str(path))
+        # Never NETJOURNAL_PASSPHRASE here: that is the current one.
+        new = secrets.new_passphrase(str(path), variable=secrets.NEW_ENV_VARIABLE)
         journal.change_passphrase(new)
-    if keychain.recall(path) is not None:
-        keychain.remember(path, new)
-        _say("Updated the passphrase remembered in the keychain.")
     _say("Changed the passphrase.")
+    if keychain.recall(path) is not None:
+        try:
+            keychain.remember(path, new)
+        except keychain.KeychainUnavailable:
+            keychain.forget(path)  # a stale entry would only fail later
+            print("netjournal: note: the keychain could not be updated; its old entry was removed.", file=sys.stderr)
+        else:
+            _say("Updated the passphrase remembered in the keychain.")
     return 0
 
 

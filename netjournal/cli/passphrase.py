@@ -44,9 +44,12 @@ def passphrase_to_open(path: Path) -> str:
     return _ask(f"Passphrase for {path}: ")
 
 
-def new_passphrase(purpose: str = "the new journal") -> str:
-    """A new passphrase: the environment, or typed twice without echo."""
-    from_env = os.environ.get(ENV_VARIABLE)
+NEW_ENV_VARIABLE = "NETJOURNAL_NEW_PASSPHRASE"
+
+
+def new_passphrase(purpose: str = "the new journal", *, variable: str = ENV_VARIABLE) -> str:
+    """A new passphrase: the environment ``variable``, or typed twice without echo."""
+    from_env = os.environ.get(variable)
     if from_env:
         return from_env
     first = _ask(f"Choose a passphrase for {purpose}: ")

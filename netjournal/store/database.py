@@ -303,8 +303,7 @@ class JournalDatabase:
             finally:
                 self.db.execute_sql("DETACH DATABASE backup")
             _fsync(partial)
-            os.link(partial, destination)
-            os.unlink(partial)
+            _move_without_replacing(partial, destination)
             _fsync_dir(destination.parent)
         except FileExistsError:
             _remove_journal_files(partial)
@@ -324,6 +323,23 @@ class JournalDatabase:
 
     def schema_version(self) -> int:
         return schema.user_version(self.db)
+
+
+def _move_without_replacing(source: Path, destination: Path) -> None:
+    """Rename that refuses to overwrite: a hard link where the file system has them."""
+    try:
+        os.link(source, destination)
+    except FileExistsError:
+        raise
+    except OSError as error:
+        if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
+            raise
+        # FAT and exFAT drives have no hard links: check, then rename.
+        if destination.exists():
+            raise FileExistsError(destination) from None
+        os.rename(source, destination)
+        return
+    os.unlink(source)
 
 
 def migration_backup_path(path: Path, version: int) -> Path:

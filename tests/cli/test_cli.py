@@ -492,6 +492,20 @@ def test_passwd_with_mismatched_new_passphrases_changes_nothing(jpath, run_cli, 
     assert count_rows(jpath, "person", old) == 0
 
 
+def test_passwd_never_takes_the_current_passphrase_as_the_new_one(jpath, run_cli, monkeypatch):
+    old = "old passphrase 1"
+    run_cli("--journal", jpath, "init", stdin=f"{old}\n{old}\n")
+    monkeypatch.setenv("NETJOURNAL_PASSPHRASE", old)
+    typed = run_cli("--journal", jpath, "passwd", stdin=f"{NEW_PASSPHRASE}\n{NEW_PASSPHRASE}\n")
+    assert typed.code == 0, typed.err
+    Journal.open(jpath, NEW_PASSPHRASE).close()
+    monkeypatch.setenv("NETJOURNAL_PASSPHRASE", NEW_PASSPHRASE)
+    monkeypatch.setenv("NETJOURNAL_NEW_PASSPHRASE", "scripted new passphrase 3")
+    scripted = run_cli("--journal", jpath, "passwd")
+    assert scripted.code == 0, scripted.err
+    Journal.open(jpath, "scripted new passphrase 3").close()
+
+
 def test_backup_opens_with_the_same_passphrase(made, run_cli, tmp_path, rows):
     log(run_cli, made, "--with", "Ana Silva")
     dest = tmp_path / "copies" / "backup.netjournal"

@@ -505,3 +505,22 @@ def test_backup_into_missing_folder_is_refused(tmp_path: Path) -> None:
         journal.backup_to(tmp_path / "nowhere" / "backup.nj")
     assert not (tmp_path / "nowhere").exists()
     assert not [p for p in os.listdir(tmp_path) if "partial" in p]
+
+
+def test_backup_works_where_the_file_system_has_no_hard_links(tmp_path, monkeypatch) -> None:
+    """FAT and exFAT drives refuse os.link; the backup falls back to a checked rename."""
+    import errno
+
+    def no_links(*_args):
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    journal = JournalDatabase.create(tmp_path / "j.nj", PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    try:
+        written = journal.backup_to(tmp_path / "usb-copy.nj")
+        with pytest.raises(JournalExistsError):
+            journal.backup_to(written)
+    finally:
+        journal.close()
+    assert written.exists() and not list(tmp_path.glob(".*partial*"))
+    JournalDatabase.open(written, PASSPHRASE, kdf_iter=TEST_KDF_ITER).close()
