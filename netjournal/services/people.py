@@ -194,3 +194,9 @@ def list_people(*, include_archived: bool = True) -> list[PersonRow]:
             )
         )
     return people
+
+
+def person_names() -> list[str]:
+    """Every person's name once, alphabetically (for completers)."""
+    rows = database().execute_sql("SELECT DISTINCT name FROM person ORDER BY name COLLATE NOCASE")
+    return [name for (name,) in rows]

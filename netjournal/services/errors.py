@@ -1,0 +1,28 @@
+"""The errors the window and the command line show, re-exported so they need not reach into the store."""
+
+from __future__ import annotations
+
+from netjournal.store.database import DRIVER_ERRORS, translate_error
+from netjournal.store.errors import (
+    JournalError,
+    JournalLockedError,
+    NewerJournalError,
+    WrongPassphraseError,
+)
+
+__all__ = [
+    "JournalError",
+    "JournalLockedError",
+    "NewerJournalError",
+    "WrongPassphraseError",
+    "explain",
+]
+
+
+def explain(error: BaseException, where: str = "the journal") -> str | None:
+    """A sentence for a journal or database error; None for anything else (a bug)."""
+    if isinstance(error, JournalError):
+        return str(error)
+    if isinstance(error, DRIVER_ERRORS):
+        return str(translate_error(where, error))  # type: ignore[arg-type]
+    return None
