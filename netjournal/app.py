@@ -9,8 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from netjournal import __version__
-from netjournal.services.journal import Journal
-from netjournal.store.database import DEFAULT_KDF_ITER
+from netjournal.services.journal import DEFAULT_KDF_ITER, Journal
 from netjournal.ui.main_window import MainWindow
 from netjournal.ui.settings import WindowSettings
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog
 
 from netjournal.domain import EntryType, TimelineEntry
 from netjournal.services import entries, people
-from netjournal.store.errors import JournalError
+from netjournal.services.errors import JournalError
 from netjournal.ui import messages
 from netjournal.ui.i18n import tr
 
@@ -44,7 +44,7 @@ class EntryCommands(QObject):
         a.find_person.triggered.connect(self._focus_contacts)
         a.everyone.triggered.connect(self.workspace.show_everyone)
         a.focus_timeline.triggered.connect(self.workspace.timeline.list.setFocus)
-        a.focus_prompts.triggered.connect(self.workspace.prompts.setFocus)
+        a.focus_prompts.triggered.connect(self.workspace.prompts.focus_first)
         timeline = self.workspace.timeline.list
         timeline.editRequested.connect(self.edit_entry)
         timeline.deleteRequested.connect(self.delete_entry)

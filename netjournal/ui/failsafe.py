@@ -11,17 +11,15 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication
 
-from netjournal.store.database import DRIVER_ERRORS, translate_error
-from netjournal.store.errors import JournalError
+from netjournal.services.errors import explain
 from netjournal.ui import messages
 from netjournal.ui.i18n import tr
 
 
 def message_for(error: BaseException) -> str:
-    if isinstance(error, JournalError):
-        return str(error)
-    if isinstance(error, DRIVER_ERRORS):
-        return str(translate_error(tr("the journal"), error))  # type: ignore[arg-type]
+    known = explain(error, tr("the journal"))
+    if known is not None:
+        return known
     return tr(
         "Something unexpected went wrong ({0}). Everything saved before this moment is safe; "
         "the step that failed was not saved."

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from netjournal import __version__
 from netjournal.paths import JOURNAL_SUFFIX
+from netjournal.services.errors import JournalError
 from netjournal.services.journal import Journal
-from netjournal.store.errors import JournalError
 from netjournal.ui import messages
 from netjournal.ui.i18n import tr
 

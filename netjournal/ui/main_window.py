@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from netjournal.services.events import JournalChange
-from netjournal.services.journal import Journal
+from netjournal.services.journal import DEFAULT_KDF_ITER, Journal
 from netjournal.services.stats import journal_counts
-from netjournal.store.database import DEFAULT_KDF_ITER
-from netjournal.ui import icons
-from netjournal.ui.actions import build_menus, create_actions
+from netjournal.ui import icons, messages
+from netjournal.ui.actions import WindowActions, build_menus, create_actions
 from netjournal.ui.entry_commands import EntryCommands
 from netjournal.ui.idle_lock import IdleLock
 from netjournal.ui.journal_commands import JournalCommands
@@ -106,6 +105,8 @@ class MainWindow(QMainWindow):
         self.unlock.unlocked.connect(self.attach)
         self.unlock.notice.connect(self.info.show_message)
         self.idle_lock = IdleLock(self._lock_when_idle, self.settings.idle_lock_minutes() * 60_000, self)
+        self.workspace.contacts.set_sort(self.settings.contact_sort())
+        self.workspace.contacts.sortChanged.connect(self.settings.set_contact_sort)
         self._sync_enabled()
         self._restore_geometry()
         self.show_welcome()
@@ -133,9 +134,15 @@ class MainWindow(QMainWindow):
         """Close the journal, clear every view, and ask for the passphrase again."""
         path = self.journal_path
         self.info.hide()
+        self.close_dialogs()  # before the journal closes: nothing typed may outlive the lock, nor try to save
         self.session.detach()
         if path is not None:
             self.show_unlock(path)
+
+    def close_dialogs(self) -> None:
+        """Cancel every open dialog and message box of this window (each deletes itself on close)."""
+        messages.close_all(self)
+        self.entries.current_dialog = None
 
     # -- session events --------------------------------------------------------------
 
@@ -153,6 +160,7 @@ class MainWindow(QMainWindow):
         self.workspace.contacts.filter.setFocus()
 
     def _closed(self) -> None:
+        self.close_dialogs()  # however the journal closed: a dialog on it has nothing left to edit
         self.idle_lock.disarm()
         self.status_label.clear()
         self._sync_enabled()
@@ -190,6 +198,13 @@ class MainWindow(QMainWindow):
         self.actions.add_loop.setIcon(icons.icon("loop", colour))
         self.actions.lock.setIcon(icons.icon("lock", colour))
         self.actions.find.setIcon(icons.icon("search", colour))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        palette_events = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
+        built = isinstance(self.actions, WindowActions)  # QWidget.actions() until __init__ replaces it
+        if event.type() in palette_events and built:
+            self._set_toolbar_icons()  # tinted for the old palette otherwise
 
     # -- geometry and closing -----------------------------------------------------------
 

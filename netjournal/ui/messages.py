@@ -5,7 +5,7 @@ Tests monkeypatch these functions instead of driving QMessageBox.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
@@ -21,4 +21,25 @@ def confirm(parent: QWidget | None, title: str, text: str, *, action: str) -> bo
     accept = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
-    return box.clickedButton() is accept
+    confirmed = box.clickedButton() is accept
+    box.deleteLater()  # parented to the window, it would otherwise keep the question's text until the window goes
+    return confirmed
+
+
+def close_all(parent: QWidget) -> None:
+    """Reject every dialog and message box below ``parent``: ``exec()`` loops end, ``open()`` dialogs close.
+
+    The innermost go first, so a box running its own loop on top of a dialog is finished before that
+    dialog closes (and deletes itself). Each dialog is deleted on close by whoever opened it.
+    """
+    dialogs = [d for d in parent.findChildren(QDialog) if d.isVisible()]
+    dialogs.sort(key=_depth, reverse=True)
+    for dialog in dialogs:
+        dialog.reject()
+
+
+def _depth(widget: QWidget) -> int:
+    depth = 0
+    while (widget := widget.parentWidget()) is not None:
+        depth += 1
+    return depth

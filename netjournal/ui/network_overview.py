@@ -6,14 +6,12 @@ pattern: people with whom their recent entries are mostly asks.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from netjournal.insights.network import NetworkSummary
 from netjournal.services.network import AskingTie
-from netjournal.ui.widgets import LinkButton, age_text, clear_layout, format_date, label, plural, set_text
+from netjournal.ui.widgets import LinkButton, age_text, clear_layout, format_date, label, later, plural, set_text
 
 MAX_LISTED = 8
 
@@ -111,12 +109,8 @@ class NetworkOverview(QWidget):
     def _person_link(self, person_id: int, text: str, name: str) -> LinkButton:
         link = LinkButton(text)
         link.setAccessibleName(self.tr("Open {0}").format(name))
-        link.clicked.connect(lambda _=False, pid=person_id: self._later(lambda: self.personRequested.emit(pid)))
+        link.clicked.connect(lambda _=False, pid=person_id: later(self, lambda: self.personRequested.emit(pid)))
         return link
-
-    def _later(self, call: Callable[[], object]) -> None:
-        """Act once the click has returned: a listener may rebuild this widget, deleting the link clicked."""
-        QTimer.singleShot(0, self, call)
 
     def _more(self, layout: QVBoxLayout, total: int) -> None:
         if total > MAX_LISTED:

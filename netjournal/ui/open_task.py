@@ -13,8 +13,8 @@ from typing import ClassVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
+from netjournal.services.errors import JournalError
 from netjournal.services.journal import DEFAULT_KDF_ITER, Journal
-from netjournal.store.errors import JournalError
 
 _log = logging.getLogger(__name__)
 

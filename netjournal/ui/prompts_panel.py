@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
 
 from netjournal.insights.prompts import DuePrompt
 from netjournal.services import prompting
+from netjournal.services.errors import JournalError
 from netjournal.services.events import JournalChange
 from netjournal.services.people import get_person
 from netjournal.services.validation import NotFoundError
-from netjournal.store.errors import JournalError
 from netjournal.ui import messages
 from netjournal.ui.dialogs.entry_dialogs import ReflectionDialog
 from netjournal.ui.session import Session
-from netjournal.ui.widgets import LinkButton, clear_layout, label
+from netjournal.ui.widgets import LinkButton, clear_layout, label, later
 
 REFRESH_ON = frozenset({"exchange", "touchpoint", "loop", "reflection", "prompt", "person", "journal"})
 SNOOZE_DAYS = 7
@@ -137,6 +137,7 @@ class PromptsPanel(QWidget):
         layout.addSpacing(6)
         self._empty = label(self.tr("Nothing asks for your attention today."), name="promptsEmpty", muted=True)
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # "Go to prompts" lands here when there are none
         self._empty.hide()
         layout.addWidget(self._empty, 1)
         scroll = QScrollArea()
@@ -176,6 +177,13 @@ class PromptsPanel(QWidget):
     def cards(self) -> list[PromptCard]:
         return list(self._cards)
 
+    def focus_first(self) -> None:
+        """Put the keyboard on the first prompt, or on the note that there is none."""
+        if self._cards:
+            self._cards[0].setFocus(Qt.FocusReason.ShortcutFocusReason)
+        elif self._empty.isVisible():
+            self._empty.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def refresh(self) -> None:
         self._refresh_timer.stop()
         if not self._session.is_open:
@@ -195,8 +203,8 @@ class PromptsPanel(QWidget):
                 (card.dismissRequested, self._dismiss),
                 (card.personRequested, self.personRequested.emit),
             ):
-                # Act once the click has returned: acting rebuilds the cards, deleting the one clicked.
-                signal.connect(lambda value, act=action: QTimer.singleShot(0, self, lambda: act(value)))
+                # Acting rebuilds the cards, deleting the one clicked: act once the click has returned.
+                signal.connect(lambda value, act=action: later(self, lambda: act(value)))
             self._list.addWidget(card)
             self._cards.append(card)
         self._empty.setVisible(not prompts)
@@ -242,6 +250,8 @@ class PromptsPanel(QWidget):
             prompt_text=prompt.text,
             on_save=lambda text: self._save_answer(prompt, text, raise_errors=True) or 0,
         )
+        # exec() deletes it on return, so the answer's text does not linger in a hidden child of the panel.
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.exec()
         return None
 

@@ -23,13 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netjournal.domain import CircumstanceRecord
 from netjournal.insights import patterns
 from netjournal.insights.network import NetworkSummary
 from netjournal.insights.patterns import Pattern, Reason
+from netjournal.services import entries
+from netjournal.services.errors import JournalError
 from netjournal.services.events import JournalChange
 from netjournal.services.network import AskingTie, asking_ties, network_summary
 from netjournal.services.relationships import Relationship, relationship
 from netjournal.services.validation import NotFoundError
+from netjournal.ui import messages
 from netjournal.ui.balance_chart import BalanceChart
 from netjournal.ui.colors import overdue_color
 from netjournal.ui.i18n import tr
@@ -43,6 +47,7 @@ from netjournal.ui.widgets import (
     days_text,
     format_date,
     label,
+    later,
     plural,
     set_text,
 )
@@ -187,10 +192,6 @@ class RelationshipPanel(QScrollArea):
         self._overview.clear()
         self._chart.set_rows([])
 
-    def _later(self, call: Callable[[], object]) -> None:
-        """Run ``call`` once the click has returned: a listener may rebuild this panel, deleting the link clicked."""
-        QTimer.singleShot(0, self, call)
-
     # -- loading -------------------------------------------------------------------
 
     def _on_opened(self) -> None:
@@ -291,10 +292,33 @@ class RelationshipPanel(QScrollArea):
         if not rel.circumstances:
             self._circumstances.addWidget(label(self.tr("None recorded."), muted=True))
         for item in rel.circumstances[-MAX_LISTED:]:
-            start, end = format_date(item.start), item.end and format_date(item.end)
-            span = f"{start} – {end}" if end else self.tr("since {0}").format(start)
-            self._circumstances.addWidget(label(f"{item.note} ({span})", name="circumstance"))
+            self._circumstances.addWidget(self._circumstance_row(item))
         self._more(self._circumstances, len(rel.circumstances))
+
+    def _circumstance_row(self, item: CircumstanceRecord) -> QWidget:
+        start, end = format_date(item.start), item.end and format_date(item.end)
+        span = f"{start} – {end}" if end else self.tr("since {0}").format(start)
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(label(f"{item.note} ({span})", name="circumstance"), 1)
+        delete = LinkButton(self.tr("Delete"))
+        delete.setObjectName("deleteCircumstance")
+        delete.setAccessibleName(self.tr("Delete the circumstance: {0}").format(item.note))
+        delete.clicked.connect(lambda: later(self, lambda: self._delete_circumstance(item)))
+        layout.addWidget(delete, 0, Qt.AlignmentFlag.AlignTop)
+        return row
+
+    def _delete_circumstance(self, item: CircumstanceRecord) -> None:
+        question = self.tr("Delete the circumstance “{0}”? This cannot be undone.").format(item.note)
+        if not self._session.is_open or not messages.confirm(
+            self, self.tr("Delete circumstance"), question, action=self.tr("Delete")
+        ):
+            return
+        try:
+            entries.delete_circumstance(self._session.journal, item.id)
+        except JournalError as error:
+            messages.show_error(self, self.tr("Could not delete"), str(error))
 
     def _fill_loops(self, rel: Relationship, today: dt.date, overdue: str) -> None:
         clear_layout(self._loops)
@@ -339,5 +363,5 @@ class RelationshipPanel(QScrollArea):
         link.setObjectName("reasonLink")
         link.setAccessibleName(self.tr("Show the entries behind: {0}").format(reason.text))
         ids = list(reason.entry_ids)
-        link.clicked.connect(lambda: self._later(lambda: self.entriesRequested.emit(ids, reason.text)))
+        link.clicked.connect(lambda: later(self, lambda: self.entriesRequested.emit(ids, reason.text)))
         return link

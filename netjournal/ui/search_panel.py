@@ -203,7 +203,7 @@ class SearchPanel(QWidget):
     def clear(self) -> None:
         self._timer.stop()
         self.box.blockSignals(True)
-        self.box.clear()
+        self.box.setText("")  # unlike clear(), also forgets the undo history: no query comes back after a lock
         self.box.blockSignals(False)
         self.model.set_hits([])
         self.summary.setText("")

@@ -55,6 +55,19 @@ def describe(entry: TimelineEntry) -> str:
     return tr("Reflection on {day}: {title}").format(day=day, title=entry.title)
 
 
+def _with_headers(entries: list[TimelineEntry], last: TimelineEntry | None = None) -> list[MonthHeader | TimelineEntry]:
+    """The entries with a header before each new month (``last`` is the entry already shown above them)."""
+    current = (last.date.year, last.date.month) if last else None
+    rows: list[MonthHeader | TimelineEntry] = []
+    for entry in entries:
+        month = (entry.date.year, entry.date.month)
+        if month != current:
+            rows.append(MonthHeader(*month))
+            current = month
+        rows.append(entry)
+    return rows
+
+
 class TimelineModel(QAbstractListModel):
     """Rows are ``MonthHeader``s and ``TimelineEntry``s, newest first."""
 
@@ -62,83 +75,78 @@ class TimelineModel(QAbstractListModel):
         super().__init__(parent)
         self._rows: list[MonthHeader | TimelineEntry] = []
         self._person_id: int | None = None
-        self._cursor: Cursor | None = None
+        self._start: Cursor | None = None  # where the timeline begins (None: the newest entry)
+        self._cursor: Cursor | None = None  # where the next page begins
         self._exhausted = True
         self._active = False
+        self._exchange_ids: list[int] | None = None  # exactly these exchanges, not a timeline
         self.caption = ""
 
     # -- what to show --------------------------------------------------------------
+    # Each query runs before anything changes, so an error leaves the rows shown as they were,
+    # and the state is in place before the reset ends (views may fetch more as it ends).
 
     def show_person(self, person_id: int | None, *, start: Cursor | None = None) -> None:
         """A person's timeline, or the whole network's (None); ``start`` begins at an entry."""
-        self.beginResetModel()
-        self._rows = []
-        self._person_id = person_id
-        self._cursor = start
-        self._exhausted = False
-        self._active = True
+        page, cursor, exhausted = self._page(person_id, start)
+        self._person_id, self._start, self._cursor, self._exhausted = person_id, start, cursor, exhausted
+        self._exchange_ids = None
         self.caption = ""
-        self._append(self._next_page())
-        self.endResetModel()
+        self._reset(_with_headers(page), active=True)
 
     def show_entries(self, exchange_ids: list[int], caption: str) -> None:
         """Exactly these exchanges (the evidence behind a pattern hint)."""
-        self.beginResetModel()
-        self._rows = []
+        shown = exchange_entries(exchange_ids)
+        self._exchange_ids = [e.id for e in shown]
         self._exhausted = True
-        self._active = True
         self.caption = caption
-        self._append(exchange_entries(exchange_ids))
-        self.endResetModel()
+        self._reset(_with_headers(shown), active=True)
 
     def refresh(self) -> None:
-        """Reload what is shown, as deep as it was loaded."""
-        if not self._active or self.caption:
+        """Reload what is shown: the same exchanges (less any deleted since), or the timeline from the
+        same start, as deep as it was loaded."""
+        if not self._active:
             return
-        loaded = sum(isinstance(r, TimelineEntry) for r in self._rows)
-        self.beginResetModel()
-        self._rows = []
-        self._cursor = None
-        self._exhausted = False
-        while not self._exhausted and sum(isinstance(r, TimelineEntry) for r in self._rows) < max(loaded, 1):
-            self._append(self._next_page())
-        self.endResetModel()
+        if self._exchange_ids is not None:
+            shown = exchange_entries(self._exchange_ids)
+            self._exchange_ids = [e.id for e in shown]
+            self._reset(_with_headers(shown), active=True)
+            return
+        wanted = max(1, sum(isinstance(r, TimelineEntry) for r in self._rows))
+        loaded: list[TimelineEntry] = []
+        cursor, exhausted = self._start, False
+        while not exhausted and len(loaded) < wanted:
+            page, cursor, exhausted = self._page(self._person_id, cursor)
+            loaded.extend(page)
+        self._cursor, self._exhausted = cursor, exhausted
+        self._reset(_with_headers(loaded), active=True)
 
     def clear(self) -> None:
-        self.beginResetModel()
-        self._rows = []
-        self._active = False
         self._exhausted = True
-        self._person_id = None
+        self._person_id = self._start = self._cursor = None
+        self._exchange_ids = None
         self.caption = ""
-        self.endResetModel()
+        self._reset([], active=False)
 
     @property
     def person_id(self) -> int | None:
         return self._person_id
 
-    def _next_page(self) -> list[TimelineEntry]:
-        page = timeline_page(person_id=self._person_id, cursor=self._cursor, limit=PAGE)
-        if len(page) < PAGE:
-            self._exhausted = True
-        if page:
-            self._cursor = Cursor.after(page[-1])
-        return page
+    @property
+    def start(self) -> Cursor | None:
+        return self._start
 
-    def _with_headers(self, entries: list[TimelineEntry]) -> list[MonthHeader | TimelineEntry]:
-        last = next((r for r in reversed(self._rows) if isinstance(r, TimelineEntry)), None)
-        current = (last.date.year, last.date.month) if last else None
-        rows: list[MonthHeader | TimelineEntry] = []
-        for entry in entries:
-            month = (entry.date.year, entry.date.month)
-            if month != current:
-                rows.append(MonthHeader(*month))
-                current = month
-            rows.append(entry)
-        return rows
+    def _reset(self, rows: list[MonthHeader | TimelineEntry], *, active: bool) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self._active = active
+        self.endResetModel()
 
-    def _append(self, entries: list[TimelineEntry]) -> None:
-        self._rows.extend(self._with_headers(entries))
+    @staticmethod
+    def _page(person_id: int | None, cursor: Cursor | None) -> tuple[list[TimelineEntry], Cursor | None, bool]:
+        """One page from ``cursor``: its entries, where the next begins, and whether it was the last."""
+        page = timeline_page(person_id=person_id, cursor=cursor, limit=PAGE)
+        return page, (Cursor.after(page[-1]) if page else cursor), len(page) < PAGE
 
     # -- lazy fetching ----------------------------------------------------------------
 
@@ -148,7 +156,9 @@ class TimelineModel(QAbstractListModel):
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or self._exhausted:
             return
-        rows = self._with_headers(self._next_page())
+        page, self._cursor, self._exhausted = self._page(self._person_id, self._cursor)
+        last = next((r for r in reversed(self._rows) if isinstance(r, TimelineEntry)), None)
+        rows = _with_headers(page, last)
         if not rows:
             return
         first = len(self._rows)

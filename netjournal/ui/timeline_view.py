@@ -161,7 +161,7 @@ class TimelineDelegate(QStyledItemDelegate):
 
 
 class TimelineList(QListView):
-    """Enter edits the current entry, Delete asks to delete it."""
+    """Enter edits the current entry, Delete asks to delete it; the arrow keys step over month headers."""
 
     editRequested = Signal(object)
     deleteRequested = Signal(object)
@@ -178,6 +178,41 @@ class TimelineList(QListView):
         entry = index.data(EntryRole)
         if entry is not None:
             self.editRequested.emit(entry)
+
+    def moveCursor(self, action: QListView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        index = super().moveCursor(action, modifiers)
+        if not index.isValid() or index.data(HeaderRole) is None:
+            return index
+        # A header is not an entry: go on in the same direction, or stay put at the top.
+        backwards = action in (
+            QListView.CursorAction.MoveUp,
+            QListView.CursorAction.MovePrevious,
+            QListView.CursorAction.MoveLeft,
+            QListView.CursorAction.MovePageUp,
+        )
+        step = -1 if backwards else 1
+        row = index.row() + step
+        while 0 <= row < self.model().rowCount():
+            candidate = self.model().index(row, 0)
+            if candidate.data(HeaderRole) is None:
+                return candidate
+            row += step
+        return self.currentIndex()
+
+    def select_entry(self, entry_type: EntryType, entry_id: int, fallback_row: int | None = None) -> bool:
+        """Make the entry current; when it is gone, the entry now nearest ``fallback_row`` (if any)."""
+        model = self.model()
+        row = model.find(entry_type, entry_id)
+        if row is None and fallback_row is not None and model.rowCount():
+            row = min(fallback_row, model.rowCount() - 1)
+            while row < model.rowCount() - 1 and model.index(row).data(HeaderRole) is not None:
+                row += 1
+            if model.index(row).data(HeaderRole) is not None:
+                return False
+        if row is None:
+            return False
+        self.setCurrentIndex(model.index(row))
+        return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         entry = self.current_entry()
@@ -291,5 +326,16 @@ class TimelinePane(QWidget):
         person = self.model.person_id
         if change.entity in ("prompt", "circumstance"):
             return
-        if person is None or person in change.person_ids or change.entity in ("journal", "person"):
-            self.model.refresh()
+        evidence = bool(self.model.caption) and change.entity == "exchange"
+        if evidence or person is None or person in change.person_ids or change.entity in ("journal", "person"):
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Reload the list, keeping the current entry current and the list where it was scrolled to."""
+        current, row = self.list.current_entry(), self.list.currentIndex().row()
+        scroll = self.list.verticalScrollBar().value()
+        self.model.refresh()
+        self.list.doItemsLayout()  # now, so the scroll range fits the new rows
+        self.list.verticalScrollBar().setValue(scroll)
+        if current is not None and self.list.select_entry(current.type, current.id, row):
+            self.list.scrollTo(self.list.currentIndex())

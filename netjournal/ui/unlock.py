@@ -13,8 +13,8 @@ from PySide6.QtGui import QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from netjournal.services import keychain
+from netjournal.services.errors import WrongPassphraseError
 from netjournal.services.journal import DEFAULT_KDF_ITER, Journal
-from netjournal.store.errors import WrongPassphraseError
 from netjournal.ui import colors, icons
 from netjournal.ui.open_task import OpenTask
 from netjournal.ui.widgets import LinkButton, make_busy_indicator, show_message, tint

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QLocale, QSize, Qt
+from PySide6.QtCore import QDate, QLocale, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QLabel,
@@ -51,6 +52,14 @@ class LinkButton(QPushButton):
             option.initFrom(self)
             self.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, option, painter, self)
         painter.end()
+
+
+def later(receiver: QObject, call: Callable[[], object]) -> None:
+    """Run ``call`` once the current event (a click) has returned, unless ``receiver`` is gone by then.
+
+    A listener may rebuild the widget that was clicked, deleting it while its own signal is still running.
+    """
+    QTimer.singleShot(0, receiver, call)
 
 
 def breakable(text: str) -> str:

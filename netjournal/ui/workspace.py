@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from netjournal.domain import EntryType
 from netjournal.services.search import SearchHit
 from netjournal.ui.contacts import ContactsPane
 from netjournal.ui.prompts_panel import PromptsPanel
@@ -106,7 +105,7 @@ class Workspace(QWidget):
         if person_id is not None:
             self.select_person(person_id)
         elif hit.entity != "circumstance":
-            self.contacts.everyone_button.setChecked(True)
+            self.contacts.mark_everyone()  # jump_to below shows the network's timeline
             self.relationship.show_person(None)
         entry_type = hit.entry_type
         if entry_type is not None:
@@ -126,7 +125,3 @@ class Workspace(QWidget):
 
     def _closed(self) -> None:
         self.centre.setCurrentWidget(self.timeline)
-
-    def current_entry_type(self) -> EntryType | None:
-        entry = self.timeline.list.current_entry()
-        return entry.type if entry else None

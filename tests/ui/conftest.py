@@ -1,15 +1,21 @@
-"""Fixtures for widget tests: a Session on a real encrypted journal with a little history."""
+"""Fixtures for widget tests: a Session, or the whole window, on a real encrypted journal with a little history."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
+from support import PASSPHRASE, TEST_KDF_ITER
 
+from netjournal.app import open_main_window
 from netjournal.services import entries, people
 from netjournal.services.journal import Journal
+from netjournal.ui.main_window import MainWindow
 from netjournal.ui.session import Session
+from netjournal.ui.settings import WindowSettings
 
 TODAY = dt.date.today()
 
@@ -81,3 +87,20 @@ def session(qtbot, seeded_journal: Journal) -> Iterator[Session]:
     current.attach(seeded_journal)
     yield current
     current.detach()
+
+
+@pytest.fixture
+def settings_file(tmp_path: Path) -> Path:
+    return tmp_path / "settings.ini"
+
+
+@pytest.fixture
+def window(qtbot, seeded_journal: Journal, settings_file: Path) -> MainWindow:
+    path = seeded_journal.path
+    seeded_journal.close()
+    settings = WindowSettings(QSettings(str(settings_file), QSettings.Format.IniFormat))
+    opened = open_main_window(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER, settings=settings)
+    qtbot.addWidget(opened)
+    opened.resize(1280, 800)
+    qtbot.waitExposed(opened)
+    return opened

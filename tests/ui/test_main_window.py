@@ -4,36 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
-from support import PASSPHRASE, TEST_KDF_ITER
+from support import PASSPHRASE
 
-from netjournal.app import open_main_window
 from netjournal.domain import Direction, EntryType
 from netjournal.services import relationships
-from netjournal.services.journal import Journal
 from netjournal.ui import messages
 from netjournal.ui.balance_chart import BalanceChart
 from netjournal.ui.main_window import MainWindow
-from netjournal.ui.settings import WindowSettings
-
-
-@pytest.fixture
-def settings_file(tmp_path: Path) -> Path:
-    return tmp_path / "settings.ini"
-
-
-@pytest.fixture
-def window(qtbot, seeded_journal: Journal, settings_file: Path) -> MainWindow:
-    path = seeded_journal.path
-    seeded_journal.close()
-    settings = WindowSettings(QSettings(str(settings_file), QSettings.Format.IniFormat))
-    opened = open_main_window(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER, settings=settings)
-    qtbot.addWidget(opened)
-    opened.resize(1280, 800)
-    qtbot.waitExposed(opened)
-    return opened
 
 
 def person_id(name: str) -> int:

@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from netjournal.domain import LoopKind
-from netjournal.services import entries, people
-from netjournal.store.models import OpenLoop, Reflection, Touchpoint
+from netjournal.services import entries, people, records
 from netjournal.ui.dialogs.form_support import (
     DateField,
     FormDialog,
@@ -105,7 +104,7 @@ class TouchpointDialog(FormDialog):
         self.add_row(self.tr("&Note"), self.note_field, "noteField", self.tr("Note"), fields=("note",))
         self.setMinimumWidth(460)
         if editing:
-            touch = Touchpoint.get_by_id(touchpoint_id)
+            touch = records.touchpoint(touchpoint_id)
             self.set_person(self.person_field, touch.person_id)
             self.person_field.setEnabled(False)
             self.date_field.setDate(to_qdate(touch.date))
@@ -178,7 +177,7 @@ class LoopDialog(FormDialog):
         self.setMinimumWidth(460)
 
         if editing:
-            loop = OpenLoop.get_by_id(loop_id)
+            loop = records.loop(loop_id)
             (self.asked_radio if loop.loop_kind == LoopKind.ASKED else self.promised_radio).setChecked(True)
             for widget in (self.promised_radio, self.asked_radio, self.person_field):
                 widget.setEnabled(False)
@@ -343,7 +342,7 @@ class ReflectionDialog(FormDialog):
             QShortcut(QKeySequence(keys), self, self._on_save)
         self.setMinimumWidth(520)
         if editing:
-            reflection = Reflection.get_by_id(reflection_id)
+            reflection = records.reflection(reflection_id)
             self.text_field.setPlainText(reflection.text)
             self.set_person(self.person_field, reflection.person_id)
             self.person_field.setEnabled(False)

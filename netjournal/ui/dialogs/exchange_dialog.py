@@ -20,9 +20,8 @@ from PySide6.QtWidgets import (
 
 from netjournal.domain import Direction, ExchangeRecord, Kind
 from netjournal.insights.specificity import score_specificity
-from netjournal.services import entries
+from netjournal.services import entries, records
 from netjournal.services.relationships import exchanges_by_id, exchanges_with
-from netjournal.store.models import Exchange
 from netjournal.ui.colors import muted
 from netjournal.ui.dialogs.form_support import (
     FormDialog,
@@ -218,7 +217,7 @@ class ExchangeDialog(FormDialog):
         self.significance_field.valueChanged.connect(self._update_significance_words)
 
     def _load(self, exchange_id: int) -> None:
-        row = Exchange.get_or_none(Exchange.id == exchange_id)
+        row = records.exchange(exchange_id)
         if row is None:
             self.error_label.setText(self.tr("This exchange is no longer in the journal."))
             self.error_label.show()

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from netjournal.services import people
+from netjournal.services.errors import JournalError
+from netjournal.services.people import person_names
 from netjournal.services.validation import ValidationError
-from netjournal.store.errors import JournalError
-from netjournal.store.models import Person
 from netjournal.ui.colors import overdue_color
 from netjournal.ui.i18n import tr
 from netjournal.ui.session import Session
@@ -67,12 +67,6 @@ def invalid_style_sheet(palette: QPalette) -> str:
     """A frame for marked fields in the palette's warning colour."""
     colour = overdue_color(palette).name()
     return f'*[invalid="true"] {{ border: 2px solid {colour}; border-radius: 3px; }}'
-
-
-def person_names() -> list[str]:
-    """Every person's name, for completers (one cheap query, no counts)."""
-    query = Person.select(Person.name).order_by(Person.name.collate("NOCASE")).tuples()
-    return list(dict.fromkeys(name for (name,) in query))
 
 
 def person_completer(parent: QWidget) -> QCompleter:

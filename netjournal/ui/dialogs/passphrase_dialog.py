@@ -1,11 +1,17 @@
-"""Changing the passphrase of the open journal (a rekey), with the same strength meter as creation."""
+"""Changing the passphrase of the open journal (a rekey), with the same strength meter as creation.
+
+The current passphrase is asked for first, so someone passing an unlocked, unattended window
+cannot lock the owner out of their own journal.
+"""
 
 from __future__ import annotations
+
+import hmac
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from netjournal.services import keychain
-from netjournal.store.errors import JournalError
+from netjournal.services.errors import JournalError
 from netjournal.ui.session import Session
 from netjournal.ui.strength import PassphraseStrength
 
@@ -15,19 +21,16 @@ class ChangePassphraseDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("changePassphraseDialog")
         self.setWindowTitle(self.tr("Change passphrase"))
+        self.setAccessibleName(self.windowTitle())
         self.setMinimumWidth(440)
         self._session = session
-        self.new = QLineEdit(self)
-        self.new.setObjectName("changeNewPassphrase")
-        self.new.setAccessibleName(self.tr("New passphrase"))
-        self.new.setEchoMode(QLineEdit.EchoMode.Password)
-        self.again = QLineEdit(self)
-        self.again.setObjectName("changeConfirmPassphrase")
-        self.again.setAccessibleName(self.tr("New passphrase again"))
-        self.again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.current = self._secret_field("changeCurrentPassphrase", self.tr("Current passphrase"))
+        self.new = self._secret_field("changeNewPassphrase", self.tr("New passphrase"))
+        self.again = self._secret_field("changeConfirmPassphrase", self.tr("New passphrase again"))
         self.strength = PassphraseStrength(self)
         self.error = QLabel(self)
         self.error.setObjectName("changePassphraseError")
+        self.error.setAccessibleName(self.tr("Error"))
         self.error.setWordWrap(True)
         warning = QLabel(
             self.tr("The journal is re-encrypted under the new passphrase. A lost passphrase cannot be recovered."),
@@ -35,6 +38,7 @@ class ChangePassphraseDialog(QDialog):
         )
         warning.setWordWrap(True)
         form = QFormLayout()
+        form.addRow(self.tr("&Current passphrase"), self.current)
         form.addRow(self.tr("&New passphrase"), self.new)
         form.addRow(self.tr("&Again"), self.again)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -47,20 +51,41 @@ class ChangePassphraseDialog(QDialog):
         layout.addWidget(self.strength)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.new.textChanged.connect(self._update)
-        self.again.textChanged.connect(self._update)
+        for field in (self.current, self.new, self.again):
+            field.textChanged.connect(self._update)
         self._update()
+
+    def _secret_field(self, name: str, accessible_name: str) -> QLineEdit:
+        field = QLineEdit(self)
+        field.setObjectName(name)
+        field.setAccessibleName(accessible_name)
+        field.setEchoMode(QLineEdit.EchoMode.Password)
+        return field
 
     def _update(self) -> None:
         self.strength.set_passphrase(self.new.text())
-        ok = self.strength.acceptable and self.new.text() == self.again.text()
+        ok = bool(self.current.text()) and self.strength.acceptable and self.new.text() == self.again.text()
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
         if self.again.text() and self.new.text() != self.again.text():
             self.error.setText(self.tr("The two passphrases differ."))
         else:
             self.error.clear()
 
+    def _current_matches(self) -> bool:
+        # The driver keeps the passphrase while the journal is open; compare without leaking timing.
+        actual = self._session.journal.store.db.connect_params.get("passphrase")
+        typed = self.current.text()
+        return isinstance(actual, str) and hmac.compare_digest(typed.encode("utf-8"), actual.encode("utf-8"))
+
     def _change(self) -> None:
+        if not self._session.is_open:
+            self.reject()
+            return
+        if not self._current_matches():
+            self.current.setText("")
+            self.current.setFocus()
+            self.error.setText(self.tr("That is not the current passphrase."))
+            return
         journal = self._session.journal
         new = self.new.text()
         try:
@@ -73,6 +98,10 @@ class ChangePassphraseDialog(QDialog):
                 keychain.remember(journal.path, new)
             except keychain.KeychainUnavailable:
                 keychain.forget(journal.path)
-        self.new.clear()
-        self.again.clear()
         self.accept()
+
+    def done(self, result: int) -> None:
+        """However the dialog ends (saved, cancelled, locked), no passphrase stays in its fields."""
+        for field in (self.current, self.new, self.again):
+            field.setText("")
+        super().done(result)
