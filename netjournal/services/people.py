@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from netjournal.services.events import JournalChange
@@ -157,42 +158,46 @@ def find_or_create_person(journal: Journal, name: str) -> tuple[int, bool]:
     return add_person(journal, PersonInput(name=name)), True
 
 
-def list_people(*, include_archived: bool = True) -> list[PersonRow]:
-    """Every person with their last entry and exchange counts, in two queries."""
+def list_people(*, include_archived: bool = True, only: Collection[int] | None = None) -> list[PersonRow]:
+    """People with their last entry and exchange counts, in two queries.
+
+    ``only`` limits it to those ids: after a write, the contact list
+    refreshes just the people it touched instead of all of them.
+    """
     db = database()
+    ids = sorted(set(only)) if only is not None else None
+    if ids is not None and not ids:
+        return []
+    person_filter = "" if ids is None else f" AND {{col}} IN ({','.join('?' * len(ids))})"
+    params = [] if ids is None else ids * 2
     counts: dict[int, tuple[int, int]] = {
         pid: (given, received)
         for pid, given, received in db.execute_sql(
             "SELECT p, sum(d = 'given'), sum(d = 'received') FROM ("
             " SELECT person_id AS p, direction AS d FROM exchange WHERE person_id IS NOT NULL"
+            + person_filter.format(col="person_id")
             # introductions you made count for both people, as in the ledger
-            " UNION ALL SELECT second_person_id, direction FROM exchange"
+            + " UNION ALL SELECT second_person_id, direction FROM exchange"
             "  WHERE second_person_id IS NOT NULL AND kind = 'introduction' AND direction = 'given'"
-            ") GROUP BY p"
+            + person_filter.format(col="second_person_id")
+            + ") GROUP BY p",
+            params,
         )
     }
-    where = "" if include_archived else "WHERE archived = 0"
+    conditions = ([] if include_archived else ["archived = 0"]) + (
+        [] if ids is None else [f"id IN ({','.join('?' * len(ids))})"]
+    )
+    where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
     rows = db.execute_sql(
         "SELECT id, name, organisation, role, tags, cadence_days, archived, last_entry_on "
-        f"FROM person {where} ORDER BY name COLLATE NOCASE"
+        f"FROM person {where} ORDER BY name COLLATE NOCASE",
+        ids or [],
     )
     people = []
     for pid, name, org, role, tags, cadence, archived, last in rows:
         given, received = counts.get(pid, (0, 0))
-        people.append(
-            PersonRow(
-                pid,
-                name,
-                org,
-                role,
-                tags,
-                cadence,
-                bool(archived),
-                dt.date.fromisoformat(last) if last else None,
-                given,
-                received,
-            )
-        )
+        last_day = dt.date.fromisoformat(last) if last else None
+        people.append(PersonRow(pid, name, org, role, tags, cadence, bool(archived), last_day, given, received))
     return people
 
 

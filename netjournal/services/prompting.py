@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import string
 from functools import cache
 
 from netjournal.insights.network import VALUABLE_RECEIVED_SIGNIFICANCE
@@ -233,3 +234,14 @@ def answer_prompt(journal: Journal, prompt: DuePrompt, text: str, *, today: dt.d
         ).execute()
         changes.append(JournalChange("prompt", "updated"))
     return reflection_id
+
+
+def question_for(key: str) -> str | None:
+    """The question a reflection answered, from its prompt key; placeholders become "…"."""
+    template_id = key.split("#", 1)[0].split("@", 1)[0]
+    template = next((t for t in library() if t.id == template_id), None)
+    if template is None:
+        return None
+    return "".join(
+        literal + ("…" if field is not None else "") for literal, field, _, _ in string.Formatter().parse(template.text)
+    )

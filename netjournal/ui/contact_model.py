@@ -44,6 +44,12 @@ class ContactListModel(QAbstractListModel):
 
     # -- data in -------------------------------------------------------------
 
+    def update(self, rows: list[PersonRow]) -> None:
+        """Replace or add these people's rows, keeping everyone else's."""
+        fresh = {row.id: row for row in rows}
+        self._all = [fresh.pop(row.id, row) for row in self._all] + list(fresh.values())
+        self._apply()
+
     def load(self, rows: list[PersonRow]) -> None:
         self._all = rows
         self._apply()

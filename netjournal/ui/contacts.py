@@ -105,8 +105,9 @@ class ContactsPane(QWidget):
         layout.addWidget(self.list, 1)
 
         self._selected_id: int | None = None
+        self._stale: set[int] | None = set()  # people to refresh; None: everyone
         self._reload_timer = QTimer(self, singleShot=True, interval=0)
-        self._reload_timer.timeout.connect(self.reload)
+        self._reload_timer.timeout.connect(self._refresh_stale)
         session.opened.connect(self.reload)
         session.closed.connect(self.clear)
         session.changed.connect(self._on_change)
@@ -114,8 +115,18 @@ class ContactsPane(QWidget):
     # -- state -------------------------------------------------------------------
 
     def reload(self) -> None:
+        self._stale = set()
         if self._session.is_open:
             self.model.load(list_people())
+
+    def _refresh_stale(self) -> None:
+        stale, self._stale = self._stale, set()
+        if not self._session.is_open:
+            return
+        if stale is None:
+            self.model.load(list_people())
+        elif stale:
+            self.model.update(list_people(only=stale))
 
     def clear(self) -> None:
         self._selected_id = None
@@ -124,8 +135,13 @@ class ContactsPane(QWidget):
         self.everyone_button.setChecked(False)
 
     def _on_change(self, change: JournalChange) -> None:
-        if change.entity != "prompt":
-            self._reload_timer.start()  # coalesce a burst of changes into one reload
+        if change.entity in ("prompt", "circumstance"):
+            return  # nothing a row shows
+        if change.entity == "journal" or (change.entity == "person" and not change.person_ids):
+            self._stale = None
+        elif self._stale is not None:
+            self._stale.update(change.person_ids)
+        self._reload_timer.start()  # coalesce a burst of changes into one refresh
 
     @property
     def selected_person_id(self) -> int | None:

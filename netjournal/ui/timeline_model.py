@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from netjournal.domain import Direction, EntryType, TimelineEntry
+from netjournal.services.prompting import question_for
 from netjournal.services.timeline import Cursor, exchange_entries, timeline_page
 from netjournal.ui.i18n import tr
 
@@ -51,6 +52,11 @@ def describe(entry: TimelineEntry) -> str:
         state = tr("done") if done else tr("open")
         return tr("Open loop ({kind}, {state}) with {who} since {day}: {title}").format(
             kind=entry.kind, state=state, who=who, day=day, title=entry.title
+        )
+    question = question_for(entry.kind) if entry.kind else None
+    if question:
+        return tr("Reflection on {day}, answering “{question}”: {title}").format(
+            day=day, question=question, title=entry.title
         )
     return tr("Reflection on {day}: {title}").format(day=day, title=entry.title)
 

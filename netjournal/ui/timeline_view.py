@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from netjournal.domain import Direction, EntryType, TimelineEntry
 from netjournal.services.events import JournalChange
 from netjournal.services.people import get_person
+from netjournal.services.prompting import question_for
 from netjournal.services.timeline import entry_position
 from netjournal.ui import icons
 from netjournal.ui.colors import direction_color, muted, overdue_color
@@ -72,7 +73,11 @@ def meta_text(entry: TimelineEntry, today: dt.date, shown_person_id: int | None 
             state += tr(" — past due")
         kind = tr("Promised") if entry.kind == "promised" else tr("Asked")
         return " · ".join(p for p in (kind, state, who) if p), late
-    return " · ".join(p for p in (tr("Reflection"), tr("answers a prompt") if entry.kind else "", who) if p), False
+    answered = ""
+    if entry.kind:
+        question = question_for(entry.kind)
+        answered = tr("answers “{0}”").format(question) if question else tr("answers a prompt")
+    return " · ".join(p for p in (tr("Reflection"), who, answered) if p), False
 
 
 class TimelineDelegate(QStyledItemDelegate):

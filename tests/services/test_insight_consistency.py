@@ -82,3 +82,12 @@ def test_no_contribution_means_none_this_quarter(journal) -> None:
     assert evidence(day)["no_contribution_quarter"] == []
     later = day + dt.timedelta(days=200)  # two quarters on, nothing new
     assert evidence(later)["no_contribution_quarter"][0].fields["days"] == 200
+
+
+def test_the_question_behind_an_answer_is_recovered_from_its_key() -> None:
+    weekly = next(t for t in prompting.library() if t.cadence == "weekly")
+    assert prompting.question_for(f"{weekly.id}@2026-W10") == weekly.text
+    triggered = next(t for t in prompting.library() if t.trigger == "loop_past_due")
+    question = prompting.question_for(f"{triggered.id}#loop:7")
+    assert question is not None and "{" not in question and "…" in question
+    assert prompting.question_for("no-such-prompt@2026-W10") is None

@@ -253,3 +253,15 @@ def test_person_row_overdue_arithmetic(journal: Journal) -> None:
     ben = _add(journal, "Ben Okafor")
     assert _row(ben).overdue_days(D(2030, 1, 1)) == 0
     assert _row(ben).days_since(D(2030, 1, 1)) is None
+
+
+def test_list_people_can_be_limited_to_some_people(journal: Journal) -> None:
+    ana = people.add_person(journal, people.PersonInput("Ana Silva"))
+    tom = people.add_person(journal, people.PersonInput("Tom Reyes"))
+    entries.add_exchange(
+        journal, entries.ExchangeInput("given", "introduction", "Introduced Ana to Tom", ana, second_person_id=tom)
+    )
+    everyone = {row.id: row for row in people.list_people()}
+    assert people.list_people(only=[tom]) == [everyone[tom]]
+    assert people.list_people(only=[]) == []
+    assert {r.id for r in people.list_people(only={ana, tom})} == {ana, tom}

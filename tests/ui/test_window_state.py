@@ -126,3 +126,21 @@ def test_go_to_prompts_with_none_due_lands_on_the_calm_note(qtbot, window: MainW
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is empty)
+
+
+def test_a_write_refreshes_only_the_contact_rows_it_touched(qtbot, window) -> None:
+    from netjournal.services import entries
+    from netjournal.services.people import find_person
+
+    model = window.workspace.contacts.model
+    lee = find_person("Lee Park").id
+    before = {model.person_at(r).id: model.person_at(r) for r in range(model.rowCount())}
+    entries.add_exchange(
+        window.session.journal,
+        entries.ExchangeInput("received", "advice", "Lee walked me through the Lisbon visa process", lee),
+    )
+    qtbot.waitUntil(lambda: model.person_at(model.row_of(lee)).received == before[lee].received + 1)
+    after = {model.person_at(r).id: model.person_at(r) for r in range(model.rowCount())}
+    assert {pid: row for pid, row in after.items() if pid != lee} == {
+        pid: row for pid, row in before.items() if pid != lee
+    }
