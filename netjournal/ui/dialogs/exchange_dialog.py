@@ -124,6 +124,8 @@ class ExchangeDialog(FormDialog):
 
         self.person_field = self.person_line_edit()
         self.add_row(self.tr("&Person"), self.person_field, "personField", self.tr("Person"), fields=("person",))
+        self.person_match = self.person_match_label(self.person_field, "personMatch")
+        self.form.addRow("", self.person_match)
 
         self.network_field = QCheckBox(self.tr("A contri&bution to the network as a whole"), self)
         name_widget(self.network_field, "networkField", self.tr("A contribution to the network as a whole"))

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from netjournal.services import people
 from netjournal.services.errors import JournalError
 from netjournal.services.people import person_names
-from netjournal.services.validation import ValidationError
+from netjournal.services.validation import AmbiguousPersonError, ValidationError
 from netjournal.ui.colors import overdue_color
 from netjournal.ui.i18n import tr
 from netjournal.ui.session import Session
@@ -262,6 +262,40 @@ class FormDialog(QDialog):
         edit.setText(name)
         if person_id is not None:
             self._known_people[name] = person_id
+
+    def person_match_label(self, edit: QLineEdit, object_name: str) -> QLabel:
+        """A muted line under a name field saying whom the typed name will mean, as it is typed.
+
+        A unique prefix ("tom") resolves to an existing person and an unknown
+        name creates one; saying so before saving keeps either from surprising.
+        """
+        match = QLabel(self)
+        name_widget(match, object_name, self.tr("Who this name means"))
+        match.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        match.setWordWrap(True)
+
+        def update(text: str) -> None:
+            match.setText(self._match_text(text))
+            match.setVisible(bool(match.text()))
+
+        edit.textChanged.connect(update)
+        update(edit.text())
+        return match
+
+    def _match_text(self, text: str) -> str:
+        name = " ".join(text.split())
+        if not name or text in self._known_people:
+            return ""
+        try:
+            person = people.find_person(name)
+        except AmbiguousPersonError as error:
+            return self.tr("Matches several people: {0}").format("; ".join(error.candidates[:4]))
+        if person is None:
+            return self.tr("New person: “{0}” will be added when you save.").format(name)
+        if person.name.casefold() == name.casefold():
+            return ""
+        who = f"{person.name} ({person.organisation})" if person.organisation else person.name
+        return self.tr("Means {0}.").format(who)
 
     def known_person(self, edit: QLineEdit) -> int | None:
         """The person a field designates without writing: prefilled, else an existing unique match."""
