@@ -145,6 +145,6 @@ class JournalCommands(QObject):
         )
 
     def explain(self) -> None:
-        from netjournal.ui.explain import EXPLANATION
+        from netjournal.ui.explain import explanation
 
-        messages.show_info(self.window, tr("How hints and scores are worked out"), tr(EXPLANATION))
+        messages.show_info(self.window, tr("How hints and scores are worked out"), explanation())

@@ -62,9 +62,11 @@ def hint_rules() -> str:
         "under {new} days old, and Dormant after {dormant} days without any entry (or twice the keep-in-touch "
         "rhythm, if that is longer). Otherwise it compares the significance you gave and received over the last "
         "three years: Mostly you give when you gave at least {ratio:g} times as much (and gave at least twice), "
-        "Mostly you receive the other way round, Mutual otherwise. A circumstance recorded for those years "
-        "softens the hint, because it may explain the imbalance. Each reason links to the entries behind it."
-    ).format(new=patterns.NEW_DAYS, dormant=patterns.DORMANT_DAYS, ratio=patterns.IMBALANCE)
+        "Mostly you receive the other way round, Mutual otherwise. A circumstance that touches the last {soften} "
+        "days softens the hint, because it may explain the imbalance. Each reason links to the entries behind it."
+    ).format(
+        new=patterns.NEW_DAYS, dormant=patterns.DORMANT_DAYS, ratio=patterns.IMBALANCE, soften=patterns.SOFTENING_DAYS
+    )
 
 
 class RelationshipPanel(QScrollArea):
