@@ -15,6 +15,7 @@ from netjournal.services.people import list_people
 from netjournal.ui import icons
 from netjournal.ui.contact_model import ContactDelegate, ContactListModel
 from netjournal.ui.session import Session
+from netjournal.ui.widgets import is_palette_change
 
 ORDER_LABELS = {
     ContactOrder.NAME: "Name",
@@ -178,8 +179,7 @@ class ContactsPane(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        palette_events = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
-        if event.type() in palette_events and hasattr(self, "everyone_button"):  # also sent while __init__ runs
+        if is_palette_change(event) and hasattr(self, "everyone_button"):  # also sent while __init__ runs
             self._tint_icons()
 
     # -- slots ---------------------------------------------------------------------

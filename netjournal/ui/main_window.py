@@ -20,6 +20,7 @@ from netjournal.ui.session import Session
 from netjournal.ui.settings import WindowSettings
 from netjournal.ui.unlock import UnlockScreen
 from netjournal.ui.welcome import WelcomeScreen
+from netjournal.ui.widgets import is_palette_change
 from netjournal.ui.workspace import Workspace
 
 
@@ -201,9 +202,8 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        palette_events = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
         built = isinstance(self.actions, WindowActions)  # QWidget.actions() until __init__ replaces it
-        if event.type() in palette_events and built:
+        if is_palette_change(event) and built:
             self._set_toolbar_icons()  # tinted for the old palette otherwise
 
     # -- geometry and closing -----------------------------------------------------------

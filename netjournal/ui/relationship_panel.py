@@ -46,6 +46,7 @@ from netjournal.ui.widgets import (
     clear_layout,
     days_text,
     format_date,
+    is_palette_change,
     label,
     later,
     plural,
@@ -235,8 +236,7 @@ class RelationshipPanel(QScrollArea):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        palette_events = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
-        if event.type() in palette_events and self._data is not None:
+        if is_palette_change(event) and self._data is not None:
             self._fill()  # rich text carries colours from the palette
 
     # -- the person ----------------------------------------------------------------

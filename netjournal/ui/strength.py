@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from netjournal.ui import colors
 from netjournal.ui.i18n import tr
+from netjournal.ui.widgets import is_palette_change
 
 MIN_SCORE = 2
 _MAX_CHARS = 72  # zxcvbn 4.5 refuses longer input, and its cost grows with length
@@ -88,5 +89,5 @@ class PassphraseStrength(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+        if is_palette_change(event):
             self._apply_colours()

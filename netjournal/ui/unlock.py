@@ -17,7 +17,7 @@ from netjournal.services.errors import WrongPassphraseError
 from netjournal.services.journal import DEFAULT_KDF_ITER, Journal
 from netjournal.ui import colors, icons
 from netjournal.ui.open_task import OpenTask
-from netjournal.ui.widgets import LinkButton, make_busy_indicator, show_message, tint
+from netjournal.ui.widgets import LinkButton, is_palette_change, make_busy_indicator, show_message, tint
 
 
 class ElidedLabel(QLabel):
@@ -188,7 +188,7 @@ class UnlockScreen(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+        if is_palette_change(event):
             self._apply_colours()
 
     def showEvent(self, event: QShowEvent) -> None:

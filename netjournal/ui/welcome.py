@@ -7,6 +7,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QCommandLinkButton, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from netjournal.ui import icons
+from netjournal.ui.widgets import is_palette_change
 
 _MAX_WIDTH = 520
 _BUTTON_STYLE = """
@@ -126,5 +127,5 @@ class WelcomeScreen(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+        if is_palette_change(event):
             self._apply_icons()

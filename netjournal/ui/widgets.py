@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QLocale, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QLabel,
@@ -152,3 +152,8 @@ def age_text(days: int) -> str:
     if days < 60:
         return days_text(days)
     return tr("{0} months").format(days // 30) if days < 730 else tr("{0} years").format(days // 365)
+
+
+def is_palette_change(event: QEvent) -> bool:
+    """True for the events after which colours taken from the palette must be taken again."""
+    return event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)

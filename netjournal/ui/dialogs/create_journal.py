@@ -26,7 +26,7 @@ from netjournal.services.journal import DEFAULT_KDF_ITER, Journal
 from netjournal.ui import colors
 from netjournal.ui.open_task import OpenTask
 from netjournal.ui.strength import PassphraseStrength
-from netjournal.ui.widgets import make_busy_indicator, show_message, tint
+from netjournal.ui.widgets import is_palette_change, make_busy_indicator, show_message, tint
 
 _SPACING = 10  # between rows, and between the strength meter and its feedback
 
@@ -171,7 +171,7 @@ class CreateJournalDialog(QDialog):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+        if is_palette_change(event):
             self._apply_colours()
 
     # -- input -----------------------------------------------------------------
