@@ -28,7 +28,6 @@ The generator is split by concept:
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import os
 import time
 from dataclasses import dataclass
@@ -115,6 +114,11 @@ def _insert(model: type, fields: list, rows: list) -> None:
         model.insert_many(rows[start : start + BATCH], fields=fields).execute()
 
 
+def _insert_numbered(model: type, names: tuple[str, ...], rows: list) -> None:
+    fields = [model.id, *(getattr(model, name) for name in names)]
+    _insert(model, fields, [(number, *row) for number, row in enumerate(rows, 1)])
+
+
 def populate_demo(journal: Journal, size: str = "small", *, seed: int = 7, today: dt.date | None = None) -> DemoStats:
     """Fill an empty ``journal`` with a believable, deterministic history ending at ``today``."""
     if size not in DEMO_SIZES:
@@ -144,7 +148,6 @@ def populate_demo(journal: Journal, size: str = "small", *, seed: int = 7, today
         )
         for p in world.people
     ]
-    number = itertools.count(1)
     with journal.write() as changes:
         _insert(
             Person,
@@ -183,51 +186,11 @@ def populate_demo(journal: Journal, size: str = "small", *, seed: int = 7, today
             ],
             exchanges,
         )
-        _insert(
-            Touchpoint,
-            [
-                Touchpoint.id,
-                Touchpoint.date,
-                Touchpoint.person,
-                Touchpoint.channel,
-                Touchpoint.note,
-                Touchpoint.created_at,
-            ],
-            [(next(number), *row) for row in touchpoints],
-        )
-        number = itertools.count(1)
-        _insert(
-            OpenLoop,
-            [
-                OpenLoop.id,
-                OpenLoop.loop_kind,
-                OpenLoop.person,
-                OpenLoop.what,
-                OpenLoop.opened_on,
-                OpenLoop.due_on,
-                OpenLoop.done_on,
-            ],
-            [(next(number), *row) for row in loops],
-        )
-        number = itertools.count(1)
-        _insert(
-            Reflection,
-            [
-                Reflection.id,
-                Reflection.date,
-                Reflection.text,
-                Reflection.prompt_id,
-                Reflection.person,
-                Reflection.created_at,
-            ],
-            [(next(number), *row) for row in reflections],
-        )
-        number = itertools.count(1)
-        _insert(
-            Circumstance,
-            [Circumstance.id, Circumstance.person, Circumstance.note, Circumstance.start_on, Circumstance.end_on],
-            [(next(number), *row) for row in circumstances],
-        )
+        # Rows without ids get them in the order given (the order things happened).
+        _insert_numbered(Touchpoint, ("date", "person", "channel", "note", "created_at"), touchpoints)
+        _insert_numbered(OpenLoop, ("loop_kind", "person", "what", "opened_on", "due_on", "done_on"), loops)
+        _insert_numbered(Reflection, ("date", "text", "prompt_id", "person", "created_at"), reflections)
+        _insert_numbered(Circumstance, ("person", "note", "start_on", "end_on"), circumstances)
         # Fold the index segments left by a hundred thousand trigger writes.
         journal.store.db.execute_sql("INSERT INTO search_index(search_index) VALUES('optimize')")
         changes.append(JournalChange("journal", "updated"))
