@@ -11,9 +11,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from support import PASSPHRASE, TEST_KDF_ITER
 
 from netjournal.services.journal import Journal
+
+# Timing belongs in benchmarks/, not in tests: a loaded CI machine must not
+# turn a slow example into a failure.
+settings.register_profile("netjournal", deadline=None)
+settings.load_profile("netjournal")
 
 
 @pytest.fixture(autouse=True)
