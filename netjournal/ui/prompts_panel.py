@@ -162,7 +162,8 @@ class PromptsPanel(QWidget):
         self._refresh_timer.timeout.connect(self.refresh)
         session.changed.connect(self._on_changed)
         session.closed.connect(self.clear)
-        session.opened.connect(self.refresh)
+        # After the window's first paint: the prompts need a few queries the list does not wait for.
+        session.opened.connect(self._refresh_timer.start)
         if session.is_open:
             self.refresh()
         else:

@@ -178,6 +178,8 @@ class RelationshipPanel(QScrollArea):
     def show_person(self, person_id: int | None) -> None:
         """Show ``person_id``'s relationship, or the network overview for None."""
         same = person_id == self._person_id and self._data is not None
+        if same and not self._refresh_timer.isActive():
+            return  # already showing it, and no change is pending
         self._person_id = person_id
         self._load(keep_scroll=same)
 
