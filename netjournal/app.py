@@ -41,12 +41,28 @@ def open_main_window(
     return window
 
 
+def _quit_on_signals(app: QApplication) -> None:
+    """Ctrl+C or SIGTERM quit like the Quit menu, so the journal closes and a demo folder is removed."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    for number in (signal.SIGINT, signal.SIGTERM):
+        # Through the event loop: a signal that lands before exec() still ends it once it starts.
+        signal.signal(number, lambda *_: QTimer.singleShot(0, app.quit))
+    # Python runs signal handlers only between bytecodes; an idle tick lets it in while Qt waits.
+    ticker = QTimer(app)
+    ticker.timeout.connect(lambda: None)
+    ticker.start(250)
+
+
 def run_window(*, journal: Path | None = None, demo: bool = False) -> int:
     """``netjournal`` without a command: the demo, a given journal, the last one, or the welcome page."""
     app = application()
     from netjournal.ui import failsafe
 
     failsafe.install()
+    _quit_on_signals(app)
     window = MainWindow()
     window.show()
     if demo:

@@ -40,6 +40,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return COMMANDS[args.command](args, path)
     except JournalError as error:
         _error(str(error))
+    except BrokenPipeError:
+        # The reader went away (`netjournal search x | head`): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         _error("cancelled; nothing more was saved.")
         return EXIT_INTERRUPTED

@@ -218,22 +218,22 @@ def cmd_backup(args: argparse.Namespace, path: Path) -> int:
     return 0
 
 
-def _remember(path: Path, passphrase: str) -> None:
+def _remember(path: Path, passphrase: str) -> bool:
     from netjournal.services import keychain
 
     try:
         keychain.remember(path, passphrase)
     except keychain.KeychainUnavailable as error:
         print(f"netjournal: note: {error}", file=sys.stderr)
-    else:
-        _say("Remembered the passphrase in this device's keychain.")
+        return False
+    _say("Remembered the passphrase in this device's keychain.")
+    return True
 
 
 def cmd_remember(_args: argparse.Namespace, path: Path) -> int:
     passphrase = secrets.passphrase_to_open(path)
     Journal.open(path, passphrase).close()  # only a passphrase that opens the journal is kept
-    _remember(path, passphrase)
-    return 0
+    return 0 if _remember(path, passphrase) else 1
 
 
 def cmd_forget(_args: argparse.Namespace, path: Path) -> int:

@@ -16,7 +16,7 @@ class NoPassphraseError(JournalError):
     pass
 
 
-def _ask(prompt: str) -> str:
+def _ask(prompt: str, variable: str = ENV_VARIABLE) -> str:
     try:
         if not sys.stdin.isatty():
             # Piped input (`printf pw | netjournal ...`): read a line, no echo warnings.
@@ -27,7 +27,7 @@ def _ask(prompt: str) -> str:
         return getpass.getpass(prompt)
     except EOFError:
         raise NoPassphraseError(
-            f"No passphrase was given. Type it when asked, or set {ENV_VARIABLE} for scripts."
+            f"No passphrase was given. Type it when asked, or set {variable} for scripts."
         ) from None
 
 
@@ -52,12 +52,12 @@ def new_passphrase(purpose: str = "the new journal", *, variable: str = ENV_VARI
     from_env = os.environ.get(variable)
     if from_env:
         return from_env
-    first = _ask(f"Choose a passphrase for {purpose}: ")
+    first = _ask(f"Choose a passphrase for {purpose}: ", variable)
     if not first.strip():
         from netjournal.store.errors import EmptyPassphraseError
 
         raise EmptyPassphraseError()
-    second = _ask("Type it again: ")
+    second = _ask("Type it again: ", variable)
     if first != second:
         raise JournalError("The two passphrases differ; nothing was created or changed.")
     return first

@@ -22,7 +22,7 @@ class JournalNotFoundError(JournalError):
 
 class JournalExistsError(JournalError):
     def __init__(self, path: object) -> None:
-        super().__init__(f"A file already exists at {path}; choose another name to create a new journal.")
+        super().__init__(f"A file already exists at {path}; choose another name, nothing was overwritten.")
 
 
 class WrongPassphraseError(JournalError):

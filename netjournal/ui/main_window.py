@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         self.unlock.set_journal(path)
         self.pages.setCurrentWidget(self.unlock)
         self.setWindowTitle(self.tr("netjournal — {0} (locked)").format(path.name))
-        self.unlock.setFocus()
+        self.unlock.passphrase_field.setFocus()  # type straight away, after a lock or at start-up
 
     def attach(self, journal: Journal) -> None:
         """Show the workspace on an unlocked journal."""

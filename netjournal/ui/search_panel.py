@@ -117,13 +117,17 @@ class _ResultsList(QListView):
 
 
 class SearchBox(QLineEdit):
-    """Down or Enter moves into the results; Esc clears."""
+    """Enter opens the newest match; Down moves into the results; Esc clears."""
 
     intoResults = Signal()
+    openFirst = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if event.key() == Qt.Key.Key_Down:
             self.intoResults.emit()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.openFirst.emit()
             return
         if event.key() == Qt.Key.Key_Escape:
             self.clear()
@@ -164,6 +168,7 @@ class SearchPanel(QWidget):
         self._timer.timeout.connect(self.run_search)
         self.box.textChanged.connect(self._text_changed)
         self.box.intoResults.connect(self._into_results)
+        self.box.openFirst.connect(self._open_first)
         self.results.activated.connect(self._activate)
         self.results.activatedByKey.connect(self._activate)
         session.closed.connect(self.clear)
@@ -195,16 +200,22 @@ class SearchPanel(QWidget):
             self.results.setFocus()
             self.results.setCurrentIndex(self.model.index(0))
 
+    def _open_first(self) -> None:
+        if self._timer.isActive():
+            self.run_search()
+        if self.model.rowCount():
+            self._activate(self.model.index(0))
+
     def _activate(self, index: QModelIndex) -> None:
         hit = index.data(HitRole)
         if hit is not None:
             self.hitActivated.emit(hit)
 
     def clear(self) -> None:
+        # setText, unlike clear(), also forgets the undo history: no query comes back after a lock.
+        # Signals stay on so the box updates its clear button; the search it schedules is cancelled.
+        self.box.setText("")
         self._timer.stop()
-        self.box.blockSignals(True)
-        self.box.setText("")  # unlike clear(), also forgets the undo history: no query comes back after a lock
-        self.box.blockSignals(False)
         self.model.set_hits([])
         self.summary.setText("")
         self.queryChanged.emit("")

@@ -590,9 +590,9 @@ def test_passwd_updates_the_remembered_passphrase(jpath, run_cli, memory_keyring
     assert run_cli("--journal", jpath, "search", "x", stdin="").code == 0
 
 
-def test_remember_without_a_keychain_prints_a_clear_note(made, run_cli, failing_keyring):
+def test_remember_without_a_keychain_prints_a_clear_note_and_fails(made, run_cli, failing_keyring):
     result = run_cli("--journal", made, "remember")
-    assert result.code == 0
+    assert result.code == 1
     assert result.err.strip() == (
         "netjournal: note: No keychain is available on this device, so the passphrase cannot be remembered."
     )

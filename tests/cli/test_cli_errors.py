@@ -560,3 +560,17 @@ def test_the_journal_is_closed_when_a_command_returns(made, run_cli, argv):
         made.name,
         made.name + ".lock",
     ]
+
+
+def test_output_cut_short_by_a_pipe_is_no_error(made, env_passphrase):
+    """`netjournal search x | head -1` must not end in an error message."""
+    env = dict(os.environ, NETJOURNAL_PASSPHRASE=env_passphrase)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "netjournal", "--journal", str(made), "search", "x"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=env,
+    )  # fmt: skip
+    process.stdout.close()  # the reader goes away before anything is written
+    err = process.stderr.read()
+    process.wait(timeout=60)
+    assert b"unexpected" not in err and b"Traceback" not in err and b"BrokenPipe" not in err
+    assert process.returncode == 0

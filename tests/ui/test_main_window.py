@@ -57,7 +57,10 @@ def test_timeline_shows_both_directions_in_words_and_colour(window: MainWindow) 
 
 def test_log_an_exchange_with_the_keyboard_alone(qtbot, window: MainWindow) -> None:
     ana = person_id("Ana Silva")
-    window.workspace.select_person(ana)
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(focused(), "ana silva")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert window.workspace.person_id == ana
     before = relationships.relationship(ana).ledger.totals["12m"].given_count
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     dialog = window.entries.current_dialog
@@ -69,7 +72,7 @@ def test_log_an_exchange_with_the_keyboard_alone(qtbot, window: MainWindow) -> N
     qtbot.keyClicks(focused(), "helped with stuff")
     hint = dialog.findChild(QLabel, "specificityHint")
     assert "vague" in hint.text().lower() or "name" in hint.text().lower()
-    focused().selectAll()
+    qtbot.keyClick(focused(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     summary = "Sent Ana the Lisbon pricing spreadsheet for her board meeting on Friday"
     qtbot.keyClicks(focused(), summary)
     with qtbot.waitSignal(window.session.changed):
