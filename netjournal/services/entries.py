@@ -210,13 +210,16 @@ def add_reflection(
     *,
     date: dt.date | str | None = None,
     prompt_id: str | None = None,
+    prompt_text: str = "",
     person_id: int | None = None,
 ) -> int:
     text = required_text("text", text, "The reflection")
     when = parse_date("date", date, default=_today())
     _existing_person("person", person_id, "That person")
     with journal.write() as changes:
-        reflection = Reflection.create(text=text, date=when, prompt_id=prompt_id, person=person_id)
+        reflection = Reflection.create(
+            text=text, date=when, prompt_id=prompt_id, prompt_text=prompt_text, person=person_id
+        )
         changes.append(JournalChange("reflection", "added", (reflection.id,), (person_id,) if person_id else ()))
     return reflection.id
 

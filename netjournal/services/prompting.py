@@ -228,7 +228,9 @@ def answer_prompt(journal: Journal, prompt: DuePrompt, text: str, *, today: dt.d
     today = today or dt.date.today()
     with journal.write() as changes:
         # Nested writes join this transaction; their notifications wait for ours.
-        reflection_id = add_reflection(journal, text, date=today, prompt_id=prompt.key, person_id=prompt.person_id)
+        reflection_id = add_reflection(
+            journal, text, date=today, prompt_id=prompt.key, prompt_text=prompt.text, person_id=prompt.person_id
+        )
         PromptState.insert(prompt_key=prompt.key, answered_on=today).on_conflict(
             conflict_target=[PromptState.prompt_key], update={"answered_on": today}
         ).execute()

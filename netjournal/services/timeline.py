@@ -55,7 +55,8 @@ _SOURCES: dict[EntryType, tuple[str, str, str, str]] = {
     EntryType.REFLECTION: (
         "reflection r LEFT JOIN person p ON p.id = r.person_id",
         "r.date",
-        "r.id, r.date, r.text, r.person_id, p.name, NULL, coalesce(r.prompt_id, ''), NULL, '', NULL, NULL, NULL, NULL",
+        "r.id, r.date, r.text, r.person_id, p.name, NULL, coalesce(r.prompt_id, ''), NULL, r.prompt_text, "
+        "NULL, NULL, NULL, NULL",
         "r.person_id = :person",
     ),
 }

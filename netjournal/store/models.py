@@ -86,6 +86,7 @@ class Reflection(BaseModel):
     date = peewee.DateField()
     text = peewee.TextField()
     prompt_id = peewee.TextField(null=True)
+    prompt_text = peewee.TextField(default="")
     person = peewee.ForeignKeyField(Person, null=True, backref="reflections", on_delete="SET NULL")
     created_at = peewee.TextField(default=now_stamp)
 

@@ -53,7 +53,7 @@ def describe(entry: TimelineEntry) -> str:
         return tr("Open loop ({kind}, {state}) with {who} since {day}: {title}").format(
             kind=entry.kind, state=state, who=who, day=day, title=entry.title
         )
-    question = question_for(entry.kind) if entry.kind else None
+    question = entry.detail or (question_for(entry.kind) if entry.kind else None)
     if question:
         return tr("Reflection on {day}, answering “{question}”: {title}").format(
             day=day, question=question, title=entry.title

@@ -75,7 +75,7 @@ def meta_text(entry: TimelineEntry, today: dt.date, shown_person_id: int | None 
         return " · ".join(p for p in (kind, state, who) if p), late
     answered = ""
     if entry.kind:
-        question = question_for(entry.kind)
+        question = entry.detail or question_for(entry.kind)  # as asked; older answers: the template
         answered = tr("answers “{0}”").format(question) if question else tr("answers a prompt")
     return " · ".join(p for p in (tr("Reflection"), who, answered) if p), False
 

@@ -60,6 +60,10 @@ def test_v1_journal_is_migrated_after_a_backup(tmp_path: Path) -> None:
     try:
         assert journal.store.schema_version() == schema.CURRENT_VERSION
         assert "prompt_state" in _tables(journal.store.db)
+        columns = [row[1] for row in journal.store.db.execute_sql("PRAGMA table_info(reflection)")]
+        assert "prompt_text" in columns
+        indexes = [row[1] for row in journal.store.db.execute_sql("PRAGMA index_list(exchange)")]
+        assert "exchange_person_direction" in indexes
         # Old rows are intact and the new column holds its default.
         old = Exchange.get_by_id(1)
         assert (old.summary, old.details, old.significance, old.outcome) == (
