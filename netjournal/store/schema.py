@@ -263,7 +263,7 @@ def _dated_search_triggers(table: str, entity: str, body: str, person: str, date
 
 
 def _migrate_to_v3(db: peewee.Database) -> None:
-    """Version 3: a date-ordered search index, an index for per-person balances, the asked question."""
+    """Version 3: a date-ordered search index, and an index for per-person balances."""
     for table, *_ in _SEARCH_SOURCES:
         for suffix in ("ai", "ad", "au"):
             db.execute_sql(f"DROP TRIGGER IF EXISTS {table}_search_{suffix}")
@@ -277,7 +277,10 @@ def _migrate_to_v3(db: peewee.Database) -> None:
         for statement in _dated_search_triggers(table, entity, body, person, date):
             db.execute_sql(statement)
     db.execute_sql("CREATE INDEX exchange_person_direction ON exchange(person_id, direction)")
-    # The question a reflection answered, as it was asked (with the names filled in).
+
+
+def _migrate_to_v4(db: peewee.Database) -> None:
+    """Version 4: the question a reflection answered, as it was asked (with the names filled in)."""
     question = peewee.TextField(default="", constraints=[peewee.SQL("DEFAULT ''")])
     migrate(SqliteMigrator(db).add_column("reflection", "prompt_text", question))
 
@@ -285,6 +288,7 @@ def _migrate_to_v3(db: peewee.Database) -> None:
 MIGRATIONS: dict[int, Callable[[peewee.Database], None]] = {
     2: _migrate_to_v2,
     3: _migrate_to_v3,
+    4: _migrate_to_v4,
 }
 
 CURRENT_VERSION = max(MIGRATIONS, default=1)
