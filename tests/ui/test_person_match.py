@@ -33,3 +33,13 @@ def test_an_ambiguous_name_lists_the_candidates(qtbot, session) -> None:
     dialog.findChild(QLineEdit, "personField").setText("ana")
     text = dialog.findChild(QLabel, "personMatch").text()
     assert "Ana Silva" in text and "Ana Reyes" in text
+
+
+def test_touchpoint_and_loop_dialogs_say_it_too(qtbot, session) -> None:
+    from netjournal.ui.dialogs.entry_dialogs import LoopDialog, TouchpointDialog
+
+    for dialog in (TouchpointDialog(session), LoopDialog(session)):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.findChild(QLineEdit, "personField").setText("lee")
+        assert "Lee Park" in dialog.findChild(QLabel, "personMatch").text()

@@ -91,6 +91,7 @@ class TouchpointDialog(FormDialog):
         self.touchpoint_id = touchpoint_id
         self.person_field = self.person_line_edit()
         self.add_row(self.tr("&Person"), self.person_field, "personField", self.tr("Person"), fields=("person",))
+        self.form.addRow("", self.person_match_label(self.person_field, "personMatch"))
         self.date_field = date_edit(self)
         self.add_row(self.tr("&Date"), self.date_field, "dateField", self.tr("Date"), fields=("date",))
         self.channel_field = QComboBox(self)
@@ -162,6 +163,7 @@ class LoopDialog(FormDialog):
 
         self.person_field = self.person_line_edit(self.tr("Optional: to or of whom"))
         self.add_row(self.tr("P&erson"), self.person_field, "personField", self.tr("Person"), fields=("person",))
+        self.form.addRow("", self.person_match_label(self.person_field, "personMatch"))
         self.what_field = QLineEdit(self)
         self.what_field.setPlaceholderText(self.tr("e.g. Send Ana the pricing spreadsheet"))
         self.add_row(self.tr("&What"), self.what_field, "whatField", self.tr("What"), fields=("what",))
