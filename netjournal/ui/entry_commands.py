@@ -56,8 +56,6 @@ class EntryCommands(QObject):
 
     def _open(self, dialog: QDialog, on_saved: Callable[[int | None], None] | None = None) -> QDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        # A window-modal dialog blocks the window's shortcuts; Ctrl+L must still lock.
-        dialog.addAction(self.window.actions.lock)
         if on_saved is not None:
             dialog.accepted.connect(lambda: on_saved(getattr(dialog, "saved_id", None)))
         dialog.finished.connect(self._dialog_closed)

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from netjournal.services.events import JournalChange
 from netjournal.services.journal import DEFAULT_KDF_ITER, Journal
@@ -106,6 +115,8 @@ class MainWindow(QMainWindow):
         self.unlock.unlocked.connect(self.attach)
         self.unlock.notice.connect(self.info.show_message)
         self.idle_lock = IdleLock(self._lock_when_idle, self.settings.idle_lock_minutes() * 60_000, self)
+        # A modal dialog blocks the window's shortcuts; the lock key must work over any of them.
+        QApplication.instance().installEventFilter(self)
         self.workspace.contacts.set_sort(self.settings.contact_sort())
         self.workspace.contacts.sortChanged.connect(self.settings.set_contact_sort)
         self._sync_enabled()
@@ -146,6 +157,27 @@ class MainWindow(QMainWindow):
         self.entries.current_dialog = None
 
     # -- session events --------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and self.session.is_open:
+            modal = QApplication.activeModalWidget()
+            key = QKeySequence(event.keyCombination())
+            if (
+                modal is not None
+                and self._owns(modal)
+                and key.matches(self.actions.lock.shortcut()) == (QKeySequence.SequenceMatch.ExactMatch)
+            ):
+                event.accept()
+                QTimer.singleShot(0, self, self.lock)  # after the dialog has finished handling the key
+                return True
+        return super().eventFilter(watched, event)
+
+    def _owns(self, widget: QWidget) -> bool:
+        """True for this window's dialogs (isAncestorOf stops at window boundaries)."""
+        parent = widget.parentWidget()
+        while parent is not None and parent is not self:
+            parent = parent.parentWidget()
+        return parent is self
 
     def _lock_when_idle(self) -> None:
         if self.session.is_open:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QToolButton
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QToolButton
 from support import PASSPHRASE
 
 from netjournal.domain import EntryType
@@ -50,3 +50,15 @@ def test_the_search_box_shows_no_clear_button_once_emptied(qtbot, window) -> Non
     qtbot.keyClick(box, Qt.Key.Key_Return)  # jumps, and empties the box
     assert box.text() == ""
     qtbot.waitUntil(lambda: clear_button.property("opacity") == 0.0)
+
+
+def test_ctrl_l_locks_over_the_change_passphrase_dialog(qtbot, window) -> None:
+    window.actions.change_passphrase.trigger()
+    dialog = window.findChild(QDialog, "changePassphraseDialog")
+    qtbot.waitUntil(lambda: dialog.isVisible())
+    field = dialog.findChild(QLineEdit, "changeCurrentPassphrase")
+    field.setFocus()
+    qtbot.waitUntil(lambda: focused() is field)
+    with qtbot.waitSignal(window.session.closed):
+        qtbot.keyClick(field, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert not [d for d in window.findChildren(QDialog) if d.isVisible()]
