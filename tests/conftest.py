@@ -10,9 +10,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
 import pytest
 from hypothesis import settings
-from support import PASSPHRASE, TEST_KDF_ITER
+from support import PASSPHRASE, TEST_KDF_ITER, MemoryKeyring
 
 from netjournal.services.journal import Journal
 
@@ -49,3 +50,28 @@ def journal(journal_path: Path) -> Iterator[Journal]:
     opened = Journal.create(journal_path, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """An in-memory keychain installed for one test, the previous one restored after."""
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    try:
+        yield backend
+    finally:
+        keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def failing_keyring() -> Iterator[None]:
+    """No keychain at all, as on a headless Linux."""
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        yield
+    finally:
+        keyring.set_keyring(previous)

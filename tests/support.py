@@ -5,6 +5,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from keyring.backend import KeyringBackend
+from keyring.errors import PasswordDeleteError
+
 # Key derivation at SQLCipher's default costs ~80 ms per open; tests open
 # hundreds of throw-away journals, so they use a tiny iteration count.
 TEST_KDF_ITER = 2
@@ -18,3 +21,23 @@ def file_digests(folder: Path) -> dict[str, str]:
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keychain that lives in a dict, for the duration of one test."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.secrets.pop((service, username), None) is None:
+            raise PasswordDeleteError(username)

@@ -7,16 +7,12 @@ import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import keyring
 import pytest
 import shiboken6
-from keyring.backend import KeyringBackend
-from keyring.backends import fail
-from keyring.errors import PasswordDeleteError
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
-from support import PASSPHRASE, TEST_KDF_ITER
+from support import PASSPHRASE, TEST_KDF_ITER, MemoryKeyring
 
 from netjournal.paths import default_journal_path
 from netjournal.services import keychain
@@ -29,43 +25,6 @@ from netjournal.ui.unlock import UnlockScreen
 from netjournal.ui.welcome import WelcomeScreen
 
 STRONG = "lantern orbit pickle seventy marsh"
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keychain that lives in a dict, for tests only."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.secrets.pop((service, username), None) is None:
-            raise PasswordDeleteError(username)
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
-
-
-@pytest.fixture
-def no_keyring() -> Iterator[None]:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    yield
-    keyring.set_keyring(previous)
 
 
 @pytest.fixture
@@ -248,7 +207,7 @@ def test_ticking_remember_stores_the_passphrase(
 
 
 def test_without_a_keychain_remember_still_unlocks_and_says_so(
-    qtbot, screen: UnlockScreen, no_keyring: None, opened: list[Journal]
+    qtbot, screen: UnlockScreen, failing_keyring: None, opened: list[Journal]
 ) -> None:
     notices: list[str] = []
     screen.notice.connect(notices.append)
@@ -373,7 +332,7 @@ def test_strong_matching_passphrase_creates_an_encrypted_journal(
 
 
 def test_passphrases_never_reach_settings_or_other_files(
-    qtbot, dialog: CreateJournalDialog, no_keyring: None, opened: list[Journal], tmp_path: Path
+    qtbot, dialog: CreateJournalDialog, failing_keyring: None, opened: list[Journal], tmp_path: Path
 ) -> None:
     dialog.new_field.setText(STRONG)
     dialog.confirm_field.setText(STRONG)
