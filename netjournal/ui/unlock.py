@@ -10,14 +10,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QPalette, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from netjournal.services import keychain
 from netjournal.services.errors import WrongPassphraseError
 from netjournal.services.journal import DEFAULT_KDF_ITER, Journal
 from netjournal.ui import colors, icons
 from netjournal.ui.open_task import OpenTask
-from netjournal.ui.widgets import LinkButton, is_palette_change, make_busy_indicator, show_message, tint
+from netjournal.ui.widgets import LinkButton, is_palette_change, make_busy_indicator, secret_field, show_message, tint
 
 
 class ElidedLabel(QLabel):
@@ -93,10 +93,7 @@ class UnlockScreen(QWidget):
         self._folder.setAccessibleName(self.tr("Folder"))
         self._folder.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
-        self.passphrase_field = QLineEdit(card)
-        self.passphrase_field.setObjectName("passphraseField")
-        self.passphrase_field.setAccessibleName(self.tr("Passphrase"))
-        self.passphrase_field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase_field = secret_field(card, "passphraseField", self.tr("Passphrase"))
         self.passphrase_field.returnPressed.connect(self._unlock_clicked)
         prompt = QLabel(self.tr("&Passphrase"), card)
         prompt.setBuddy(self.passphrase_field)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QTextD
 from PySide6.QtWidgets import (
     QLabel,
     QLayout,
+    QLineEdit,
     QProgressBar,
     QPushButton,
     QSizePolicy,
@@ -157,3 +158,12 @@ def age_text(days: int) -> str:
 def is_palette_change(event: QEvent) -> bool:
     """True for the events after which colours taken from the palette must be taken again."""
     return event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
+
+
+def secret_field(parent: QWidget, object_name: str, accessible_name: str) -> QLineEdit:
+    """A passphrase field: no echo (which also keeps its text out of the undo history)."""
+    field = QLineEdit(parent)
+    field.setObjectName(object_name)
+    field.setAccessibleName(accessible_name)
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    return field

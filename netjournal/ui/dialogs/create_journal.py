@@ -26,7 +26,7 @@ from netjournal.services.journal import DEFAULT_KDF_ITER, Journal
 from netjournal.ui import colors
 from netjournal.ui.open_task import OpenTask
 from netjournal.ui.strength import PassphraseStrength
-from netjournal.ui.widgets import is_palette_change, make_busy_indicator, show_message, tint
+from netjournal.ui.widgets import is_palette_change, make_busy_indicator, secret_field, show_message, tint
 
 _SPACING = 10  # between rows, and between the strength meter and its feedback
 
@@ -81,8 +81,8 @@ class CreateJournalDialog(QDialog):
         self.choose_button.setAccessibleName(self.tr("Choose where to save the journal"))
         self.choose_button.setAutoDefault(False)
         self.choose_button.clicked.connect(self._choose_path)
-        self.new_field = self._secret_field("newPassphraseField", self.tr("New passphrase"))
-        self.confirm_field = self._secret_field("confirmPassphraseField", self.tr("Confirm passphrase"))
+        self.new_field = secret_field(self, "newPassphraseField", self.tr("New passphrase"))
+        self.confirm_field = secret_field(self, "confirmPassphraseField", self.tr("Confirm passphrase"))
         self.strength = PassphraseStrength(self)
         self.strength.layout().setSpacing(_SPACING)
         self.strength_meter = self.strength.meter
@@ -153,13 +153,6 @@ class CreateJournalDialog(QDialog):
         self.new_field.textChanged.connect(self._estimate)
         self.new_field.textChanged.connect(self._update_state)
         self.confirm_field.textChanged.connect(self._update_state)
-
-    def _secret_field(self, name: str, accessible: str) -> QLineEdit:
-        field = QLineEdit(self)
-        field.setObjectName(name)
-        field.setAccessibleName(accessible)
-        field.setEchoMode(QLineEdit.EchoMode.Password)
-        return field
 
     def _buddy(self, text: str, field: QWidget) -> QLabel:
         label = QLabel(text, self)

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import hmac
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from netjournal.services import keychain
 from netjournal.services.errors import JournalError
 from netjournal.ui.session import Session
 from netjournal.ui.strength import PassphraseStrength
+from netjournal.ui.widgets import secret_field
 
 
 class ChangePassphraseDialog(QDialog):
@@ -24,9 +25,9 @@ class ChangePassphraseDialog(QDialog):
         self.setAccessibleName(self.windowTitle())
         self.setMinimumWidth(440)
         self._session = session
-        self.current = self._secret_field("changeCurrentPassphrase", self.tr("Current passphrase"))
-        self.new = self._secret_field("changeNewPassphrase", self.tr("New passphrase"))
-        self.again = self._secret_field("changeConfirmPassphrase", self.tr("New passphrase again"))
+        self.current = secret_field(self, "changeCurrentPassphrase", self.tr("Current passphrase"))
+        self.new = secret_field(self, "changeNewPassphrase", self.tr("New passphrase"))
+        self.again = secret_field(self, "changeConfirmPassphrase", self.tr("New passphrase again"))
         self.strength = PassphraseStrength(self)
         self.error = QLabel(self)
         self.error.setObjectName("changePassphraseError")
@@ -54,13 +55,6 @@ class ChangePassphraseDialog(QDialog):
         for field in (self.current, self.new, self.again):
             field.textChanged.connect(self._update)
         self._update()
-
-    def _secret_field(self, name: str, accessible_name: str) -> QLineEdit:
-        field = QLineEdit(self)
-        field.setObjectName(name)
-        field.setAccessibleName(accessible_name)
-        field.setEchoMode(QLineEdit.EchoMode.Password)
-        return field
 
     def _update(self) -> None:
         self.strength.set_passphrase(self.new.text())
