@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import ClassVar
 
 
 class Direction(enum.StrEnum):
@@ -43,6 +44,18 @@ class LoopKind(enum.StrEnum):
 
     PROMISED = "promised"
     ASKED = "asked"
+
+
+class Entity(enum.StrEnum):
+    """Every kind of row a journal holds: the names changes, tombstones and exports use."""
+
+    PERSON = "person"
+    CIRCUMSTANCE = "circumstance"
+    EXCHANGE = "exchange"
+    TOUCHPOINT = "touchpoint"
+    LOOP = "loop"
+    REFLECTION = "reflection"
+    PROMPT_STATE = "prompt_state"
 
 
 class EntryType(enum.StrEnum):
@@ -87,17 +100,78 @@ class CircumstanceRecord:
 
 
 @dataclass(frozen=True, slots=True)
-class TimelineEntry:
-    """One row of a timeline, whatever its type."""
+class ExchangeEntry:
+    """An exchange as a timeline shows it."""
 
-    type: EntryType
+    type: ClassVar[EntryType] = EntryType.EXCHANGE
     id: int
     date: dt.date
-    title: str
-    person_id: int | None = None
-    person_name: str | None = None
-    direction: Direction | None = None
-    kind: str | None = None
-    significance: int | None = None
-    detail: str = ""
-    extra: dict[str, object] = field(default_factory=dict)
+    person_id: int | None
+    person_name: str | None
+    summary: str
+    direction: Direction
+    kind: Kind
+    significance: int
+    details: str = ""
+    second_person_id: int | None = None
+    second_person_name: str | None = None
+    community: str = ""
+    reciprocates_id: int | None = None
+
+    @property
+    def title(self) -> str:
+        return self.summary
+
+
+@dataclass(frozen=True, slots=True)
+class TouchpointEntry:
+    type: ClassVar[EntryType] = EntryType.TOUCHPOINT
+    id: int
+    date: dt.date
+    person_id: int
+    person_name: str | None
+    note: str
+    channel: str = ""
+
+    @property
+    def title(self) -> str:
+        return self.note
+
+
+@dataclass(frozen=True, slots=True)
+class LoopEntry:
+    """An open loop, on the day it was opened."""
+
+    type: ClassVar[EntryType] = EntryType.LOOP
+    id: int
+    date: dt.date
+    person_id: int | None
+    person_name: str | None
+    what: str
+    loop_kind: LoopKind
+    due_on: dt.date | None = None
+    done_on: dt.date | None = None
+
+    @property
+    def title(self) -> str:
+        return self.what
+
+
+@dataclass(frozen=True, slots=True)
+class ReflectionEntry:
+    type: ClassVar[EntryType] = EntryType.REFLECTION
+    id: int
+    date: dt.date
+    person_id: int | None
+    person_name: str | None
+    text: str
+    prompt_id: str | None = None
+    prompt_text: str = ""  # the question as it was asked, names filled in
+
+    @property
+    def title(self) -> str:
+        return self.text
+
+
+TimelineEntry = ExchangeEntry | TouchpointEntry | LoopEntry | ReflectionEntry
+"""One row of a timeline: each type of entry with the fields it has."""

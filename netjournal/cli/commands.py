@@ -6,9 +6,13 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from netjournal.cli import passphrase as secrets
 from netjournal.services.journal import Journal
+
+if TYPE_CHECKING:
+    from netjournal.services.use_cases import Logged
 
 
 def _open(path: Path) -> Journal:
@@ -34,12 +38,6 @@ def _make_folder(folder: Path) -> None:
         raise JournalError(f"Cannot create the folder {folder}: permission denied.") from None
 
 
-def _person_name(person_id: int) -> str:
-    from netjournal.services.people import get_person
-
-    return get_person(person_id).name
-
-
 def _date(value: str | None) -> dt.date | None:
     from netjournal.services.validation import parse_date
 
@@ -53,11 +51,11 @@ def cmd_init(args: argparse.Namespace, path: Path) -> int:
         raise JournalExistsError(path)
     passphrase = secrets.new_passphrase()
     _make_folder(path.parent)
-    Journal.create(path, passphrase).close()
-    _say(f"Created an encrypted journal at {path}.")
-    _say("Keep the passphrase safe: if it is lost, the journal cannot be recovered.")
-    if args.remember:
-        _remember(path, passphrase)
+    with Journal.create(path, passphrase) as journal:
+        _say(f"Created an encrypted journal at {path}.")
+        _say("Keep the passphrase safe: if it is lost, the journal cannot be recovered.")
+        if args.remember:
+            _remember(journal, passphrase)
     return 0
 
 
@@ -74,45 +72,37 @@ def cmd_demo(args: argparse.Namespace, _path: Path) -> int:
     return 0
 
 
+def _added(logged: Logged) -> None:
+    for person in logged.added_people:
+        _say(f"Added {person.name} as a new person.")
+
+
 def cmd_log(args: argparse.Namespace, path: Path) -> int:
     from netjournal.insights.specificity import score_specificity
-    from netjournal.services import entries, people
+    from netjournal.services import entries
+    from netjournal.services.use_cases import save_exchange
     from netjournal.services.validation import ValidationError
 
     if (args.with_name is None) == (args.network is None):
         raise ValidationError("person", "Say --with NAME for a person, or --network for the network as a whole.")
     summary = " ".join(args.summary)
-    with _open(path) as journal, journal.write():
-        # One transaction: a new person and the exchange land together or not at all.
-        person_id, created = (None, False)
-        if args.with_name is not None:
-            person_id, created = people.find_or_create_person(journal, args.with_name)
-        second_id, second_created = (None, False)
-        if args.second:
-            second_id, second_created = people.find_or_create_person(journal, args.second)
-        exchange_id = entries.add_exchange(
-            journal,
-            entries.ExchangeInput(
-                direction=args.direction,
-                kind=args.kind,
-                summary=summary,
-                person_id=person_id,
-                date=_date(args.date),
-                details=args.details,
-                significance=args.significance,
-                second_person_id=second_id,
-                community=args.network or "",
-                reciprocates_id=args.returns,
-            ),
-        )
-        who = _person_name(person_id) if person_id is not None else (args.network or "the network")
-        second_name = _person_name(second_id) if second_id is not None else ""
+    data = entries.ExchangeInput(
+        direction=args.direction,
+        kind=args.kind,
+        summary=summary,
+        person_id=None,
+        date=_date(args.date),
+        details=args.details,
+        significance=args.significance,
+        community=args.network or "",
+        reciprocates_id=args.returns,
+    )
+    with _open(path) as journal:
+        logged = save_exchange(journal, data, person=args.with_name, second_person=args.second)
+    who = logged.people[0].name if args.with_name is not None else (args.network or "the network")
     verb = "gave to" if args.direction == "given" else "received from"
-    _say(f"Saved exchange #{exchange_id}: {verb} {who}.")
-    if created:
-        _say(f"Added {who} as a new person.")
-    if second_created:
-        _say(f"Added {second_name} as a new person.")
+    _say(f"Saved exchange #{logged.id}: {verb} {who}.")
+    _added(logged)
     report = score_specificity(summary, args.details)
     if report.is_vague:
         from netjournal.cli.render import specificity_lines
@@ -123,29 +113,43 @@ def cmd_log(args: argparse.Namespace, path: Path) -> int:
 
 
 def cmd_touch(args: argparse.Namespace, path: Path) -> int:
-    from netjournal.services import entries, people
+    from netjournal.services.use_cases import log_touchpoint
 
-    with _open(path) as journal, journal.write():
-        person_id, created = people.find_or_create_person(journal, args.with_name)
-        touch_id = entries.add_touchpoint(
-            journal, person_id, " ".join(args.note), date=_date(args.date), channel=args.channel
+    with _open(path) as journal:
+        logged = log_touchpoint(
+            journal, args.with_name, " ".join(args.note), date=_date(args.date), channel=args.channel
         )
-        name = _person_name(person_id)
-    _say(f"Saved touchpoint #{touch_id} with {name}.")
-    if created:
-        _say(f"Added {name} as a new person.")
+    _say(f"Saved touchpoint #{logged.id} with {logged.people[0].name}.")
+    _added(logged)
     return 0
 
 
 def cmd_loop(args: argparse.Namespace, path: Path) -> int:
-    from netjournal.services import entries, people
+    from netjournal.services.use_cases import keep_loop
 
-    with _open(path) as journal, journal.write():
-        person_id = None
-        if args.with_name:
-            person_id, _ = people.find_or_create_person(journal, args.with_name)
-        loop_id = entries.add_loop(journal, args.loop_kind, " ".join(args.what), person_id=person_id, due_on=args.due)
-    _say(f"Saved open loop #{loop_id}.")
+    with _open(path) as journal:
+        logged = keep_loop(journal, args.loop_kind, " ".join(args.what), person=args.with_name, due_on=args.due)
+    _say(f"Saved open loop #{logged.id}.")
+    _added(logged)
+    return 0
+
+
+def cmd_done(args: argparse.Namespace, path: Path) -> int:
+    from netjournal.services.entries import close_loop
+
+    with _open(path) as journal:
+        close_loop(journal, args.loop_id, done_on=_date(args.date))
+    _say(f"Closed open loop #{args.loop_id}.")
+    return 0
+
+
+def cmd_reflect(args: argparse.Namespace, path: Path) -> int:
+    from netjournal.services.use_cases import write_reflection
+
+    with _open(path) as journal:
+        logged = write_reflection(journal, " ".join(args.text), person=args.about, date=_date(args.date))
+    _say(f"Saved reflection #{logged.id}.")
+    _added(logged)
     return 0
 
 
@@ -154,8 +158,8 @@ def cmd_search(args: argparse.Namespace, path: Path) -> int:
     from netjournal.services.search import search
 
     emphasis = ("\x1b[1m", "\x1b[0m") if sys.stdout.isatty() else ("", "")
-    with _open(path):
-        hits = search(" ".join(args.query), limit=args.limit)
+    with _open(path) as journal:
+        hits = search(journal, " ".join(args.query), limit=args.limit)
     if not hits:
         _say("No matches.")
     for hit in hits:
@@ -172,11 +176,13 @@ def cmd_show(args: argparse.Namespace, path: Path) -> int:
 
     name = " ".join(args.name)
     today = dt.date.today()
-    with _open(path):
-        person = find_person(name)
+    with _open(path) as journal:
+        person = find_person(journal, name)
         if person is None:
             raise NotFoundError(f"Nobody called \u201c{name}\u201d is in this journal.")
-        text = relationship_text(relationship(person.id, today=today), full_timeline(person.id), today)
+        text = relationship_text(
+            relationship(journal, person.id, today=today), full_timeline(journal, person.id), today
+        )
     _say(text)
     return 0
 
@@ -185,29 +191,62 @@ def cmd_prompts(args: argparse.Namespace, path: Path) -> int:
     from netjournal.cli.render import prompt_lines
     from netjournal.services.prompting import prompts_for
 
-    with _open(path):
-        prompts = prompts_for(_date(args.date) or dt.date.today())
+    with _open(path) as journal:
+        prompts = prompts_for(journal, _date(args.date) or dt.date.today())
     for line in prompt_lines(prompts):
         _say(line)
     return 0
 
 
+def cmd_answer(args: argparse.Namespace, path: Path) -> int:
+    from netjournal.services.prompting import answer_prompt, prompts_for
+    from netjournal.services.validation import ValidationError
+
+    today = dt.date.today()
+    with _open(path) as journal:
+        prompts = prompts_for(journal, today)
+        if not 1 <= args.number <= len(prompts):
+            shown = f"1 to {len(prompts)}" if prompts else "none today"
+            raise ValidationError(
+                "number", f"There is no prompt {args.number} today ({shown}); see `netjournal prompts`."
+            )
+        reflection_id = answer_prompt(journal, prompts[args.number - 1], " ".join(args.text), today=today)
+    _say(f"Saved your answer as reflection #{reflection_id}.")
+    return 0
+
+
+_KEYCHAIN_NEWS = {
+    "updated": "Updated the passphrase remembered in the keychain.",
+    "removed": "The keychain could not be updated, so its old entry was removed; you will be asked next time.",
+    "stale": "The keychain could not be updated or cleared: it still holds the old passphrase. "
+    "Run `netjournal forget` when it is reachable.",
+}
+
+
 def cmd_passwd(_args: argparse.Namespace, path: Path) -> int:
-    from netjournal.services import keychain
+    from netjournal.services.use_cases import KeychainOutcome, change_passphrase
 
     with _open(path) as journal:
         # Never NETJOURNAL_PASSPHRASE here: that is the current one.
         new = secrets.new_passphrase(str(path), variable=secrets.NEW_ENV_VARIABLE)
-        journal.change_passphrase(new)
+        outcome = change_passphrase(journal, new)
     _say("Changed the passphrase.")
-    if keychain.recall(path) is not None:
-        try:
-            keychain.remember(path, new)
-        except keychain.KeychainUnavailable:
-            keychain.forget(path)  # a stale entry would only fail later
-            print("netjournal: note: the keychain could not be updated; its old entry was removed.", file=sys.stderr)
-        else:
-            _say("Updated the passphrase remembered in the keychain.")
+    if outcome is KeychainOutcome.UPDATED:
+        _say(_KEYCHAIN_NEWS[outcome.value])
+    elif outcome is not KeychainOutcome.NOT_REMEMBERED:
+        print(f"netjournal: note: {_KEYCHAIN_NEWS[outcome.value]}", file=sys.stderr)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, path: Path) -> int:
+    from netjournal.exports.json_export import export_json
+
+    to_stdout = args.destination == "-"
+    with _open(path) as journal:
+        written = export_json(journal, None if to_stdout else Path(args.destination).expanduser())
+    if not to_stdout:
+        # stderr: the export itself may be what a script reads from stdout.
+        print(f"Wrote the whole journal as JSON to {written} (unencrypted: keep it safe).", file=sys.stderr)
     return 0
 
 
@@ -218,13 +257,12 @@ def cmd_backup(args: argparse.Namespace, path: Path) -> int:
     return 0
 
 
-def _remember(path: Path, passphrase: str) -> bool:
-    from netjournal.services import keychain
+def _remember(journal: Journal, passphrase: str) -> bool:
+    from netjournal.services.keychain import KeychainUnavailable
+    from netjournal.services.use_cases import remember_passphrase
 
-    try:
-        keychain.remember(path, passphrase)
-    except keychain.KeychainUnavailable as error:
-        print(f"netjournal: note: {error}", file=sys.stderr)
+    if not remember_passphrase(journal, passphrase):
+        print(f"netjournal: note: {KeychainUnavailable()}", file=sys.stderr)
         return False
     _say("Remembered the passphrase in this device's keychain.")
     return True
@@ -232,8 +270,8 @@ def _remember(path: Path, passphrase: str) -> bool:
 
 def cmd_remember(_args: argparse.Namespace, path: Path) -> int:
     passphrase = secrets.passphrase_to_open(path)
-    Journal.open(path, passphrase).close()  # only a passphrase that opens the journal is kept
-    return 0 if _remember(path, passphrase) else 1
+    with Journal.open(path, passphrase) as journal:  # only a passphrase that opens the journal is kept
+        return 0 if _remember(journal, passphrase) else 1
 
 
 def cmd_forget(_args: argparse.Namespace, path: Path) -> int:
@@ -249,9 +287,13 @@ COMMANDS = {
     "log": cmd_log,
     "touch": cmd_touch,
     "loop": cmd_loop,
+    "done": cmd_done,
+    "reflect": cmd_reflect,
     "search": cmd_search,
     "show": cmd_show,
     "prompts": cmd_prompts,
+    "answer": cmd_answer,
+    "export": cmd_export,
     "passwd": cmd_passwd,
     "backup": cmd_backup,
     "remember": cmd_remember,

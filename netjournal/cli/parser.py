@@ -85,6 +85,15 @@ def build_parser() -> argparse.ArgumentParser:
     loop.add_argument("--due", metavar="YYYY-MM-DD")
     loop.add_argument("what", nargs="+", metavar="WHAT")
 
+    done = command("done", "close an open loop: it has been done")
+    done.add_argument("loop_id", type=int, metavar="ID", help="the loop's number, as `loop` printed it")
+    done.add_argument("--date", metavar="YYYY-MM-DD", help="when it was done (default: today)")
+
+    reflect = command("reflect", "write a reflection")
+    reflect.add_argument("--about", metavar="NAME", help="the person it is about (new names are created)")
+    reflect.add_argument("--date", metavar="YYYY-MM-DD")
+    reflect.add_argument("text", nargs="+", metavar="TEXT")
+
     search = command("search", "full-text search, newest first")
     search.add_argument("query", nargs="+", metavar="QUERY")
     search.add_argument("--limit", type=int, default=30)
@@ -94,6 +103,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     prompts = command("prompts", "today's reflection prompts")
     prompts.add_argument("--date", metavar="YYYY-MM-DD")
+
+    answer = command("answer", "answer one of today's reflection prompts")
+    answer.add_argument("number", type=int, metavar="N", help="the prompt's number, as `prompts` lists it")
+    answer.add_argument("text", nargs="+", metavar="TEXT")
+
+    export = command("export", "write the whole journal as JSON (unencrypted)")
+    export.add_argument("destination", metavar="FILE", help="where to write it, or - for standard output")
 
     command("passwd", "change the journal's passphrase")
     backup = command("backup", "write an encrypted copy under the same passphrase")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from netjournal.domain import Direction, EntryType, TimelineEntry
+from netjournal.domain import Direction, ExchangeEntry, LoopEntry, ReflectionEntry, TimelineEntry, TouchpointEntry
 from netjournal.insights.ledger import WINDOWS
 from netjournal.insights.prompts import DuePrompt
 from netjournal.insights.specificity import SpecificityReport
@@ -20,22 +20,24 @@ def specificity_lines(report: SpecificityReport) -> list[str]:
 
 
 def _entry_line(entry: TimelineEntry) -> str:
-    if entry.type is EntryType.EXCHANGE:
-        arrow = "→ gave" if entry.direction is Direction.GIVEN else "← received"
-        text = f"{arrow} {entry.kind} (significance {entry.significance}): {entry.title}  [#{entry.id}]"
-        second = entry.extra.get("second_person_name")
-        if second:
-            text += f"  (introduction with {second})"
-        return text
-    if entry.type is EntryType.TOUCHPOINT:
-        channel = f" by {entry.kind}" if entry.kind else ""
-        return f"· in touch{channel}: {entry.title}"
-    if entry.type is EntryType.LOOP:
-        due = entry.extra.get("due_on")
-        done = entry.extra.get("done_on")
-        state = f"done {done}" if done else (f"due {due}" if due else "open")
-        return f"○ {entry.kind} ({state}): {entry.title}"
-    return f"✎ reflection: {entry.title}"
+    match entry:
+        case ExchangeEntry():
+            arrow = "→ gave" if entry.direction is Direction.GIVEN else "← received"
+            text = f"{arrow} {entry.kind} (significance {entry.significance}): {entry.summary}  [#{entry.id}]"
+            if entry.second_person_name:
+                text += f"  (introduction with {entry.second_person_name})"
+            return text
+        case TouchpointEntry():
+            channel = f" by {entry.channel}" if entry.channel else ""
+            return f"· in touch{channel}: {entry.note}"
+        case LoopEntry():
+            if entry.done_on:
+                state = f"done {entry.done_on.isoformat()}"
+            else:
+                state = f"due {entry.due_on.isoformat()}" if entry.due_on else "open"
+            return f"○ {entry.loop_kind} ({state}): {entry.what}  [#{entry.id}]"
+        case ReflectionEntry():
+            return f"✎ reflection: {entry.text}"
 
 
 def relationship_text(rel: Relationship, timeline: Iterable[TimelineEntry], today: dt.date) -> str:

@@ -106,6 +106,7 @@ def pattern_hint(
         return PatternHint(Pattern.DORMANT, tuple(reasons))
 
     start = WINDOW.start(today)
+    assert start is not None  # a window of three years always starts
     recent = [e for e in exchanges if start <= e.date <= today]
     given = [e for e in recent if e.direction is Direction.GIVEN]
     received = [e for e in recent if e.direction is Direction.RECEIVED]
@@ -126,8 +127,8 @@ def pattern_hint(
         pattern = Pattern.MUTUAL
         detail = None
     reasons = [summary] + ([detail] if detail else [])
-    recent = today - dt.timedelta(days=SOFTENING_DAYS)
-    covering = tuple(c for c in circumstances if c.covers(max(start, recent), today))
+    softening_since = today - dt.timedelta(days=SOFTENING_DAYS)
+    covering = tuple(c for c in circumstances if c.covers(max(start, softening_since), today))
     if covering and pattern in (Pattern.MOSTLY_YOU_GIVE, Pattern.MOSTLY_YOU_RECEIVE):
         for c in covering:
             span = f"since {c.start.isoformat()}" if c.end is None else f"{c.start.isoformat()} to {c.end.isoformat()}"

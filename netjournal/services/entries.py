@@ -7,11 +7,12 @@ transaction, so invalid input writes nothing.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
-from netjournal.domain import SIGNIFICANCE_RANGE, Direction, EntryType, Kind, LoopKind
-from netjournal.services.events import JournalChange
+from netjournal.domain import Entity, EntryType, LoopKind
+from netjournal.services import rules
+from netjournal.services.events import ChangeAction, JournalChange
 from netjournal.services.journal import Journal
+from netjournal.services.rules import ExchangeInput
 from netjournal.services.validation import (
     NotFoundError,
     ValidationError,
@@ -19,105 +20,34 @@ from netjournal.services.validation import (
     parse_date,
     required_text,
 )
-from netjournal.store.models import Circumstance, Exchange, OpenLoop, Person, Reflection, Touchpoint, now_stamp
-
-
-@dataclass(slots=True)
-class ExchangeInput:
-    direction: Direction | str
-    kind: Kind | str
-    summary: str
-    person_id: int | None
-    date: dt.date | str | None = None
-    details: str = ""
-    significance: int = 3
-    second_person_id: int | None = None
-    community: str = ""
-    reciprocates_id: int | None = None
-    outcome: str = ""
+from netjournal.store.models import Circumstance, Exchange, OpenLoop, Person, Reflection, Touchpoint
 
 
 def _today() -> dt.date:
     return dt.date.today()
 
 
-def _existing_person(field: str, person_id: int | None, label: str) -> int | None:
-    if person_id is None:
-        return None
-    if not Person.select().where(Person.id == person_id).exists():
-        raise ValidationError(field, f"{label} is not in this journal.")
-    return person_id
+def _people(*ids: int | None) -> tuple[int, ...]:
+    return tuple(sorted({p for p in ids if p is not None}))
 
 
-def _not_future(field: str, date: dt.date) -> dt.date:
-    if date > _today():
-        raise ValidationError(field, "The date is in the future; log things once they have happened.")
-    return date
+class JournalKnown:
+    """The rules' view of rows already in a journal: one indexed lookup per question."""
+
+    def __init__(self, journal: Journal) -> None:
+        self._journal = journal
+
+    def has_person(self, person_id: int) -> bool:
+        return self._journal.exists(Person.select().where(Person.id == person_id))
+
+    def exchange_facts(self, exchange_id: int) -> tuple[str, dt.date] | None:
+        row = self._journal.sql("SELECT direction, date FROM exchange WHERE id = ?", (exchange_id,)).fetchone()
+        return None if row is None else (row[0], dt.date.fromisoformat(row[1]))
 
 
-def _validated_exchange(data: ExchangeInput, editing_id: int | None = None) -> dict[str, object]:
-    try:
-        direction = Direction(data.direction)
-    except ValueError:
-        raise ValidationError("direction", "Choose whether you gave or received.") from None
-    try:
-        kind = Kind(data.kind)
-    except ValueError:
-        choices = ", ".join(k.value for k in Kind)
-        raise ValidationError(
-            "kind", f"\u201c{data.kind}\u201d is not a kind of value; choose one of {choices}."
-        ) from None
-    summary = required_text("summary", data.summary, "The summary (what exactly moved)")
-    date = _not_future("date", parse_date("date", data.date, default=_today()))
-    try:
-        significance = int(data.significance)
-    except (TypeError, ValueError):
-        significance = 0
-    if significance not in SIGNIFICANCE_RANGE:
-        raise ValidationError("significance", "Significance runs from 1 (small) to 5 (life-changing).")
-    person_id = _existing_person("person", data.person_id, "That person")
-    second_id = _existing_person("second_person", data.second_person_id, "The second person")
-    if kind is Kind.INTRODUCTION:
-        if person_id is None:
-            raise ValidationError("person", "An introduction needs the person it was made to or by.")
-        if second_id is None:
-            raise ValidationError(
-                "second_person", "An introduction needs the second person: who was introduced to whom?"
-            )
-        if second_id == person_id:
-            raise ValidationError("second_person", "An introduction connects two different people.")
-    elif second_id is not None:
-        raise ValidationError("second_person", "Only an introduction has a second person.")
-    community = data.community.strip()
-    if community and person_id is not None:
-        raise ValidationError("community", "A community is only for contributions to the network as a whole.")
-    reciprocates_id = data.reciprocates_id
-    if reciprocates_id is not None:
-        earlier = Exchange.get_or_none(Exchange.id == reciprocates_id)
-        if earlier is None:
-            raise ValidationError("reciprocates", "The exchange it returns is not in this journal.")
-        if editing_id is not None and earlier.id == editing_id:
-            raise ValidationError("reciprocates", "An exchange cannot return itself.")
-        if earlier.direction == direction.value:
-            raise ValidationError(
-                "reciprocates",
-                "An exchange can only return one that went the other way (given for received, or received for given).",
-            )
-        if earlier.date > date:
-            raise ValidationError("reciprocates", "An exchange can only return one from the same day or earlier.")
-    return {
-        "direction": direction.value,
-        "kind": kind.value,
-        "summary": summary,
-        "details": data.details.strip(),
-        "date": date,
-        "significance": significance,
-        "person": person_id,
-        "second_person": second_id,
-        "community": community,
-        "reciprocates": reciprocates_id,
-        "outcome": data.outcome.strip(),
-    }
+def validated_exchange(journal: Journal, data: ExchangeInput, editing_id: int | None = None) -> dict[str, object]:
+    """The exchange's columns, checked; raises ``ValidationError`` naming the field at fault."""
+    return rules.exchange_columns(JournalKnown(journal), data, today=_today(), editing_id=editing_id)
 
 
 def _people_of(values: dict[str, object]) -> tuple[int, ...]:
@@ -125,44 +55,44 @@ def _people_of(values: dict[str, object]) -> tuple[int, ...]:
 
 
 def add_exchange(journal: Journal, data: ExchangeInput) -> int:
-    values = _validated_exchange(data)
+    values = validated_exchange(journal, data)
     with journal.write() as changes:
-        exchange = Exchange.create(**values)
-        changes.append(JournalChange("exchange", "added", (exchange.id,), _people_of(values)))
-    return exchange.id
+        exchange_id = journal.insert(Exchange, values)
+        changes.append(JournalChange(Entity.EXCHANGE, ChangeAction.ADDED, (exchange_id,), _people_of(values)))
+    return exchange_id
 
 
 def update_exchange(journal: Journal, exchange_id: int, data: ExchangeInput) -> None:
-    before = Exchange.get_or_none(Exchange.id == exchange_id)
+    before = journal.first(Exchange.select().where(Exchange.id == exchange_id))
     if before is None:
         raise NotFoundError(f"There is no exchange with id {exchange_id}.")
-    values = _validated_exchange(data, editing_id=exchange_id)
+    values = validated_exchange(journal, data, editing_id=exchange_id)
+    new_date = values["date"]
+    assert isinstance(new_date, dt.date)
     # Exchanges that return this one constrain how it may change.
-    for later in Exchange.select().where(Exchange.reciprocates == exchange_id):
+    for later in journal.rows(Exchange.select().where(Exchange.reciprocates == exchange_id)):
         if later.direction == values["direction"]:
             raise ValidationError("direction", "A later exchange returns this one; its direction must stay opposite.")
-        if later.date < values["date"]:
+        if later.date < new_date:
             raise ValidationError(
                 "date", f"An exchange on {later.date.isoformat()} returns this one; it cannot be dated after that."
             )
-    affected = set(_people_of(values)) | {p for p in (before.person_id, before.second_person_id) if p is not None}
+    affected = _people(*_people_of(values), before.person_id, before.second_person_id)
     with journal.write() as changes:
-        Exchange.update(**values, updated_at=now_stamp()).where(Exchange.id == exchange_id).execute()
-        changes.append(JournalChange("exchange", "updated", (exchange_id,), tuple(sorted(affected))))
+        journal.update(Exchange, exchange_id, values)
+        changes.append(JournalChange(Entity.EXCHANGE, ChangeAction.UPDATED, (exchange_id,), affected))
 
 
 def add_touchpoint(
     journal: Journal, person_id: int, note: str, *, date: dt.date | str | None = None, channel: str = ""
 ) -> int:
-    _existing_person("person", person_id, "That person")
-    if person_id is None:
-        raise ValidationError("person", "Say with whom you kept in touch.")
-    note = required_text("note", note, "The note")
-    when = _not_future("date", parse_date("date", date, default=_today()))
+    values = rules.touchpoint_columns(
+        JournalKnown(journal), person_id, note, date=date, channel=channel, today=_today()
+    )
     with journal.write() as changes:
-        touch = Touchpoint.create(person=person_id, note=note, date=when, channel=channel.strip())
-        changes.append(JournalChange("touchpoint", "added", (touch.id,), (person_id,)))
-    return touch.id
+        touch_id = journal.insert(Touchpoint, values)
+        changes.append(JournalChange(Entity.TOUCHPOINT, ChangeAction.ADDED, (touch_id,), (person_id,)))
+    return touch_id
 
 
 def add_loop(
@@ -174,34 +104,31 @@ def add_loop(
     due_on: dt.date | str | None = None,
     opened_on: dt.date | str | None = None,
 ) -> int:
-    try:
-        kind = LoopKind(loop_kind)
-    except ValueError:
-        raise ValidationError(
-            "loop_kind", "An open loop is either something you promised or something you asked."
-        ) from None
-    what = required_text("what", what, "What was promised or asked")
-    _existing_person("person", person_id, "That person")
-    opened = parse_date("opened_on", opened_on, default=_today())
-    due = optional_date("due_on", due_on)
-    if due is not None and due < opened:
-        raise ValidationError("due_on", "The due date is before the day the loop was opened.")
+    values = rules.loop_columns(
+        JournalKnown(journal), loop_kind, what, person_id=person_id, due_on=due_on, opened_on=opened_on, today=_today()
+    )
     with journal.write() as changes:
-        loop = OpenLoop.create(loop_kind=kind.value, what=what, person=person_id, opened_on=opened, due_on=due)
-        changes.append(JournalChange("loop", "added", (loop.id,), (person_id,) if person_id else ()))
-    return loop.id
+        loop_id = journal.insert(OpenLoop, values)
+        changes.append(JournalChange(Entity.LOOP, ChangeAction.ADDED, (loop_id,), _people(person_id)))
+    return loop_id
+
+
+def _loop(journal: Journal, loop_id: int) -> OpenLoop:
+    loop = journal.first(OpenLoop.select().where(OpenLoop.id == loop_id))
+    if loop is None:
+        raise NotFoundError(f"There is no open loop with id {loop_id}.")
+    return loop
 
 
 def close_loop(journal: Journal, loop_id: int, *, done_on: dt.date | str | None = None) -> None:
-    loop = OpenLoop.get_or_none(OpenLoop.id == loop_id)
-    if loop is None:
-        raise NotFoundError(f"There is no open loop with id {loop_id}.")
+    loop = _loop(journal, loop_id)
+    if loop.done_on is not None:
+        raise ValidationError("done_on", f"That loop was already closed on {loop.done_on.isoformat()}.")
     done = parse_date("done_on", done_on, default=_today())
-    if done < loop.opened_on:
-        raise ValidationError("done_on", "A loop cannot be closed before it was opened.")
+    rules.check_loop_dates(loop.opened_on, None, done)
     with journal.write() as changes:
-        OpenLoop.update(done_on=done).where(OpenLoop.id == loop_id).execute()
-        changes.append(JournalChange("loop", "updated", (loop_id,), (loop.person_id,) if loop.person_id else ()))
+        journal.update(OpenLoop, loop_id, {"done_on": done})
+        changes.append(JournalChange(Entity.LOOP, ChangeAction.UPDATED, (loop_id,), _people(loop.person_id)))
 
 
 def add_reflection(
@@ -213,15 +140,14 @@ def add_reflection(
     prompt_text: str = "",
     person_id: int | None = None,
 ) -> int:
-    text = required_text("text", text, "The reflection")
-    when = parse_date("date", date, default=_today())
-    _existing_person("person", person_id, "That person")
+    values = rules.reflection_columns(
+        JournalKnown(journal), text, date=date, prompt_id=prompt_id, prompt_text=prompt_text, person_id=person_id,
+        today=_today(),
+    )  # fmt: skip
     with journal.write() as changes:
-        reflection = Reflection.create(
-            text=text, date=when, prompt_id=prompt_id, prompt_text=prompt_text, person=person_id
-        )
-        changes.append(JournalChange("reflection", "added", (reflection.id,), (person_id,) if person_id else ()))
-    return reflection.id
+        reflection_id = journal.insert(Reflection, values)
+        changes.append(JournalChange(Entity.REFLECTION, ChangeAction.ADDED, (reflection_id,), _people(person_id)))
+    return reflection_id
 
 
 def add_circumstance(
@@ -232,51 +158,57 @@ def add_circumstance(
     start_on: dt.date | str | None = None,
     end_on: dt.date | str | None = None,
 ) -> int:
-    if _existing_person("person", person_id, "That person") is None:
-        raise ValidationError("person", "Say whose circumstance this is.")
-    note = required_text("note", note, "The note")
-    start = parse_date("start_on", start_on, default=_today())
-    end = optional_date("end_on", end_on)
-    if end is not None and end < start:
-        raise ValidationError("end_on", "The end date is before the start date.")
+    values = rules.circumstance_columns(
+        JournalKnown(journal), person_id, note, start_on=start_on, end_on=end_on, today=_today()
+    )
     with journal.write() as changes:
-        circumstance = Circumstance.create(person=person_id, note=note, start_on=start, end_on=end)
-        changes.append(JournalChange("circumstance", "added", (circumstance.id,), (person_id,)))
-    return circumstance.id
+        circumstance_id = journal.insert(Circumstance, values)
+        changes.append(JournalChange(Entity.CIRCUMSTANCE, ChangeAction.ADDED, (circumstance_id,), (person_id,)))
+    return circumstance_id
 
 
-_MODELS = {
+_MODELS: dict[EntryType, type[Exchange | Touchpoint | OpenLoop | Reflection]] = {
     EntryType.EXCHANGE: Exchange,
     EntryType.TOUCHPOINT: Touchpoint,
     EntryType.LOOP: OpenLoop,
     EntryType.REFLECTION: Reflection,
 }
+_PEOPLE_OF_ENTRY = {
+    EntryType.EXCHANGE: "SELECT person_id, second_person_id FROM exchange WHERE id = ?",
+    EntryType.TOUCHPOINT: "SELECT person_id FROM touchpoint WHERE id = ?",
+    EntryType.LOOP: "SELECT person_id FROM open_loop WHERE id = ?",
+    EntryType.REFLECTION: "SELECT person_id FROM reflection WHERE id = ?",
+}
+_ENTITY_OF = {
+    EntryType.EXCHANGE: Entity.EXCHANGE,
+    EntryType.TOUCHPOINT: Entity.TOUCHPOINT,
+    EntryType.LOOP: Entity.LOOP,
+    EntryType.REFLECTION: Entity.REFLECTION,
+}
 
 
 def delete_entry(journal: Journal, entry_type: EntryType, entry_id: int) -> None:
-    model = _MODELS[EntryType(entry_type)]
-    row = model.get_or_none(model.id == entry_id)
+    entry_type = EntryType(entry_type)
+    row = journal.sql(_PEOPLE_OF_ENTRY[entry_type], (entry_id,)).fetchone()
     if row is None:
         raise NotFoundError(f"There is no {entry_type} with id {entry_id}.")
-    people = tuple(
-        p for p in (getattr(row, "person_id", None), getattr(row, "second_person_id", None)) if p is not None
-    )
+    people = _people(*row)
     with journal.write() as changes:
-        row.delete_instance()
-        changes.append(JournalChange(str(entry_type), "deleted", (entry_id,), people))
+        journal.delete(_MODELS[entry_type], entry_id)
+        changes.append(JournalChange(_ENTITY_OF[entry_type], ChangeAction.DELETED, (entry_id,), people))
 
 
 def update_touchpoint(
     journal: Journal, touchpoint_id: int, note: str, *, date: dt.date | str | None = None, channel: str = ""
 ) -> None:
-    touch = Touchpoint.get_or_none(Touchpoint.id == touchpoint_id)
+    touch = journal.first(Touchpoint.select().where(Touchpoint.id == touchpoint_id))
     if touch is None:
         raise NotFoundError(f"There is no touchpoint with id {touchpoint_id}.")
     note = required_text("note", note, "The note")
-    when = _not_future("date", parse_date("date", date, default=touch.date))
+    when = rules.not_future("date", parse_date("date", date, default=touch.date), _today())
     with journal.write() as changes:
-        Touchpoint.update(note=note, date=when, channel=channel.strip()).where(Touchpoint.id == touchpoint_id).execute()
-        changes.append(JournalChange("touchpoint", "updated", (touchpoint_id,), (touch.person_id,)))
+        journal.update(Touchpoint, touchpoint_id, {"note": note, "date": when, "channel": channel.strip()})
+        changes.append(JournalChange(Entity.TOUCHPOINT, ChangeAction.UPDATED, (touchpoint_id,), (touch.person_id,)))
 
 
 def update_loop(
@@ -287,37 +219,33 @@ def update_loop(
     due_on: dt.date | str | None = None,
     done_on: dt.date | str | None = None,
 ) -> None:
-    loop = OpenLoop.get_or_none(OpenLoop.id == loop_id)
-    if loop is None:
-        raise NotFoundError(f"There is no open loop with id {loop_id}.")
+    loop = _loop(journal, loop_id)
     what = required_text("what", what, "What was promised or asked")
     due = optional_date("due_on", due_on)
     done = optional_date("done_on", done_on)
-    if due is not None and due < loop.opened_on:
-        raise ValidationError("due_on", "The due date is before the day the loop was opened.")
-    if done is not None and done < loop.opened_on:
-        raise ValidationError("done_on", "A loop cannot be closed before it was opened.")
+    rules.check_loop_dates(loop.opened_on, due, done)
     with journal.write() as changes:
-        OpenLoop.update(what=what, due_on=due, done_on=done).where(OpenLoop.id == loop_id).execute()
-        changes.append(JournalChange("loop", "updated", (loop_id,), (loop.person_id,) if loop.person_id else ()))
+        journal.update(OpenLoop, loop_id, {"what": what, "due_on": due, "done_on": done})
+        changes.append(JournalChange(Entity.LOOP, ChangeAction.UPDATED, (loop_id,), _people(loop.person_id)))
 
 
 def update_reflection(journal: Journal, reflection_id: int, text: str, *, date: dt.date | str | None = None) -> None:
-    reflection = Reflection.get_or_none(Reflection.id == reflection_id)
+    reflection = journal.first(Reflection.select().where(Reflection.id == reflection_id))
     if reflection is None:
         raise NotFoundError(f"There is no reflection with id {reflection_id}.")
     text = required_text("text", text, "The reflection")
     when = parse_date("date", date, default=reflection.date)
     with journal.write() as changes:
-        Reflection.update(text=text, date=when).where(Reflection.id == reflection_id).execute()
-        person = (reflection.person_id,) if reflection.person_id else ()
-        changes.append(JournalChange("reflection", "updated", (reflection_id,), person))
+        journal.update(Reflection, reflection_id, {"text": text, "date": when})
+        changes.append(
+            JournalChange(Entity.REFLECTION, ChangeAction.UPDATED, (reflection_id,), _people(reflection.person_id))
+        )
 
 
 def delete_circumstance(journal: Journal, circumstance_id: int) -> None:
-    row = Circumstance.get_or_none(Circumstance.id == circumstance_id)
+    row = journal.first(Circumstance.select().where(Circumstance.id == circumstance_id))
     if row is None:
         raise NotFoundError(f"There is no circumstance with id {circumstance_id}.")
     with journal.write() as changes:
-        row.delete_instance()
-        changes.append(JournalChange("circumstance", "deleted", (circumstance_id,), (row.person_id,)))
+        journal.delete(Circumstance, circumstance_id)
+        changes.append(JournalChange(Entity.CIRCUMSTANCE, ChangeAction.DELETED, (circumstance_id,), (row.person_id,)))

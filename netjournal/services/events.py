@@ -6,23 +6,41 @@ refreshed on the GUI thread.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from netjournal.domain import Entity
+
+
+class ChangeAction(enum.StrEnum):
+    ADDED = "added"
+    UPDATED = "updated"
+    DELETED = "deleted"
 
 
 @dataclass(frozen=True, slots=True)
 class JournalChange:
     """What a completed write touched.
 
-    ``entity`` is "person", "exchange", "touchpoint", "loop", "reflection",
-    "circumstance", "prompt" or "journal" (for file-wide changes such as a
-    passphrase change); ``person_ids`` lists every person whose views may be stale.
+    ``entity`` names the kind of row and ``ids`` their local ids; ``None``
+    means the journal as a whole (a passphrase change, a demo filled in), after
+    which every view should reload.  ``person_ids`` lists every person whose
+    views may be stale.
     """
 
-    entity: str
-    action: str  # "added" | "updated" | "deleted"
+    entity: Entity | None
+    action: ChangeAction
     ids: tuple[int, ...] = ()
     person_ids: tuple[int, ...] = ()
+
+    @classmethod
+    def whole_journal(cls) -> JournalChange:
+        return cls(None, ChangeAction.UPDATED)
+
+    @property
+    def is_whole_journal(self) -> bool:
+        return self.entity is None
 
 
 Listener = Callable[[JournalChange], None]

@@ -3,19 +3,31 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, TypeVar
+
+import peewee
 
 from netjournal.services.events import ChangeNotifier, JournalChange
+from netjournal.store import rows
 from netjournal.store.database import DEFAULT_KDF_ITER, JournalDatabase
+from netjournal.store.models import TrackedModel
+
+__all__ = ["DEFAULT_KDF_ITER", "Journal"]
+
+SqlParams = Sequence[object] | Mapping[str, object]
+M = TypeVar("M", bound=peewee.Model)
 
 
 class Journal:
-    """One unlocked journal.
+    """One unlocked journal, and the only way services reach its rows.
 
-    Every write goes through ``write``: one transaction, then one change
-    notification once it has committed (never for a rolled-back write).
+    Every read runs on this journal's own connection (``select``, ``sql``), so
+    several journals can be open at once; every write goes through ``write``:
+    one transaction, then one change notification once it has committed (never
+    for a rolled-back write).
     """
 
     def __init__(self, store: JournalDatabase) -> None:
@@ -24,21 +36,13 @@ class Journal:
         self._pending: list[JournalChange] | None = None
 
     @classmethod
-    def create(
-        cls, path: str | os.PathLike[str], passphrase: str, *, kdf_iter: int = DEFAULT_KDF_ITER, bind: bool = True
-    ) -> Journal:
-        return cls(JournalDatabase.create(path, passphrase, kdf_iter=kdf_iter, bind=bind))
+    def create(cls, path: str | os.PathLike[str], passphrase: str, *, kdf_iter: int | None = None) -> Journal:
+        return cls(JournalDatabase.create(path, passphrase, kdf_iter=kdf_iter))
 
     @classmethod
-    def open(
-        cls, path: str | os.PathLike[str], passphrase: str, *, kdf_iter: int = DEFAULT_KDF_ITER, bind: bool = True
-    ) -> Journal:
-        """Open and unlock; ``bind=False`` leaves the models alone (for worker threads)."""
-        return cls(JournalDatabase.open(path, passphrase, kdf_iter=kdf_iter, bind=bind))
-
-    def bind(self) -> None:
-        """Make this the journal the models read and write."""
-        self.store.bind()
+    def open(cls, path: str | os.PathLike[str], passphrase: str, *, kdf_iter: int | None = None) -> Journal:
+        """Open and unlock (key derivation included: a worker thread may call this)."""
+        return cls(JournalDatabase.open(path, passphrase, kdf_iter=kdf_iter))
 
     @property
     def path(self) -> Path:
@@ -47,6 +51,32 @@ class Journal:
     @property
     def is_open(self) -> bool:
         return self.store.is_open
+
+    @property
+    def db(self) -> peewee.Database:
+        return self.store.db
+
+    # -- reading ---------------------------------------------------------------
+
+    def sql(self, text: str, params: SqlParams = ()) -> Any:
+        """Run hand-written SQL on this journal; returns the cursor."""
+        return self.store.db.execute_sql(text, params)
+
+    def rows(self, query: peewee.ModelSelect[M]) -> list[M]:
+        """Every row of a peewee query, read from this journal."""
+        return list(query.execute(self.store.db))
+
+    def first(self, query: peewee.ModelSelect[M]) -> M | None:
+        return query.get_or_none(self.store.db)
+
+    def exists(self, query: peewee.ModelSelect[Any]) -> bool:
+        return bool(query.exists(self.store.db))
+
+    def identity(self) -> tuple[str, str]:
+        """This journal's UUID and creation time, shared by every copy of it."""
+        return self.store.identity()
+
+    # -- writing ---------------------------------------------------------------
 
     @contextmanager
     def write(self) -> Iterator[list[JournalChange]]:
@@ -60,6 +90,7 @@ class Journal:
         if outermost:
             self._pending = []
         pending = self._pending
+        assert pending is not None
         try:
             with self.store.transaction():
                 yield pending
@@ -69,6 +100,20 @@ class Journal:
         if outermost:
             for change in pending:
                 self.changes.notify(change)
+
+    def insert(self, model: type[TrackedModel], values: Mapping[str, Any]) -> int:
+        """Add a row with a new identity; call inside ``write``."""
+        return rows.insert(self.store.db, model, values)
+
+    def update(self, model: type[TrackedModel], row_id: object, values: Mapping[str, Any]) -> int:
+        """Change a row and move its update time; call inside ``write``."""
+        return rows.update(self.store.db, model, row_id, values)
+
+    def delete(self, model: type[TrackedModel], row_id: object) -> int:
+        """Remove a row, leaving a tombstone; call inside ``write``."""
+        return rows.delete(self.store.db, model, row_id)
+
+    # -- life cycle --------------------------------------------------------------
 
     def close(self) -> None:
         self.store.close()
@@ -82,7 +127,7 @@ class Journal:
 
     def change_passphrase(self, new_passphrase: str) -> None:
         self.store.change_passphrase(new_passphrase)
-        self.changes.notify(JournalChange("journal", "updated"))
+        self.changes.notify(JournalChange.whole_journal())
 
     def backup_to(self, destination: str | os.PathLike[str]) -> Path:
         return self.store.backup_to(destination)

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from netjournal.services.events import JournalChange
+import peewee
+
+from netjournal.domain import Entity
+from netjournal.services.events import ChangeAction, JournalChange
 from netjournal.services.journal import Journal
 from netjournal.services.validation import AmbiguousPersonError, NotFoundError, ValidationError, required_text
-from netjournal.store.models import Person, database, now_stamp
+from netjournal.store.models import Person
+
+# The name index's tokenizer splits on what is not a letter or digit; typed
+# words are split the same way to query it.
+_NAME_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 
 MAX_CADENCE_DAYS = 3650
 
@@ -24,6 +33,29 @@ class PersonInput:
     tags: list[str] = field(default_factory=list)
     cadence_days: int | None = None
     archived: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRecord:
+    """Everything the journal holds about one person, as plain data."""
+
+    id: int
+    uuid: str
+    name: str
+    organisation: str
+    role: str
+    how_met: str
+    notes: str
+    tags: tuple[str, ...]
+    cadence_days: int | None
+    archived: bool
+    last_entry_on: dt.date | None
+    created_at: str
+    updated_at: str
+
+    @property
+    def tag_list(self) -> list[str]:
+        return list(self.tags)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,55 +119,103 @@ def _validated(data: PersonInput) -> dict[str, object]:
 def add_person(journal: Journal, data: PersonInput) -> int:
     values = _validated(data)
     with journal.write() as changes:
-        person = Person.create(**values)
-        changes.append(JournalChange("person", "added", (person.id,), (person.id,)))
-    return person.id
+        person_id = journal.insert(Person, values)
+        changes.append(JournalChange(Entity.PERSON, ChangeAction.ADDED, (person_id,), (person_id,)))
+    return person_id
 
 
 def update_person(journal: Journal, person_id: int, data: PersonInput) -> None:
     values = _validated(data)
     with journal.write() as changes:
-        updated = Person.update(**values, updated_at=now_stamp()).where(Person.id == person_id).execute()
-        if not updated:
+        if not journal.update(Person, person_id, values):
             raise NotFoundError(f"There is no person with id {person_id}.")
-        changes.append(JournalChange("person", "updated", (person_id,), (person_id,)))
+        changes.append(JournalChange(Entity.PERSON, ChangeAction.UPDATED, (person_id,), (person_id,)))
 
 
 def set_archived(journal: Journal, person_id: int, archived: bool) -> None:
     with journal.write() as changes:
-        Person.update(archived=archived, updated_at=now_stamp()).where(Person.id == person_id).execute()
-        changes.append(JournalChange("person", "updated", (person_id,), (person_id,)))
+        if not journal.update(Person, person_id, {"archived": archived}):
+            raise NotFoundError(f"There is no person with id {person_id}.")
+        changes.append(JournalChange(Entity.PERSON, ChangeAction.UPDATED, (person_id,), (person_id,)))
 
 
-def get_person(person_id: int) -> Person:
-    person = Person.get_or_none(Person.id == person_id)
+def _record(row: Person) -> PersonRecord:
+    return PersonRecord(
+        id=row.id,
+        uuid=row.uuid,
+        name=row.name,
+        organisation=row.organisation,
+        role=row.role,
+        how_met=row.how_met,
+        notes=row.notes,
+        tags=tuple(t for t in (part.strip() for part in row.tags.split(",")) if t),
+        cadence_days=row.cadence_days,
+        archived=bool(row.archived),
+        last_entry_on=row.last_entry_on,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+def get_person(journal: Journal, person_id: int) -> PersonRecord:
+    person = journal.first(Person.select().where(Person.id == person_id))
     if person is None:
         raise NotFoundError(f"There is no person with id {person_id}.")
-    return person
+    return _record(person)
 
 
-def find_person(name: str) -> Person | None:
+def person_name(journal: Journal, person_id: int) -> str:
+    row = journal.sql("SELECT name FROM person WHERE id = ?", (person_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"There is no person with id {person_id}.")
+    return str(row[0])
+
+
+def fold(text: str) -> str:
+    """Case and accents folded, so "elodie" and "ÉLODIE" both mean "Élodie"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _name_candidates(journal: Journal, wanted: str) -> list[Person]:
+    """People whose name has a word starting with each typed word: one query, on the name index."""
+    words = _NAME_TOKEN.findall(wanted)
+    if not words:
+        # Nothing the index can look up (a name of punctuation only): exact names, by their own index.
+        return journal.rows(Person.select().where(peewee.SQL("name = ? COLLATE NOCASE", [wanted])))
+    expression = " ".join(f'"{word}"*' for word in words)
+    matching = peewee.SQL("id IN (SELECT rowid FROM person_name_index WHERE person_name_index MATCH ?)", [expression])
+    return journal.rows(Person.select().where(matching))
+
+
+def find_person(journal: Journal, name: str) -> PersonRecord | None:
     """The one person ``name`` designates: an exact name, else a unique word-prefix match.
 
     ``None`` when nobody matches; ``AmbiguousPersonError`` listing the
-    candidates when several do.  Matching is done in Python with
-    ``casefold`` because SQLite's LIKE folds case for ASCII letters only.
+    candidates when several do.  The name index finds the candidates (every
+    typed word starts a word of the name, in any order); the order of the
+    words and exact names are then checked on those few in Python, with case
+    and accents folded.
     """
     wanted = " ".join(name.split())
     if not wanted:
         raise ValidationError("person", "Say with whom.")
-    folded = wanted.casefold()
-    rows = database().execute_sql("SELECT id, name, organisation FROM person").fetchall()
-    exact = [row for row in rows if row[1].casefold() == folded]
+    folded = fold(wanted)
+    rows = _name_candidates(journal, wanted)
+    exact = [row for row in rows if fold(row.name) == folded]
     if not exact:
         words = folded.split()
-        exact = [row for row in rows if _words_prefix(words, row[1].casefold().split())]
+        exact = [row for row in rows if _words_prefix(words, fold(row.name).split())]
     if len(exact) == 1:
-        return Person.get_by_id(exact[0][0])
+        return _record(exact[0])
     if len(exact) > 1:
-        labels = [f"{n} ({org})" if org else n for _, n, org in sorted(exact, key=lambda r: r[1].casefold())]
+        labels = [f"{p.name} ({p.organisation})" if p.organisation else p.name for p in sorted(exact, key=_by_name)]
         raise AmbiguousPersonError(wanted, labels[:12])
     return None
+
+
+def _by_name(person: Person) -> str:
+    return fold(person.name)
 
 
 def _words_prefix(query: list[str], name: list[str]) -> bool:
@@ -152,19 +232,20 @@ def _words_prefix(query: list[str], name: list[str]) -> bool:
 
 def find_or_create_person(journal: Journal, name: str) -> tuple[int, bool]:
     """The person's id, and whether they were created just now."""
-    person = find_person(name)
+    person = find_person(journal, name)
     if person is not None:
         return person.id, False
     return add_person(journal, PersonInput(name=name)), True
 
 
-def list_people(*, include_archived: bool = True, only: Collection[int] | None = None) -> list[PersonRow]:
+def list_people(
+    journal: Journal, *, include_archived: bool = True, only: Collection[int] | None = None
+) -> list[PersonRow]:
     """People with their last entry and exchange counts, in two queries.
 
     ``only`` limits it to those ids: after a write, the contact list
     refreshes just the people it touched instead of all of them.
     """
-    db = database()
     ids = sorted(set(only)) if only is not None else None
     if ids is not None and not ids:
         return []
@@ -172,7 +253,7 @@ def list_people(*, include_archived: bool = True, only: Collection[int] | None =
     params = [] if ids is None else ids * 2
     counts: dict[int, tuple[int, int]] = {
         pid: (given, received)
-        for pid, given, received in db.execute_sql(
+        for pid, given, received in journal.sql(
             "SELECT p, sum(d = 'given'), sum(d = 'received') FROM ("
             " SELECT person_id AS p, direction AS d FROM exchange WHERE person_id IS NOT NULL"
             + person_filter.format(col="person_id")
@@ -188,7 +269,7 @@ def list_people(*, include_archived: bool = True, only: Collection[int] | None =
         [] if ids is None else [f"id IN ({','.join('?' * len(ids))})"]
     )
     where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
-    rows = db.execute_sql(
+    rows = journal.sql(
         "SELECT id, name, organisation, role, tags, cadence_days, archived, last_entry_on "
         f"FROM person {where} ORDER BY name COLLATE NOCASE",
         ids or [],
@@ -201,7 +282,7 @@ def list_people(*, include_archived: bool = True, only: Collection[int] | None =
     return people
 
 
-def person_names() -> list[str]:
+def person_names(journal: Journal) -> list[str]:
     """Every person's name once, alphabetically (for completers)."""
-    rows = database().execute_sql("SELECT DISTINCT name FROM person ORDER BY name COLLATE NOCASE")
+    rows = journal.sql("SELECT DISTINCT name FROM person ORDER BY name COLLATE NOCASE")
     return [name for (name,) in rows]

@@ -6,6 +6,7 @@ import datetime as dt
 import string
 from functools import cache
 
+from netjournal.domain import Entity
 from netjournal.insights.network import VALUABLE_RECEIVED_SIGNIFICANCE
 from netjournal.insights.prompts import (
     NO_CONTRIBUTION_GRACE_DAYS,
@@ -21,9 +22,10 @@ from netjournal.insights.prompts import (
 )
 from netjournal.insights.specificity import score_specificity
 from netjournal.services.entries import add_reflection
-from netjournal.services.events import JournalChange
+from netjournal.services.events import ChangeAction, JournalChange
 from netjournal.services.journal import Journal
-from netjournal.store.models import PromptState, database
+from netjournal.store import rows
+from netjournal.store.models import PromptState
 
 ANNIVERSARY_MIN_SIGNIFICANCE = 3
 
@@ -40,8 +42,8 @@ def _quote(text: str, limit: int = 90) -> str:
     return f"\u201c{text}\u201d"
 
 
-def _overdue_valuable(today: dt.date) -> list[Evidence]:
-    rows = database().execute_sql(
+def _overdue_valuable(journal: Journal, today: dt.date) -> list[Evidence]:
+    rows = journal.sql(
         "SELECT p.id, p.name, p.last_entry_on, sum(e.significance), "
         "  (SELECT summary FROM exchange x WHERE x.person_id = p.id AND x.direction = 'received' "
         "   ORDER BY x.significance DESC, x.date DESC LIMIT 1), "
@@ -68,9 +70,9 @@ def _overdue_valuable(today: dt.date) -> list[Evidence]:
     return found
 
 
-def _received_without_giving(today: dt.date) -> list[Evidence]:
+def _received_without_giving(journal: Journal, today: dt.date) -> list[Evidence]:
     since = (today - dt.timedelta(days=730)).isoformat()
-    rows = database().execute_sql(
+    rows = journal.sql(
         "SELECT e.person_id, p.name, count(*), max(e.id), group_concat(e.id) FROM exchange e "
         "JOIN person p ON p.id = e.person_id "
         "WHERE e.date >= :since AND e.direction = 'received' AND p.archived = 0 GROUP BY e.person_id "
@@ -80,7 +82,7 @@ def _received_without_giving(today: dt.date) -> list[Evidence]:
     )
     found = []
     for pid, name, count, last_id, ids in rows:
-        (summary,) = database().execute_sql("SELECT summary FROM exchange WHERE id = ?", (last_id,)).fetchone()
+        (summary,) = journal.sql("SELECT summary FROM exchange WHERE id = ?", (last_id,)).fetchone()
         found.append(
             Evidence(
                 f"person:{pid}:{last_id}",
@@ -93,8 +95,8 @@ def _received_without_giving(today: dt.date) -> list[Evidence]:
     return found
 
 
-def _loops_past_due(today: dt.date) -> list[Evidence]:
-    rows = database().execute_sql(
+def _loops_past_due(journal: Journal, today: dt.date) -> list[Evidence]:
+    rows = journal.sql(
         "SELECT l.id, l.what, l.due_on, l.loop_kind, l.person_id, coalesce(p.name, 'someone') "
         "FROM open_loop l LEFT JOIN person p ON p.id = l.person_id "
         "WHERE l.done_on IS NULL AND l.due_on < ?",
@@ -115,7 +117,7 @@ def _loops_past_due(today: dt.date) -> list[Evidence]:
     return found
 
 
-def _anniversaries(today: dt.date) -> list[Evidence]:
+def _anniversaries(journal: Journal, today: dt.date) -> list[Evidence]:
     days = []
     for years in range(1, 41):
         try:
@@ -124,7 +126,7 @@ def _anniversaries(today: dt.date) -> list[Evidence]:
             continue
     years_of = dict(days)
     marks = ",".join("?" * len(days))
-    rows = database().execute_sql(
+    rows = journal.sql(
         "SELECT e.id, e.date, e.summary, e.person_id, p.name, e.significance FROM exchange e "
         f"JOIN person p ON p.id = e.person_id WHERE e.date IN ({marks}) AND e.significance >= ?",
         (*years_of, ANNIVERSARY_MIN_SIGNIFICANCE),
@@ -141,10 +143,10 @@ def _anniversaries(today: dt.date) -> list[Evidence]:
     ]
 
 
-def _vague_this_week(today: dt.date) -> list[Evidence]:
+def _vague_this_week(journal: Journal, today: dt.date) -> list[Evidence]:
     # The ISO week, like the prompt's key: answering it hides it until Monday.
     since = (today - dt.timedelta(days=today.weekday())).isoformat()
-    rows = database().execute_sql(
+    rows = journal.sql(
         "SELECT id, summary, details FROM exchange WHERE date >= ? AND date <= ? ORDER BY date DESC, id DESC",
         (since, today.isoformat()),
     )
@@ -163,19 +165,16 @@ def _vague_this_week(today: dt.date) -> list[Evidence]:
     ]
 
 
-def _no_contribution(today: dt.date) -> list[Evidence]:
-    (last,) = (
-        database()
-        .execute_sql(
-            "SELECT max(date) FROM exchange WHERE person_id IS NULL AND direction = 'given' AND date <= ?",
-            (today.isoformat(),),
-        )
-        .fetchone()
-    )
-    days = None if last is None else (today - dt.date.fromisoformat(last)).days
+def _no_contribution(journal: Journal, today: dt.date) -> list[Evidence]:
+    (last,) = journal.sql(
+        "SELECT max(date) FROM exchange WHERE person_id IS NULL AND direction = 'given' AND date <= ?",
+        (today.isoformat(),),
+    ).fetchone()
+    last_day = None if last is None else dt.date.fromisoformat(last)
+    days = None if last_day is None else (today - last_day).days
     quarter_start = dt.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
     # "This quarter", like the key; early in a quarter the previous one still counts.
-    if days is not None and (dt.date.fromisoformat(last) >= quarter_start or days <= NO_CONTRIBUTION_GRACE_DAYS):
+    if last_day is not None and days is not None and (last_day >= quarter_start or days <= NO_CONTRIBUTION_GRACE_DAYS):
         return []
     return [
         Evidence(
@@ -185,34 +184,37 @@ def _no_contribution(today: dt.date) -> list[Evidence]:
     ]
 
 
-def gather_evidence(today: dt.date) -> dict[str, list[Evidence]]:
+def gather_evidence(journal: Journal, today: dt.date) -> dict[str, list[Evidence]]:
     return {
-        "overdue_valuable": _overdue_valuable(today),
-        "received_without_giving": _received_without_giving(today),
-        "loop_past_due": _loops_past_due(today),
-        "exchange_anniversary": _anniversaries(today),
-        "vague_entries_week": _vague_this_week(today),
-        "no_contribution_quarter": _no_contribution(today),
+        "overdue_valuable": _overdue_valuable(journal, today),
+        "received_without_giving": _received_without_giving(journal, today),
+        "loop_past_due": _loops_past_due(journal, today),
+        "exchange_anniversary": _anniversaries(journal, today),
+        "vague_entries_week": _vague_this_week(journal, today),
+        "no_contribution_quarter": _no_contribution(journal, today),
     }
 
 
-def prompt_states() -> dict[str, PromptStateRecord]:
+def prompt_states(journal: Journal) -> dict[str, PromptStateRecord]:
     return {
-        s.prompt_key: PromptStateRecord(s.snoozed_until, s.dismissed_on, s.answered_on) for s in PromptState.select()
+        s.prompt_key: PromptStateRecord(s.snoozed_until, s.dismissed_on, s.answered_on)
+        for s in journal.rows(PromptState.select())
     }
 
 
-def prompts_for(today: dt.date | None = None) -> list[DuePrompt]:
+def prompts_for(journal: Journal, today: dt.date | None = None) -> list[DuePrompt]:
     today = today or dt.date.today()
-    return todays_prompts(library(), today, gather_evidence(today), prompt_states())
+    return todays_prompts(library(), today, gather_evidence(journal, today), prompt_states(journal))
+
+
+# Prompt states are keyed by text, not by a local id.
+_PROMPT_STATE_CHANGED = JournalChange(Entity.PROMPT_STATE, ChangeAction.UPDATED)
 
 
 def _set_state(journal: Journal, key: str, **values: object) -> None:
     with journal.write() as changes:
-        PromptState.insert(prompt_key=key, **values).on_conflict(
-            conflict_target=[PromptState.prompt_key], update=values
-        ).execute()
-        changes.append(JournalChange("prompt", "updated"))
+        rows.upsert(journal.db, PromptState, {"prompt_key": key, **values}, key="prompt_key")
+        changes.append(_PROMPT_STATE_CHANGED)
 
 
 def snooze_prompt(journal: Journal, key: str, *, until: dt.date) -> None:
@@ -231,10 +233,8 @@ def answer_prompt(journal: Journal, prompt: DuePrompt, text: str, *, today: dt.d
         reflection_id = add_reflection(
             journal, text, date=today, prompt_id=prompt.key, prompt_text=prompt.text, person_id=prompt.person_id
         )
-        PromptState.insert(prompt_key=prompt.key, answered_on=today).on_conflict(
-            conflict_target=[PromptState.prompt_key], update={"answered_on": today}
-        ).execute()
-        changes.append(JournalChange("prompt", "updated"))
+        rows.upsert(journal.db, PromptState, {"prompt_key": prompt.key, "answered_on": today}, key="prompt_key")
+        changes.append(_PROMPT_STATE_CHANGED)
     return reflection_id
 
 

@@ -6,8 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from netjournal.domain import EntryType
-from netjournal.store.models import database
+from netjournal.domain import Entity, EntryType
+from netjournal.services.journal import Journal
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 SNIPPET_START = "\x02"  # marks around matched words, replaced by the view
@@ -16,7 +16,7 @@ SNIPPET_END = "\x03"
 
 @dataclass(frozen=True, slots=True)
 class SearchHit:
-    entity: str  # "person" or an EntryType value, or "circumstance"
+    entity: Entity
     entity_id: int
     person_id: int | None
     person_name: str | None
@@ -48,12 +48,11 @@ def match_expression(query: str) -> str | None:
     return " ".join(quoted)
 
 
-def search(query: str, *, limit: int = 50) -> list[SearchHit]:
+def search(journal: Journal, query: str, *, limit: int = 50) -> list[SearchHit]:
     """Matches, newest first, with a short snippet around the matched words."""
     expression = match_expression(query)
     if expression is None:
         return []
-    db = database()
     # The rowid starts with the entry's day (schema v3), so FTS5 walks its own
     # index newest first and stops after ``limit`` rows; snippets are built
     # only for those.
@@ -65,7 +64,7 @@ def search(query: str, *, limit: int = 50) -> list[SearchHit]:
         ") s LEFT JOIN person p ON p.id = s.person_id ORDER BY s.rowid DESC"
     )
     hits = []
-    for entity, entity_id, person_id, name, date, snippet in db.execute_sql(sql, (expression, limit)):
+    for entity, entity_id, person_id, name, date, snippet in journal.sql(sql, (expression, limit)):
         day = dt.date.fromisoformat(date[:10]) if date else None
-        hits.append(SearchHit(entity, int(entity_id), person_id, name, day, snippet))
+        hits.append(SearchHit(Entity(entity), int(entity_id), person_id, name, day, snippet))
     return hits

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from netjournal.store.models import database
+from netjournal.services.journal import Journal
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,10 +15,9 @@ class JournalCounts:
     open_loops: int
 
 
-def journal_counts() -> JournalCounts:
+def journal_counts(journal: Journal) -> JournalCounts:
     row = (
-        database()
-        .execute_sql(
+        journal.sql(
             "SELECT (SELECT count(*) FROM person WHERE archived = 0), (SELECT count(*) FROM exchange), "
             "(SELECT count(*) FROM touchpoint), (SELECT count(*) FROM open_loop WHERE done_on IS NULL)"
         )

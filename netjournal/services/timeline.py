@@ -10,8 +10,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from netjournal.domain import Direction, EntryType, TimelineEntry
-from netjournal.store.models import database
+from netjournal.domain import (
+    Direction,
+    EntryType,
+    ExchangeEntry,
+    Kind,
+    LoopEntry,
+    LoopKind,
+    ReflectionEntry,
+    TimelineEntry,
+    TouchpointEntry,
+)
+from netjournal.services.journal import Journal
 
 # Within one day: exchanges above touchpoints above loops above reflections.
 _RANK = {EntryType.EXCHANGE: 4, EntryType.TOUCHPOINT: 3, EntryType.LOOP: 2, EntryType.REFLECTION: 1}
@@ -87,62 +97,51 @@ def _subquery(entry_type: EntryType, person_id: int | None, cursor: Cursor | Non
     )
 
 
+def _day(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
 def _entry(row: tuple) -> TimelineEntry:
     rank, eid, date, title, person_id, person_name, direction, kind, significance, detail, *rest = row
-    entry_type = next(t for t, r in _RANK.items() if r == rank)
-    extra: dict[str, object] = {}
-    if entry_type is EntryType.EXCHANGE:
+    day = dt.date.fromisoformat(date)
+    if rank == _RANK[EntryType.EXCHANGE]:
         second_name, community, reciprocates_id, second_id = rest
-        extra = {
-            "second_person_name": second_name,
-            "second_person_id": second_id,
-            "community": community,
-            "reciprocates_id": reciprocates_id,
-        }
-    elif entry_type is EntryType.LOOP:
-        extra = {"due_on": detail or None, "done_on": rest[0] or None}
-        detail = ""
-    return TimelineEntry(
-        type=entry_type,
-        id=eid,
-        date=dt.date.fromisoformat(date),
-        title=title,
-        person_id=person_id,
-        person_name=person_name,
-        direction=Direction(direction) if direction else None,
-        kind=kind or None,
-        significance=significance,
-        detail=detail or "",
-        extra=extra,
-    )
+        return ExchangeEntry(
+            eid, day, person_id, person_name, title, Direction(direction), Kind(kind), significance, detail,
+            second_id, second_name, community, reciprocates_id,
+        )  # fmt: skip
+    if rank == _RANK[EntryType.TOUCHPOINT]:
+        return TouchpointEntry(eid, day, person_id, person_name, title, kind or "")
+    if rank == _RANK[EntryType.LOOP]:
+        return LoopEntry(eid, day, person_id, person_name, title, LoopKind(kind), _day(detail), _day(rest[0]))
+    return ReflectionEntry(eid, day, person_id, person_name, title, kind or None, detail or "")
 
 
 def timeline_page(
-    *, person_id: int | None = None, cursor: Cursor | None = None, limit: int = 200
+    journal: Journal, *, person_id: int | None = None, cursor: Cursor | None = None, limit: int = 200
 ) -> list[TimelineEntry]:
     """Up to ``limit`` entries older than ``cursor`` (all of them from the top when ``None``)."""
-    db = database()
     union = " UNION ALL ".join(_subquery(t, person_id, cursor) for t in _RANK)
     sql = f"SELECT * FROM ({union}) ORDER BY 3 DESC, 1 DESC, 2 DESC LIMIT :limit"
     params: dict[str, object] = {"limit": limit, "person": person_id}
     if cursor is not None:
         params.update(cdate=cursor.date, cid=cursor.id)
-    return [_entry(row) for row in db.execute_sql(sql, params)]
+    return [_entry(row) for row in journal.sql(sql, params)]
 
 
-def full_timeline(person_id: int, page: int = 500) -> list[TimelineEntry]:
+def full_timeline(journal: Journal, person_id: int, page: int = 500) -> list[TimelineEntry]:
     """Every entry of one person (a relationship rarely has more than a few thousand)."""
     entries: list[TimelineEntry] = []
     cursor = None
     while True:
-        batch = timeline_page(person_id=person_id, cursor=cursor, limit=page)
+        batch = timeline_page(journal, person_id=person_id, cursor=cursor, limit=page)
         entries.extend(batch)
         if len(batch) < page:
             return entries
         cursor = Cursor.after(batch[-1])
 
 
-def exchange_entries(ids: list[int] | tuple[int, ...]) -> list[TimelineEntry]:
+def exchange_entries(journal: Journal, ids: list[int] | tuple[int, ...]) -> list[TimelineEntry]:
     """The given exchanges as timeline entries, newest first (for "show the entries behind this")."""
     if not ids:
         return []
@@ -152,14 +151,14 @@ def exchange_entries(ids: list[int] | tuple[int, ...]) -> list[TimelineEntry]:
         f"SELECT {_RANK[EntryType.EXCHANGE]}, {columns} FROM {table} WHERE e.id IN ({marks}) "
         f"ORDER BY {date_col} DESC, e.id DESC"
     )
-    return [_entry(row) for row in database().execute_sql(sql, tuple(ids))]
+    return [_entry(row) for row in journal.sql(sql, tuple(ids))]
 
 
-def entry_position(entry_type: EntryType, entry_id: int) -> Cursor | None:
+def entry_position(journal: Journal, entry_type: EntryType, entry_id: int) -> Cursor | None:
     """A cursor that makes the next page start exactly at this entry."""
     table, date_col, _, _ = _SOURCES[entry_type]
     alias = _alias(date_col)
-    row = database().execute_sql(f"SELECT {date_col} FROM {table} WHERE {alias}.id = ?", (entry_id,)).fetchone()
+    row = journal.sql(f"SELECT {date_col} FROM {table} WHERE {alias}.id = ?", (entry_id,)).fetchone()
     if row is None:
         return None
     return Cursor(row[0], _RANK[entry_type], entry_id + 1)

@@ -9,6 +9,7 @@ would lose or expose data before SQLCipher ever sees the path.
 from __future__ import annotations
 
 import errno
+import glob
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -32,11 +33,17 @@ from netjournal.store.errors import (
     WrongPassphraseError,
 )
 from netjournal.store.lock import JournalLock
-from netjournal.store.models import MODELS
 
 # SQLCipher 4's own default; lower values are for tests only, where they make
 # opening a throw-away journal take microseconds instead of ~80 ms.
 DEFAULT_KDF_ITER = 256_000
+TEST_KDF_VARIABLE = "NETJOURNAL_INSECURE_TEST_KDF_ITER"
+"""For test suites only: a key-derivation cost used when none is given.
+
+The product never sets it; when it is unset (always, outside tests) every
+journal uses SQLCipher's default.  A journal made with a lower cost opens only
+with that same cost, and is far easier to attack.
+"""
 PLAINTEXT_HEADER = b"SQLite format 3\x00"
 _CACHE_KIB = 64 * 1024
 
@@ -45,6 +52,13 @@ _CACHE_KIB = 64 * 1024
 DRIVER_ERRORS = (peewee.DatabaseError, sqlcipher.DatabaseError, OSError)
 
 _cipher_log_silenced = False
+# The tables whose rows a migration backup must match: every entity table a
+# journal of any version has, not the indexes derived from them.
+_FINGERPRINT_TABLES = (
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN "
+    "('person', 'circumstance', 'exchange', 'touchpoint', 'open_loop', 'reflection', 'prompt_state', 'tombstone') "
+    "ORDER BY name"
+)
 
 
 def _silence_cipher_log() -> None:
@@ -109,14 +123,24 @@ def _precheck_existing(path: Path) -> None:
         raise NotAJournalError(path, "it is too small to be one")
 
 
+def default_kdf_iter() -> int:
+    """SQLCipher's default cost, unless a test suite asked for less (``TEST_KDF_VARIABLE``)."""
+    value = os.environ.get(TEST_KDF_VARIABLE, "").strip()
+    if not value:
+        return DEFAULT_KDF_ITER
+    try:
+        return max(1, int(value))
+    except ValueError:
+        raise JournalError(f"{TEST_KDF_VARIABLE} must be a whole number.") from None
+
+
 class JournalDatabase:
-    """An open, unlocked journal: the connection, the lock, and file-level operations.
+    """An open, unlocked journal: its own connection, the lock, and file-level operations.
 
-    peewee models are process-global, so one journal is bound at a time; the
-    lock file already limits a journal to one process.
+    Each journal has its own peewee ``Database``; the models are bound to
+    none, so every query names the journal it runs on (``query.execute(db)``),
+    and any number of journals can be open in one process side by side.
     """
-
-    _bound: JournalDatabase | None = None
 
     def __init__(self, path: Path, db: SqlCipherDatabase, lock: JournalLock, kdf_iter: int) -> None:
         self.path = path
@@ -127,10 +151,9 @@ class JournalDatabase:
     # -- opening -------------------------------------------------------------
 
     @classmethod
-    def create(
-        cls, path: str | os.PathLike[str], passphrase: str, *, kdf_iter: int = DEFAULT_KDF_ITER, bind: bool = True
-    ) -> JournalDatabase:
+    def create(cls, path: str | os.PathLike[str], passphrase: str, *, kdf_iter: int | None = None) -> JournalDatabase:
         passphrase = check_passphrase(passphrase)
+        kdf_iter = default_kdf_iter() if kdf_iter is None else kdf_iter
         path = Path(path).expanduser().resolve()
         if path.exists():
             raise JournalExistsError(path)
@@ -157,8 +180,6 @@ class JournalDatabase:
         except BaseException:
             lock.release()
             raise
-        if bind:
-            journal.bind()
         return journal
 
     @classmethod
@@ -167,11 +188,11 @@ class JournalDatabase:
         path: str | os.PathLike[str],
         passphrase: str,
         *,
-        kdf_iter: int = DEFAULT_KDF_ITER,
+        kdf_iter: int | None = None,
         backup_before_migrating: bool = True,
-        bind: bool = True,
     ) -> JournalDatabase:
         passphrase = check_passphrase(passphrase)
+        kdf_iter = default_kdf_iter() if kdf_iter is None else kdf_iter
         path = Path(path).expanduser().resolve()
         _precheck_existing(path)
         lock = JournalLock(path)
@@ -185,17 +206,17 @@ class JournalDatabase:
                     raise NotAJournalError(path, "it holds no netjournal data")
                 pending = schema.pending_migrations(journal.db)
                 if pending:
-                    if backup_before_migrating:
+                    if backup_before_migrating and journal._migration_backup_taken(found) is None:
                         journal.backup_to(migration_backup_path(path, found))
                     schema.migrate_forward(journal.db)
-            except BaseException:
+            except BaseException as error:
                 journal.db.close()
+                if isinstance(error, DRIVER_ERRORS):
+                    raise translate_error(path, error) from None
                 raise
         except BaseException:
             lock.release()
             raise
-        if bind:
-            journal.bind()
         return journal
 
     @classmethod
@@ -227,16 +248,6 @@ class JournalDatabase:
             if handle.read(len(PLAINTEXT_HEADER)) == PLAINTEXT_HEADER:
                 raise JournalError(f"{self.path} was written unencrypted; refusing to use it.")
 
-    def bind(self) -> None:
-        """Point the models at this journal.
-
-        Only the thread that owns the views should call this (a worker that
-        derives the key opens with ``bind=False``); it never closes another
-        journal, which stays its owner's to close.
-        """
-        self.db.bind(MODELS, bind_refs=False, bind_backrefs=False)
-        JournalDatabase._bound = self
-
     # -- life cycle ----------------------------------------------------------
 
     @property
@@ -254,8 +265,6 @@ class JournalDatabase:
             # Nothing needs the secret once the connection is gone.
             self.db.connect_params.pop("passphrase", None)
             self._lock.release()
-            if JournalDatabase._bound is self:
-                JournalDatabase._bound = None
 
     def __enter__(self) -> JournalDatabase:
         return self
@@ -313,6 +322,42 @@ class JournalDatabase:
             raise translate_error(destination, error) from None
         return destination
 
+    def _migration_backup_taken(self, version: int) -> Path | None:
+        """A backup of this journal, as it is now, left by an earlier attempt to migrate it.
+
+        A migration that was interrupted (killed, power cut) rolled back and
+        left the journal exactly as it was when its backup was taken; opening
+        it again must not pile up one more copy per attempt.  A candidate
+        counts only if it opens with this journal's key, is at ``version``
+        and holds the same rows (count and highest id of every table).
+        """
+        for candidate in reversed(_migration_backups(self.path, version)):
+            if candidate.is_file() and self._holds_the_same_rows(candidate, version):
+                return candidate
+        return None
+
+    def _holds_the_same_rows(self, candidate: Path, version: int) -> bool:
+        tables = [row[0] for row in self.db.execute_sql(_FINGERPRINT_TABLES)]
+        fingerprint = " UNION ALL ".join(f"SELECT '{t}', count(*), max(rowid) FROM {t}" for t in tables)
+        # A connection of its own, read-only: the candidate's key is derived with this
+        # journal's cost, which an ATTACH would not use.
+        probe = SqlCipherDatabase(
+            candidate.as_uri() + "?mode=ro",
+            passphrase=self.db.connect_params["passphrase"],
+            pragmas=[("kdf_iter", int(self.kdf_iter))],
+            uri=True,
+            autoconnect=False,
+        )
+        try:
+            probe.connect()
+            if schema.user_version(probe) != version:
+                return False
+            return probe.execute_sql(fingerprint).fetchall() == self.db.execute_sql(fingerprint).fetchall()
+        except DRIVER_ERRORS:
+            return False  # not a journal, another key, or damaged: not a backup to rely on
+        finally:
+            probe.close()
+
     def integrity_check(self) -> list[str]:
         """SQLite's findings, ``["ok"]`` for a sound file; damage it cannot even read raises."""
         try:
@@ -323,6 +368,11 @@ class JournalDatabase:
 
     def schema_version(self) -> int:
         return schema.user_version(self.db)
+
+    def identity(self) -> tuple[str, str]:
+        """The journal's own UUID and creation time, the same in every copy and backup of it."""
+        rows = dict(self.db.execute_sql("SELECT key, value FROM journal_meta WHERE key IN ('uuid', 'created_at')"))
+        return rows["uuid"], rows["created_at"]
 
 
 def _move_without_replacing(source: Path, destination: Path) -> None:
@@ -342,7 +392,13 @@ def _move_without_replacing(source: Path, destination: Path) -> None:
     os.unlink(source)
 
 
+def _migration_backups(path: Path, version: int) -> list[Path]:
+    first = path.with_name(f"{path.name}.v{version}.backup")
+    return [first, *sorted(path.parent.glob(f"{glob.escape(path.name)}.v{version}.*.backup"))]
+
+
 def migration_backup_path(path: Path, version: int) -> Path:
+    """A new name for the copy of a version-``version`` journal taken before it is migrated."""
     candidate = path.with_name(f"{path.name}.v{version}.backup")
     counter = 1
     while candidate.exists():

@@ -1,18 +1,19 @@
 """peewee models over the tables that ``schema`` creates.
 
-The models are bound to one open journal at a time (see ``JournalDatabase``);
-the DDL itself lives in ``schema`` so migrations stay explicit.
+The models are deliberately bound to no database: every query is executed
+against the journal it concerns (``query.execute(journal_db)``, or through
+``store.rows``), so two journals open in one process never see each other's
+rows, and a query that names no journal fails loudly instead of reaching the
+wrong file.  The DDL itself lives in ``schema`` so migrations stay explicit.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+from typing import TYPE_CHECKING
 
 import peewee
 
-
-def now_stamp() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+from netjournal.domain import Entity
 
 
 class BaseModel(peewee.Model):
@@ -21,7 +22,18 @@ class BaseModel(peewee.Model):
         legacy_table_names = False
 
 
-class Person(BaseModel):
+class TrackedModel(BaseModel):
+    """A row with an identity that every copy of the journal shares, and its times."""
+
+    uuid = peewee.TextField(unique=True)
+    created_at = peewee.TextField()
+    updated_at = peewee.TextField()
+
+
+class Person(TrackedModel):
+    if TYPE_CHECKING:  # added by peewee at run time: the implicit key and each <fk>_id
+        id: int
+
     name = peewee.TextField()
     organisation = peewee.TextField(default="")
     role = peewee.TextField(default="")
@@ -30,23 +42,28 @@ class Person(BaseModel):
     tags = peewee.TextField(default="")
     cadence_days = peewee.IntegerField(null=True)
     archived = peewee.BooleanField(default=False)
+    # Kept by triggers from the person's entries: derived, so never exported.
     last_entry_on = peewee.DateField(null=True)
-    created_at = peewee.TextField(default=now_stamp)
-    updated_at = peewee.TextField(default=now_stamp)
-
-    @property
-    def tag_list(self) -> list[str]:
-        return [t for t in (part.strip() for part in self.tags.split(",")) if t]
 
 
-class Circumstance(BaseModel):
+class Circumstance(TrackedModel):
+    if TYPE_CHECKING:  # added by peewee at run time: the implicit key and each <fk>_id
+        id: int
+        person_id: int
+
     person = peewee.ForeignKeyField(Person, backref="circumstances", on_delete="CASCADE")
     note = peewee.TextField()
     start_on = peewee.DateField()
     end_on = peewee.DateField(null=True)
 
 
-class Exchange(BaseModel):
+class Exchange(TrackedModel):
+    if TYPE_CHECKING:  # added by peewee at run time: the implicit key and each <fk>_id
+        id: int
+        person_id: int | None
+        second_person_id: int | None
+        reciprocates_id: int | None
+
     date = peewee.DateField()
     direction = peewee.TextField()
     kind = peewee.TextField()
@@ -58,19 +75,24 @@ class Exchange(BaseModel):
     community = peewee.TextField(default="")
     reciprocates = peewee.ForeignKeyField("self", null=True, backref="returned_by", on_delete="SET NULL")
     outcome = peewee.TextField(default="")
-    created_at = peewee.TextField(default=now_stamp)
-    updated_at = peewee.TextField(default=now_stamp)
 
 
-class Touchpoint(BaseModel):
+class Touchpoint(TrackedModel):
+    if TYPE_CHECKING:  # added by peewee at run time: the implicit key and each <fk>_id
+        id: int
+        person_id: int
+
     date = peewee.DateField()
     person = peewee.ForeignKeyField(Person, backref="touchpoints", on_delete="CASCADE")
     channel = peewee.TextField(default="")
     note = peewee.TextField(default="")
-    created_at = peewee.TextField(default=now_stamp)
 
 
-class OpenLoop(BaseModel):
+class OpenLoop(TrackedModel):
+    if TYPE_CHECKING:  # added by peewee at run time: the implicit key and each <fk>_id
+        id: int
+        person_id: int | None
+
     loop_kind = peewee.TextField()
     person = peewee.ForeignKeyField(Person, null=True, backref="loops", on_delete="CASCADE")
     what = peewee.TextField()
@@ -82,16 +104,19 @@ class OpenLoop(BaseModel):
         table_name = "open_loop"
 
 
-class Reflection(BaseModel):
+class Reflection(TrackedModel):
+    if TYPE_CHECKING:  # added by peewee at run time: the implicit key and each <fk>_id
+        id: int
+        person_id: int | None
+
     date = peewee.DateField()
     text = peewee.TextField()
     prompt_id = peewee.TextField(null=True)
     prompt_text = peewee.TextField(default="")
     person = peewee.ForeignKeyField(Person, null=True, backref="reflections", on_delete="SET NULL")
-    created_at = peewee.TextField(default=now_stamp)
 
 
-class PromptState(BaseModel):
+class PromptState(TrackedModel):
     prompt_key = peewee.TextField(primary_key=True)
     snoozed_until = peewee.DateField(null=True)
     dismissed_on = peewee.DateField(null=True)
@@ -101,17 +126,34 @@ class PromptState(BaseModel):
         table_name = "prompt_state"
 
 
-def database() -> peewee.Database:
-    """The journal the models are bound to (see ``JournalDatabase.bind``), for hand-written SQL."""
-    return Person._meta.database
+class Tombstone(BaseModel):
+    """What was deleted, so that a merge knows a row is gone rather than never seen."""
+
+    entity = peewee.TextField()
+    uuid = peewee.TextField()
+    deleted_at = peewee.TextField()
+
+    class Meta:
+        primary_key = peewee.CompositeKey("entity", "uuid")
 
 
-MODELS: tuple[type[BaseModel], ...] = (
-    Person,
-    Circumstance,
-    Exchange,
-    Touchpoint,
-    OpenLoop,
-    Reflection,
-    PromptState,
-)
+class JournalMeta(BaseModel):
+    """Facts about the journal itself (its UUID, when it was created)."""
+
+    key = peewee.TextField(primary_key=True)
+    value = peewee.TextField()
+
+    class Meta:
+        table_name = "journal_meta"
+
+
+MODEL_OF: dict[Entity, type[TrackedModel]] = {
+    Entity.PERSON: Person,
+    Entity.CIRCUMSTANCE: Circumstance,
+    Entity.EXCHANGE: Exchange,
+    Entity.TOUCHPOINT: Touchpoint,
+    Entity.LOOP: OpenLoop,
+    Entity.REFLECTION: Reflection,
+    Entity.PROMPT_STATE: PromptState,
+}
+"""Every tracked entity and its model, in the order an export lists them."""

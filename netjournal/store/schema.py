@@ -3,6 +3,8 @@
 A new journal is created at version 1 and then migrated forward like any
 older journal, so every migration runs on every fresh journal as well as on
 files written by earlier releases.  The version lives in ``PRAGMA user_version``.
+Migrations are history: once released, a migration's DDL is never edited, only
+followed by a newer one (version 5 lives in ``identity_schema``).
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from collections.abc import Callable
 
 import peewee
 from playhouse.migrate import SqliteMigrator, migrate
+
+from netjournal.store.identity_schema import migrate_to_v5
 
 # rowid = entity id * 8 + code keeps one search index over several tables
 # while letting triggers find an entry's row without a scan.
@@ -289,6 +293,7 @@ MIGRATIONS: dict[int, Callable[[peewee.Database], None]] = {
     2: _migrate_to_v2,
     3: _migrate_to_v3,
     4: _migrate_to_v4,
+    5: migrate_to_v5,
 }
 
 CURRENT_VERSION = max(MIGRATIONS, default=1)

@@ -13,11 +13,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from support import TEST_KDF_ITER
 
 from netjournal.cli import main
 from netjournal.services.journal import Journal
+from netjournal.store.database import TEST_KDF_VARIABLE
 
-# Journals made by the CLI use the default (slow) key derivation: about 80 ms per open.
+# The CLI never takes a key-derivation cost: it always uses the default, SQLCipher's
+# own (~80 ms per open).  For tests only, NETJOURNAL_INSECURE_TEST_KDF_ITER (the store's
+# TEST_KDF_VARIABLE) replaces that default with a tiny cost, so the hundreds of opens
+# below take microseconds.  It is set for every in-process run (``_cheap_key_derivation``,
+# autouse), for every ``run_sub`` subprocess, and while the shared templates are built,
+# so every journal here is made and opened with the same cost (a journal only opens with
+# the cost it was made with).  A test that checks the real default cost deletes the
+# variable with ``monkeypatch.delenv``.
+CLI_KDF_ITER = TEST_KDF_ITER
 CLI_PASSPHRASE = "tangerine ladder 42 quietly"
 OTHER_PASSPHRASE = "a different passphrase 7"
 
@@ -27,6 +37,11 @@ class Result:
     code: int
     out: str
     err: str
+
+
+@pytest.fixture(autouse=True)
+def _cheap_key_derivation(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(TEST_KDF_VARIABLE, str(CLI_KDF_ITER))
 
 
 @pytest.fixture
@@ -63,6 +78,7 @@ def empty_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("empty") / "empty.netjournal"
     with pytest.MonkeyPatch.context() as patch, contextlib.redirect_stdout(io.StringIO()):
         patch.setenv("NETJOURNAL_PASSPHRASE", CLI_PASSPHRASE)
+        patch.setenv(TEST_KDF_VARIABLE, str(CLI_KDF_ITER))
         assert main(["--journal", str(path), "init"]) == 0
     return path
 
@@ -74,11 +90,19 @@ def made(jpath: Path, empty_template: Path, env_passphrase: str) -> Path:
     return jpath
 
 
-def run_sub(*argv: str | Path, passphrase: str | None = None, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    """``python -m netjournal ARGS`` in a fresh process with the test's HOME/XDG folders."""
+def run_sub(
+    *argv: str | Path, passphrase: str | None = None, stdin: str = "", kdf_iter: int | None = CLI_KDF_ITER
+) -> subprocess.CompletedProcess[str]:
+    """``python -m netjournal ARGS`` in a fresh process with the test's HOME/XDG folders.
+
+    The child gets the tests' cheap key derivation, or the product's default with ``kdf_iter=None``.
+    """
     env = dict(os.environ)  # already holds the isolated HOME and XDG_* set by the autouse fixture
     env.pop("NETJOURNAL_DEBUG", None)
     env.pop("NETJOURNAL_PASSPHRASE", None)
+    env.pop(TEST_KDF_VARIABLE, None)
+    if kdf_iter is not None:
+        env[TEST_KDF_VARIABLE] = str(kdf_iter)
     if passphrase is not None:
         env["NETJOURNAL_PASSPHRASE"] = passphrase
     return subprocess.run(
@@ -92,7 +116,7 @@ def run_sub(*argv: str | Path, passphrase: str | None = None, stdin: str = "") -
 
 
 def query(path: Path, sql: str, passphrase: str = CLI_PASSPHRASE, params: tuple = ()) -> list[tuple]:
-    """Rows from the journal, read with the services' own opener (default KDF, as the CLI writes)."""
+    """Rows from the journal, read with the services' own opener (the CLI's default cost, as it writes)."""
     with Journal.open(path, passphrase) as journal:
         return journal.store.db.execute_sql(sql, params).fetchall()
 
@@ -141,16 +165,22 @@ def cli_passphrase() -> str:
 
 
 @pytest.fixture(scope="session")
+def cli_kdf_iter() -> int:
+    """The key-derivation cost every CLI test journal is made and opened with."""
+    return CLI_KDF_ITER
+
+
+@pytest.fixture(scope="session")
 def two_anas_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A closed journal (CLI passphrase, default KDF) holding Ana Silva and Ana Reyes.
+    """A closed journal (CLI passphrase and key-derivation cost) holding Ana Silva and Ana Reyes.
 
     Exchange #1 was received from Ana Silva on 2024-03-01, #2 given to Ana Reyes on 2024-03-02.
-    Tests copy the file rather than build it: every open costs a full key derivation.
+    Tests copy the file rather than build it once per test.
     """
     from netjournal.services import entries, people
 
     path = tmp_path_factory.mktemp("template") / "two-anas.netjournal"
-    with Journal.create(path, CLI_PASSPHRASE) as journal:
+    with Journal.create(path, CLI_PASSPHRASE, kdf_iter=CLI_KDF_ITER) as journal:
         for name, direction, date in (("Ana Silva", "received", "2024-03-01"), ("Ana Reyes", "given", "2024-03-02")):
             person_id = people.add_person(journal, people.PersonInput(name=name))
             entries.add_exchange(

@@ -14,7 +14,7 @@ import pytest
 import netjournal
 from netjournal.cli import passphrase as cli_passphrase
 from netjournal.services.journal import Journal
-from netjournal.store.database import PLAINTEXT_HEADER
+from netjournal.store.database import DEFAULT_KDF_ITER, PLAINTEXT_HEADER, TEST_KDF_VARIABLE
 from netjournal.store.errors import WrongPassphraseError
 
 SPECIFIC = "Reviewed the Series A pitch deck for Northwind because the raise closes in June; they signed on 3 July"
@@ -45,6 +45,19 @@ def test_init_creates_an_encrypted_journal(jpath, run_cli, env_passphrase, count
     assert count_rows(jpath, "person") == 0
     with pytest.raises(WrongPassphraseError):
         Journal.open(jpath, "not the passphrase")
+
+
+def test_init_uses_the_default_key_derivation_cost(jpath, run_cli, env_passphrase, monkeypatch, sub, cli_kdf_iter):
+    """Without the test-only variable, as for every user, the CLI makes and opens journals at SQLCipher's cost."""
+    monkeypatch.delenv(TEST_KDF_VARIABLE)
+    result = run_cli("--journal", jpath, "init")
+    assert result.code == 0, result.err
+    with pytest.raises(WrongPassphraseError):
+        Journal.open(jpath, env_passphrase, kdf_iter=cli_kdf_iter)
+    Journal.open(jpath, env_passphrase, kdf_iter=DEFAULT_KDF_ITER).close()
+    found = sub("--journal", jpath, "search", "x", passphrase=env_passphrase, kdf_iter=None)
+    assert found.returncode == 0, found.stderr
+    assert found.stdout.strip() == "No matches."
 
 
 def test_init_without_journal_option_uses_the_data_folder(run_cli, env_passphrase):
@@ -278,12 +291,12 @@ ZEPPELIN_LOGS = (
 
 
 @pytest.fixture(scope="module")
-def searchable_template(tmp_path_factory, cli_passphrase):
+def searchable_template(tmp_path_factory, cli_passphrase, cli_kdf_iter):
     """The zeppelin journal built once through the CLI's own code path (services), copied per test."""
     from netjournal.services import entries, people
 
     path = tmp_path_factory.mktemp("search") / "search.netjournal"
-    with Journal.create(path, cli_passphrase) as journal:
+    with Journal.create(path, cli_passphrase, kdf_iter=cli_kdf_iter) as journal:
         for name, date, summary in ZEPPELIN_LOGS:
             person_id, _ = people.find_or_create_person(journal, name)
             entries.add_exchange(

@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from netjournal.services.journal import Journal
-from netjournal.store.models import Person
 
 SPECIFIC = "Reviewed the Series A pitch deck for Northwind because the raise closes in June; they signed on 3 July"
 TOMORROW = (dt.date.today() + dt.timedelta(days=1)).isoformat()
@@ -547,15 +546,26 @@ def test_commands_import_no_qt(made, env_passphrase):
     ],
     ids=["log-with", "log-network", "touch", "search"],
 )
-def test_the_journal_is_closed_when_a_command_returns(made, run_cli, argv):
+def test_the_journal_is_closed_when_a_command_returns(made, run_cli, monkeypatch, argv):
     """BUG (log --with): cmd_log reads the person's name after closing the journal.
 
     peewee then silently reconnects without the lock and never closes again, leaving
     ``-wal``/``-shm`` files beside the journal for as long as the process lives.
     """
+    opened: list[Journal] = []
+    real_open = Journal.open.__func__  # type: ignore[attr-defined]
+
+    def recording_open(cls: type[Journal], *args: object, **kwargs: object) -> Journal:
+        journal = real_open(cls, *args, **kwargs)
+        opened.append(journal)
+        return journal
+
+    monkeypatch.setattr(Journal, "open", classmethod(recording_open))
     result = run_cli("--journal", made, *argv)
     assert result.code == 0, result.err
-    assert Person._meta.database.is_closed()
+    assert len(opened) == 1
+    assert not opened[0].is_open
+    assert opened[0].db.is_closed()
     assert sorted(p.name for p in made.parent.iterdir() if p.name.startswith(made.name)) == [
         made.name,
         made.name + ".lock",

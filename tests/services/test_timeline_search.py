@@ -66,11 +66,11 @@ def _expected_order(made: list[tuple[EntryType, int, dt.date, str]]) -> list[tup
     return [(kind, eid) for kind, eid, _, _ in ordered]
 
 
-def _paged(page_size: int, person_id: int | None = None) -> list[tuple[EntryType, int]]:
+def _paged(journal: Journal, page_size: int, person_id: int | None = None) -> list[tuple[EntryType, int]]:
     seen: list[tuple[EntryType, int]] = []
     cursor: Cursor | None = None
     for _ in range(10_000):
-        page = timeline_page(person_id=person_id, cursor=cursor, limit=page_size)
+        page = timeline_page(journal, person_id=person_id, cursor=cursor, limit=page_size)
         assert len(page) <= page_size
         seen.extend((e.type, e.id) for e in page)
         if len(page) < page_size:
@@ -95,11 +95,11 @@ def test_pages_return_every_entry_exactly_once_in_order(spec: list[tuple[EntryTy
         Journal.create(Path(folder) / "j.nj", PASSPHRASE, kdf_iter=TEST_KDF_ITER) as journal,
     ):
         made = _populate(journal, spec)
-        assert _paged(page_size) == _expected_order(made)
-        ana = people.find_person("Ana Silva")
+        assert _paged(journal, page_size) == _expected_order(made)
+        ana = people.find_person(journal, "Ana Silva")
         assert ana is not None
         for_ana = [m for m in made if m[3] in ("ana", "intro")]
-        assert _paged(page_size, ana.id) == _expected_order(for_ana)
+        assert _paged(journal, page_size, ana.id) == _expected_order(for_ana)
 
 
 def test_many_same_day_entries_of_every_type_page_cleanly(journal: Journal) -> None:
@@ -111,7 +111,7 @@ def test_many_same_day_entries_of_every_type_page_cleanly(journal: Journal) -> N
     expected = _expected_order(made)
     assert len(set(expected)) == len(made)
     for page_size in (1, 2, 3, 5, 7, 11, 12, 13, 47, 48, 200):
-        assert _paged(page_size) == expected, page_size
+        assert _paged(journal, page_size) == expected, page_size
 
 
 def test_timeline_is_newest_first_with_mixed_types(journal: Journal) -> None:
@@ -127,7 +127,7 @@ def test_timeline_is_newest_first_with_mixed_types(journal: Journal) -> None:
         opened_on=dt.date(2024, 1, 1),
         due_on=dt.date(2024, 2, 1),
     )
-    page = timeline_page()
+    page = timeline_page(journal)
     assert [(e.type, e.title) for e in page] == [
         (EntryType.TOUCHPOINT, "newest"),
         (EntryType.LOOP, "same day as newest"),
@@ -137,11 +137,11 @@ def test_timeline_is_newest_first_with_mixed_types(journal: Journal) -> None:
     dates = [e.date for e in page]
     assert dates == sorted(dates, reverse=True)
     assert all(e.person_name == "Ana Silva" and e.person_id == ana for e in page)
-    assert page[1].extra == {"due_on": "2024-02-01", "done_on": None}
-    assert page[0].kind == "email"
-    assert timeline_page(limit=2) == page[:2]
-    assert timeline_page(cursor=Cursor.after(page[1])) == page[2:]
-    assert timeline_page(cursor=Cursor.after(page[-1])) == []
+    assert (page[1].due_on, page[1].done_on) == (dt.date(2024, 2, 1), None)
+    assert page[0].channel == "email"
+    assert timeline_page(journal, limit=2) == page[:2]
+    assert timeline_page(journal, cursor=Cursor.after(page[1])) == page[2:]
+    assert timeline_page(journal, cursor=Cursor.after(page[-1])) == []
 
 
 def test_person_timeline_includes_introductions_as_second_person(journal: Journal) -> None:
@@ -157,14 +157,14 @@ def test_person_timeline_includes_introductions_as_second_person(journal: Journa
     own = entries.add_touchpoint(journal, ana, "lunch", date=dt.date(2024, 2, 1))
     entries.add_touchpoint(journal, cy, "not Ana's", date=dt.date(2024, 4, 1))
     entries.add_reflection(journal, "general thought", date=dt.date(2024, 4, 1))
-    timeline = timeline_page(person_id=ana)
+    timeline = timeline_page(journal, person_id=ana)
     assert [(e.type, e.id) for e in timeline] == [(EntryType.EXCHANGE, intro), (EntryType.TOUCHPOINT, own)]
     assert timeline[0].person_name == "Ben Okafor"
-    assert timeline[0].extra["second_person_id"] == ana
-    assert timeline[0].extra["second_person_name"] == "Ana Silva"
-    assert [(e.type, e.id) for e in full_timeline(ana, page=1)] == [(e.type, e.id) for e in timeline]
-    assert [e.id for e in timeline_page(person_id=ben)] == [intro]
-    assert [e.title for e in timeline_page(person_id=cy)] == ["not Ana's"]
+    assert timeline[0].second_person_id == ana
+    assert timeline[0].second_person_name == "Ana Silva"
+    assert [(e.type, e.id) for e in full_timeline(journal, ana, page=1)] == [(e.type, e.id) for e in timeline]
+    assert [e.id for e in timeline_page(journal, person_id=ben)] == [intro]
+    assert [e.title for e in timeline_page(journal, person_id=cy)] == ["not Ana's"]
 
 
 # -- search ---------------------------------------------------------------------------
@@ -198,8 +198,8 @@ def filled(journal: Journal) -> dict[str, int]:
     return ids
 
 
-def test_search_finds_every_entity_type_newest_first(filled: dict[str, int]) -> None:
-    hits = search("pelican")
+def test_search_finds_every_entity_type_newest_first(filled: dict[str, int], journal: Journal) -> None:
+    hits = search(journal, "pelican")
     assert {(h.entity, h.entity_id) for h in hits} == {
         ("person", filled["ana"]),
         ("exchange", filled["exchange"]),
@@ -220,13 +220,13 @@ def test_search_finds_every_entity_type_newest_first(filled: dict[str, int]) -> 
     assert "pelican launch" in exchange_hit.plain_snippet()
     assert next(h for h in hits if h.entity == "person").entry_type is None
     # Details, organisation and notes are searchable too.
-    assert [(h.entity, h.entity_id) for h in search("tiered")] == [("exchange", filled["exchange"])]
-    assert [h.entity for h in search("heron")] == ["person"]
+    assert [(h.entity, h.entity_id) for h in search(journal, "tiered")] == [("exchange", filled["exchange"])]
+    assert [h.entity for h in search(journal, "heron")] == ["person"]
 
 
-def test_search_limit_keeps_the_newest(filled: dict[str, int]) -> None:
-    everything = search("pelican")
-    assert search("pelican", limit=2) == everything[:2]
+def test_search_limit_keeps_the_newest(filled: dict[str, int], journal: Journal) -> None:
+    everything = search(journal, "pelican")
+    assert search(journal, "pelican", limit=2) == everything[:2]
 
 
 FINDS = [
@@ -267,40 +267,40 @@ FINDS_NOTHING = [
 
 
 @pytest.mark.parametrize("query", FINDS)
-def test_search_with_fts_syntax_characters_still_finds(filled: dict[str, int], query: str) -> None:
-    assert ("exchange", filled["exchange"]) in {(h.entity, h.entity_id) for h in search(query)}
+def test_search_with_fts_syntax_characters_still_finds(filled: dict[str, int], journal: Journal, query: str) -> None:
+    assert ("exchange", filled["exchange"]) in {(h.entity, h.entity_id) for h in search(journal, query)}
 
 
 @pytest.mark.parametrize("query", FINDS_NOTHING)
-def test_search_with_fts_syntax_characters_does_not_fail(filled: dict[str, int], query: str) -> None:
+def test_search_with_fts_syntax_characters_does_not_fail(filled: dict[str, int], journal: Journal, query: str) -> None:
     # Operators are plain words that must appear ("and", "not", "body", ...): here they do not.
-    assert ("exchange", filled["exchange"]) not in {(h.entity, h.entity_id) for h in search(query)}
+    assert ("exchange", filled["exchange"]) not in {(h.entity, h.entity_id) for h in search(journal, query)}
 
 
 def test_search_words_are_words_not_operators(filled: dict[str, int], journal: Journal) -> None:
     # "-" does not exclude and "OR" does not widen: every word must appear.
-    assert search("pelican -strategy") == search("pelican strategy")
-    assert [h.entity for h in search("pelican strategy")] == ["exchange"]
-    assert search("pricing OR heron") == []
+    assert search(journal, "pelican -strategy") == search(journal, "pelican strategy")
+    assert [h.entity for h in search(journal, "pelican strategy")] == ["exchange"]
+    assert search(journal, "pricing OR heron") == []
     entries.add_reflection(journal, "pricing or heron, hard to say", date=dt.date(2024, 2, 2))
-    assert [h.entity for h in search("pricing OR heron")] == ["reflection"]
-    assert search("") == []
-    assert search("  !?  ") == []
+    assert [h.entity for h in search(journal, "pricing OR heron")] == ["reflection"]
+    assert search(journal, "") == []
+    assert search(journal, "  !?  ") == []
     assert match_expression("a-b") == '"a" "b"*'
 
 
-def test_search_prefix_matches_only_the_last_word(filled: dict[str, int]) -> None:
-    assert {h.entity for h in search("pelic")} == {h.entity for h in search("pelican")}
-    assert [h.entity for h in search("pricing strat")] == ["exchange"]
-    assert search("pric strategy") == []  # only the last word is a prefix
-    assert search("pelicans") == []
+def test_search_prefix_matches_only_the_last_word(filled: dict[str, int], journal: Journal) -> None:
+    assert {h.entity for h in search(journal, "pelic")} == {h.entity for h in search(journal, "pelican")}
+    assert [h.entity for h in search(journal, "pricing strat")] == ["exchange"]
+    assert search(journal, "pric strategy") == []  # only the last word is a prefix
+    assert search(journal, "pelicans") == []
 
 
 def test_search_ignores_accents_and_case(journal: Journal) -> None:
     pid = people.add_person(journal, people.PersonInput(name="Élodie Durand"))
     entries.add_touchpoint(journal, pid, "Café in Zürich", date=dt.date(2024, 1, 1))
-    assert [h.entity for h in search("elodie")] == ["person"]
-    assert [h.entity for h in search("CAFE zurich")] == ["touchpoint"]
+    assert [h.entity for h in search(journal, "elodie")] == ["person"]
+    assert [h.entity for h in search(journal, "CAFE zurich")] == ["touchpoint"]
 
 
 def test_search_index_follows_edits_and_deletes(filled: dict[str, int], journal: Journal) -> None:
@@ -317,32 +317,32 @@ def test_search_index_follows_edits_and_deletes(filled: dict[str, int], journal:
             outcome="albatross deal",
         ),
     )
-    assert ("exchange", filled["exchange"]) not in {(h.entity, h.entity_id) for h in search("pelican")}
-    assert "tiered" not in {h.plain_snippet() for h in search("tiered")}
-    assert search("tiered") == []  # details were cleared by the edit
-    assert [(h.entity, h.entity_id) for h in search("flamingo")] == [("exchange", filled["exchange"])]
-    assert [(h.entity, h.entity_id) for h in search("albatross")] == [("exchange", filled["exchange"])]
+    assert ("exchange", filled["exchange"]) not in {(h.entity, h.entity_id) for h in search(journal, "pelican")}
+    assert "tiered" not in {h.plain_snippet() for h in search(journal, "tiered")}
+    assert search(journal, "tiered") == []  # details were cleared by the edit
+    assert [(h.entity, h.entity_id) for h in search(journal, "flamingo")] == [("exchange", filled["exchange"])]
+    assert [(h.entity, h.entity_id) for h in search(journal, "albatross")] == [("exchange", filled["exchange"])]
 
     people.update_person(journal, ana, people.PersonInput(name="Ana Costa", organisation="Heron Labs"))
-    assert [h.entity for h in search("silva")] == []
-    assert [h.entity for h in search("costa")] == ["person"]
-    assert [h.person_name for h in search("flamingo")] == ["Ana Costa"]
+    assert [h.entity for h in search(journal, "silva")] == []
+    assert [h.entity for h in search(journal, "costa")] == ["person"]
+    assert [h.person_name for h in search(journal, "flamingo")] == ["Ana Costa"]
 
     entries.delete_entry(journal, EntryType.TOUCHPOINT, filled["touchpoint"])
-    assert "touchpoint" not in {h.entity for h in search("pelican")}
+    assert "touchpoint" not in {h.entity for h in search(journal, "pelican")}
     entries.close_loop(journal, filled["loop"], done_on=dt.date(2023, 10, 1))
-    assert [h.entity_id for h in search("deck")] == [filled["loop"]]
+    assert [h.entity_id for h in search(journal, "deck")] == [filled["loop"]]
     entries.delete_entry(journal, EntryType.LOOP, filled["loop"])
-    assert search("deck") == []
+    assert search(journal, "deck") == []
     entries.delete_entry(journal, EntryType.EXCHANGE, filled["exchange"])
-    assert search("flamingo") == []
-    assert search("albatross") == []
+    assert search(journal, "flamingo") == []
+    assert search(journal, "albatross") == []
 
 
 def test_deleting_a_person_removes_their_cascaded_entries_from_search(filled: dict[str, int], journal: Journal) -> None:
     with journal.write():
-        Person.get_by_id(filled["ana"]).delete_instance()
+        journal.delete(Person, filled["ana"])
     # The reflection survives (its person is set to NULL); everything that cascaded is gone.
-    assert [(h.entity, h.entity_id, h.person_id) for h in search("pelican")] == [
+    assert [(h.entity, h.entity_id, h.person_id) for h in search(journal, "pelican")] == [
         ("reflection", filled["reflection"], None)
     ]

@@ -11,10 +11,10 @@ import pytest
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 from support import PASSPHRASE, TEST_KDF_ITER
 
-from netjournal.domain import EntryType, LoopKind
+from netjournal.domain import Entity, EntryType, LoopKind
 from netjournal.insights.prompts import DuePrompt
 from netjournal.services import entries, people, prompting
-from netjournal.services.events import JournalChange
+from netjournal.services.events import ChangeAction, JournalChange
 from netjournal.services.journal import Journal
 from netjournal.services.validation import ValidationError
 from netjournal.store.models import Person, PromptState, Reflection
@@ -273,16 +273,16 @@ def recorder(journal: Journal) -> Iterator[list[tuple[JournalChange, bool, int, 
 
 def test_one_change_per_write_after_commit(journal: Journal, recorder: list) -> None:
     ana = people.add_person(journal, people.PersonInput(name="Ana Silva"))
-    assert recorder == [(JournalChange("person", "added", (ana,), (ana,)), False, 1, 0)]
+    assert recorder == [(JournalChange(Entity.PERSON, ChangeAction.ADDED, (ana,), (ana,)), False, 1, 0)]
     ben = people.add_person(journal, people.PersonInput(name="Ben Okafor"))
     intro = entries.add_exchange(
         journal, entries.ExchangeInput("given", "introduction", "Ana to Ben", ana, second_person_id=ben, date=DAY)
     )
     entries.add_reflection(journal, "good week", date=DAY)
     assert [c for c, *_ in recorder[1:]] == [
-        JournalChange("person", "added", (ben,), (ben,)),
-        JournalChange("exchange", "added", (intro,), (ana, ben)),
-        JournalChange("reflection", "added", (1,), ()),
+        JournalChange(Entity.PERSON, ChangeAction.ADDED, (ben,), (ben,)),
+        JournalChange(Entity.EXCHANGE, ChangeAction.ADDED, (intro,), (ana, ben)),
+        JournalChange(Entity.REFLECTION, ChangeAction.ADDED, (1,), ()),
     ]
     # Every notification came after its commit: visible from another connection.
     assert [(open_, persons, reflections) for _, open_, persons, reflections in recorder] == [
@@ -292,7 +292,7 @@ def test_one_change_per_write_after_commit(journal: Journal, recorder: list) -> 
         (False, 2, 1),
     ]
     entries.delete_entry(journal, EntryType.EXCHANGE, intro)
-    assert recorder[-1][0] == JournalChange("exchange", "deleted", (intro,), (ana, ben))
+    assert recorder[-1][0] == JournalChange(Entity.EXCHANGE, ChangeAction.DELETED, (intro,), (ana, ben))
     assert len(recorder) == 5
 
 
@@ -301,11 +301,11 @@ def test_no_change_for_failed_writes(journal: Journal, recorder: list) -> None:
         people.add_person(journal, people.PersonInput(name=""))
     # A write that fails inside its transaction is rolled back and not announced.
     with pytest.raises(RuntimeError, match="boom"), journal.write() as changes:
-        person = Person.create(name="Ghost")
-        changes.append(JournalChange("person", "added", (person.id,), (person.id,)))
+        person_id = journal.insert(Person, {"name": "Ghost"})
+        changes.append(JournalChange(Entity.PERSON, ChangeAction.ADDED, (person_id,), (person_id,)))
         raise RuntimeError("boom")
     assert recorder == []
-    assert Person.select().count() == 0
+    assert Person.select().count(journal.db) == 0
     # The notifier still works for the next, good write.
     people.add_person(journal, people.PersonInput(name="Real"))
     assert len(recorder) == 1
@@ -321,12 +321,13 @@ def test_nested_write_notifies_after_the_outer_commit(journal: Journal, recorder
     reflection_id = prompting.answer_prompt(journal, _due_prompt(ana), "I will send Ana the deck", today=DAY)
     changes = [c for c, *_ in recorder]
     assert changes == [
-        JournalChange("reflection", "added", (reflection_id,), (ana,)),
-        JournalChange("prompt", "updated"),
+        JournalChange(Entity.REFLECTION, ChangeAction.ADDED, (reflection_id,), (ana,)),
+        JournalChange(Entity.PROMPT_STATE, ChangeAction.UPDATED),
     ]
     # Even the inner (reflection) change was announced only once everything had committed.
     assert all(not open_ and reflections == 1 for _, open_, _, reflections in recorder)
-    assert PromptState.get_by_id("test-prompt@2024-W09").answered_on == DAY
+    state = PromptState.select().where(PromptState.prompt_key == "test-prompt@2024-W09").get(journal.db)
+    assert state.answered_on == DAY
 
 
 def test_failed_nested_write_rolls_back_and_announces_nothing(journal: Journal, recorder: list) -> None:
@@ -334,14 +335,14 @@ def test_failed_nested_write_rolls_back_and_announces_nothing(journal: Journal, 
         prompting.answer_prompt(journal, _due_prompt(), "   ", today=DAY)
     assert caught.value.field == "text"
     assert recorder == []
-    assert Reflection.select().count() == 0
-    assert PromptState.select().count() == 0
+    assert Reflection.select().count(journal.db) == 0
+    assert PromptState.select().count(journal.db) == 0
     # Nested write whose outer part fails after the inner one succeeded: both roll back, nothing heard.
     with pytest.raises(RuntimeError), journal.write():
         entries.add_reflection(journal, "inner part", date=DAY)
         raise RuntimeError("outer fails")
     assert recorder == []
-    assert Reflection.select().count() == 0
+    assert Reflection.select().count(journal.db) == 0
 
 
 def test_unsubscribe(journal: Journal) -> None:

@@ -98,7 +98,7 @@ def test_kill_minus_nine_loses_no_acknowledged_exchange(tmp_path: Path) -> None:
             stored = {row[0] for row in journal.store.db.execute_sql("SELECT id FROM exchange")}
             missing = acknowledged - stored
             assert not missing, f"run {run}: acknowledged exchanges lost: {sorted(missing)}"
-            assert Exchange.select().where(Exchange.person == person_id).count() == len(stored)
+            assert Exchange.select().where(Exchange.person == person_id).count(journal.db) == len(stored)
 
     assert kills_before_any_save >= 2
     assert len(acknowledged) > RUNS

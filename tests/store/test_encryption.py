@@ -114,10 +114,11 @@ def test_marker_in_every_entity_never_reaches_disk_in_clear(tmp_path: Path) -> N
     try:
         _write_marker_everywhere(journal)
         # The data really is stored: every entity carrying it is found by search.
-        found = {hit.entity for hit in search(MARKER, limit=100)}
+        found = {hit.entity for hit in search(journal, MARKER, limit=100)}
         assert found == {"person", "circumstance", "exchange", "touchpoint", "loop", "reflection"}
-        assert PromptState.get_by_id(f"custom-prompt#{MARKER}key").dismissed_on == DAY
-        assert Exchange.select().where(Exchange.outcome == f"{MARKER}outcome").count() == 1
+        state = journal.first(PromptState.select().where(PromptState.prompt_key == f"custom-prompt#{MARKER}key"))
+        assert state is not None and state.dismissed_on == DAY
+        assert Exchange.select().where(Exchange.outcome == f"{MARKER}outcome").count(journal.db) == 1
 
         # While open, the writes sit in the write-ahead log: it must be encrypted too.
         wal = Path(f"{path}-wal")
@@ -143,8 +144,8 @@ def test_marker_in_every_entity_never_reaches_disk_in_clear(tmp_path: Path) -> N
     assert lock_path_for(path).stat().st_size == 0
 
     # Reopening and reading everything back also leaves nothing readable behind.
-    with _open(path):
-        assert {hit.entity for hit in search(MARKER, limit=100)} >= {"person", "exchange"}
+    with _open(path) as journal:
+        assert {hit.entity for hit in search(journal, MARKER, limit=100)} >= {"person", "exchange"}
         assert _files_holding_marker(tmp_path) == []
     assert _files_holding_marker(tmp_path) == []
 
@@ -204,8 +205,8 @@ def test_create_refuses_to_overwrite_a_journal(tmp_path: Path) -> None:
     with pytest.raises(JournalExistsError):
         _create(path, "a different passphrase")
     assert file_digests(tmp_path) == before
-    with _open(path):
-        assert [p.name for p in Person.select()] == ["Ana Silva"]
+    with _open(path) as journal:
+        assert [p.name for p in journal.rows(Person.select())] == ["Ana Silva"]
 
 
 def test_create_refuses_to_overwrite_any_file(tmp_path: Path) -> None:
@@ -237,8 +238,8 @@ def test_wrong_passphrase_is_clear_changes_nothing_and_prints_nothing(
     assert not Path(f"{path}-wal").exists()
     assert not Path(f"{path}-shm").exists()
     # And the right passphrase still works afterwards.
-    with _open(path):
-        assert Person.select().count() == 1
+    with _open(path) as journal:
+        assert Person.select().count(journal.db) == 1
 
 
 def test_wrong_passphrase_without_a_lock_file_leaves_only_an_empty_lock(tmp_path: Path) -> None:
@@ -393,7 +394,7 @@ def test_awkward_passphrases_round_trip(tmp_path: Path, passphrase: str) -> None
     with _create(path, passphrase) as journal:
         people.add_person(journal, people.PersonInput(name="Ana Silva"))
     with _open(path, passphrase) as journal:
-        assert [p.name for p in Person.select()] == ["Ana Silva"]
+        assert [p.name for p in journal.rows(Person.select())] == ["Ana Silva"]
         assert journal.store.integrity_check() == ["ok"]
     with pytest.raises(WrongPassphraseError):
         _open(path, passphrase + "x")
@@ -418,8 +419,8 @@ def test_awkward_passphrase_survives_rekey_and_backup(tmp_path: Path) -> None:
     for target in (path, tmp_path / "backup.nj"):
         with pytest.raises(WrongPassphraseError):
             _open(target, PASSPHRASE)
-        with _open(target, AWKWARD):
-            assert Person.select().count() == 1
+        with _open(target, AWKWARD) as journal:
+            assert Person.select().count(journal.db) == 1
 
 
 def test_change_passphrase(tmp_path: Path) -> None:
@@ -433,9 +434,9 @@ def test_change_passphrase(tmp_path: Path) -> None:
     with pytest.raises(WrongPassphraseError):
         _open(path, PASSPHRASE)
     with _open(path, "a brand new passphrase") as journal:
-        assert [(p.name, p.notes) for p in Person.select()] == [("Ana Silva", "met at PyCon")]
-        assert [e.summary for e in Exchange.select()] == ["CV review"]
-        assert [h.entity for h in search("card")] == ["touchpoint"]
+        assert [(p.name, p.notes) for p in journal.rows(Person.select())] == [("Ana Silva", "met at PyCon")]
+        assert [e.summary for e in journal.rows(Exchange.select())] == ["CV review"]
+        assert [h.entity for h in search(journal, "card")] == ["touchpoint"]
         assert journal.store.integrity_check() == ["ok"]
 
 
@@ -449,10 +450,10 @@ def test_change_passphrase_refuses_empty_and_old_still_works(tmp_path: Path, new
         with pytest.raises(EmptyPassphraseError):
             journal.change_passphrase(new)  # type: ignore[arg-type]
         assert seen == []
-        assert Person.select().count() == 1
+        assert Person.select().count(journal.db) == 1
     assert path.read_bytes()[:16] != PLAINTEXT_HEADER
-    with _open(path, PASSPHRASE):
-        assert Person.select().count() == 1
+    with _open(path, PASSPHRASE) as journal:
+        assert Person.select().count(journal.db) == 1
 
 
 def test_backup_is_an_encrypted_copy_with_the_same_rows(tmp_path: Path) -> None:
@@ -473,9 +474,9 @@ def test_backup_is_an_encrypted_copy_with_the_same_rows(tmp_path: Path) -> None:
         _open(destination, "wrong")
     with _open(destination) as copy:
         assert sorted(copy.store.db.execute_sql("SELECT id, summary FROM exchange").fetchall()) == original
-        assert Person.select().count() == 1
+        assert Person.select().count(copy.db) == 1
         assert copy.store.integrity_check() == ["ok"]
-        assert [h.entity for h in search("quiet")] == ["reflection"]
+        assert [h.entity for h in search(copy, "quiet")] == ["reflection"]
 
 
 def test_backup_refuses_to_overwrite(tmp_path: Path) -> None:

@@ -56,12 +56,12 @@ def test_second_open_in_same_process_is_refused(journal_path: Path) -> None:
         # The refused attempts did not disturb the first opener.
         assert first.is_open
         people.add_person(first, people.PersonInput(name="Ben Okafor"))
-        assert Person.select().count() == 2
+        assert Person.select().count(first.db) == 2
     finally:
         first.close()
     with Journal.open(journal_path, PASSPHRASE, kdf_iter=TEST_KDF_ITER) as again:
         assert again.is_open
-        assert sorted(p.name for p in Person.select()) == ["Ana Silva", "Ben Okafor"]
+        assert sorted(p.name for p in again.rows(Person.select())) == ["Ana Silva", "Ben Okafor"]
 
 
 def test_lock_is_checked_before_the_passphrase(journal_path: Path) -> None:

@@ -65,7 +65,7 @@ def test_v1_journal_is_migrated_after_a_backup(tmp_path: Path) -> None:
         indexes = [row[1] for row in journal.store.db.execute_sql("PRAGMA index_list(exchange)")]
         assert "exchange_person_direction" in indexes
         # Old rows are intact and the new column holds its default.
-        old = Exchange.get_by_id(1)
+        old = journal.first(Exchange.select().where(Exchange.id == 1))
         assert (old.summary, old.details, old.significance, old.outcome) == (
             "pelican pricing strategy",
             "over lunch",
@@ -73,12 +73,12 @@ def test_v1_journal_is_migrated_after_a_backup(tmp_path: Path) -> None:
             "",
         )
         assert old.date == dt.date.fromisoformat(OLD_DAY)
-        person = Person.get_by_id(1)
+        person = journal.first(Person.select().where(Person.id == 1))
         assert (person.name, person.organisation) == ("Old Timer", "Legacy Ltd")
         # The last-entry trigger of version 1 had set this; it is still right.
         assert person.last_entry_on == dt.date.fromisoformat(OLD_DAY)
         # The search index from version 1 still finds the old exchange.
-        assert [(h.entity, h.entity_id) for h in search("pelican")] == [("exchange", 1)]
+        assert [(h.entity, h.entity_id) for h in search(journal, "pelican")] == [("exchange", 1)]
 
         # Outcome text written after the migration is searchable: on an edit of the old exchange...
         entries.update_exchange(
@@ -95,8 +95,8 @@ def test_v1_journal_is_migrated_after_a_backup(tmp_path: Path) -> None:
                 outcome="flamingo contract signed",
             ),
         )
-        assert [(h.entity, h.entity_id) for h in search("flamingo")] == [("exchange", 1)]
-        assert [(h.entity, h.entity_id) for h in search("pelican")] == [("exchange", 1)]
+        assert [(h.entity, h.entity_id) for h in search(journal, "flamingo")] == [("exchange", 1)]
+        assert [(h.entity, h.entity_id) for h in search(journal, "pelican")] == [("exchange", 1)]
         # ... and on a new exchange.
         new_id = entries.add_exchange(
             journal,
@@ -110,10 +110,10 @@ def test_v1_journal_is_migrated_after_a_backup(tmp_path: Path) -> None:
                 outcome="albatross partnership",
             ),
         )
-        assert [(h.entity, h.entity_id) for h in search("albatross")] == [("exchange", new_id)]
+        assert [(h.entity, h.entity_id) for h in search(journal, "albatross")] == [("exchange", new_id)]
         # The new table works through the service layer.
         prompting.dismiss_prompt(journal, "some-prompt@2022-W01", today=dt.date(2022, 1, 3))
-        assert PromptState.select().count() == 1
+        assert PromptState.select().count(journal.db) == 1
         assert journal.store.integrity_check() == ["ok"]
     finally:
         journal.close()
@@ -135,7 +135,7 @@ def test_v1_journal_is_migrated_after_a_backup(tmp_path: Path) -> None:
     before = sorted(p.name for p in tmp_path.iterdir())
     with Journal.open(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER) as journal:
         assert journal.store.schema_version() == schema.CURRENT_VERSION
-        assert Exchange.select().count() == 2
+        assert Exchange.select().count(journal.db) == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == before
 
 

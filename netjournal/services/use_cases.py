@@ -1,0 +1,162 @@
+"""One call per user action, shared by the window and the command line.
+
+Each action resolves the people it names (finding them, or adding them when
+nobody matches) and writes its entry in the same transaction, so a new person
+and the entry that needs them land together or not at all.  The front ends
+only gather input and present the result or the error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass, replace
+
+from netjournal.domain import LoopKind
+from netjournal.services import entries, keychain, people
+from netjournal.services.journal import Journal
+from netjournal.services.validation import ValidationError
+
+PersonRef = int | str
+"""A person: their id, or a name as typed (found, or added when nobody matches)."""
+
+
+@dataclass(frozen=True, slots=True)
+class NamedPerson:
+    id: int
+    name: str
+    added: bool  # created by this action
+
+
+@dataclass(frozen=True, slots=True)
+class Logged:
+    """What an action wrote: the entry's id and the people it concerns, in the order named."""
+
+    id: int
+    people: tuple[NamedPerson, ...] = ()
+
+    @property
+    def added_people(self) -> tuple[NamedPerson, ...]:
+        return tuple(p for p in self.people if p.added)
+
+
+def _resolve(journal: Journal, ref: PersonRef, *, field: str, empty_message: str) -> NamedPerson:
+    if isinstance(ref, int):
+        return NamedPerson(ref, people.person_name(journal, ref), False)
+    if not ref.strip():
+        raise ValidationError(field, empty_message)
+    try:
+        person_id, added = people.find_or_create_person(journal, ref)
+    except ValidationError as error:
+        raise ValidationError(field, error.message) from None
+    return NamedPerson(person_id, people.person_name(journal, person_id), added)
+
+
+def save_exchange(
+    journal: Journal,
+    data: entries.ExchangeInput,
+    *,
+    person: PersonRef | None = None,
+    second_person: PersonRef | None = None,
+    exchange_id: int | None = None,
+) -> Logged:
+    """Log an exchange (or, with ``exchange_id``, edit one) with the people it names.
+
+    ``person`` and ``second_person``, when given, take the place of the ids in
+    ``data``; no person means a contribution to the network as a whole.
+    """
+    with journal.write():
+        named: list[NamedPerson] = []
+        if person is not None:
+            who = _resolve(
+                journal,
+                person,
+                field="person",
+                empty_message="Say with whom, or make it a contribution to the network as a whole.",
+            )
+            named.append(who)
+            data = replace(data, person_id=who.id)
+        if second_person is not None:
+            second = _resolve(
+                journal, second_person, field="second_person", empty_message="Say who the second person is."
+            )
+            named.append(second)
+            data = replace(data, second_person_id=second.id)
+        if exchange_id is None:
+            exchange_id = entries.add_exchange(journal, data)
+        else:
+            entries.update_exchange(journal, exchange_id, data)
+    return Logged(exchange_id, tuple(named))
+
+
+def log_touchpoint(
+    journal: Journal, person: PersonRef, note: str, *, date: dt.date | str | None = None, channel: str = ""
+) -> Logged:
+    """Keep in touch with someone between exchanges."""
+    with journal.write():
+        who = _resolve(journal, person, field="person", empty_message="Say with whom you kept in touch.")
+        touch_id = entries.add_touchpoint(journal, who.id, note, date=date, channel=channel)
+    return Logged(touch_id, (who,))
+
+
+def keep_loop(
+    journal: Journal,
+    loop_kind: LoopKind | str,
+    what: str,
+    *,
+    person: PersonRef | None = None,
+    due_on: dt.date | str | None = None,
+) -> Logged:
+    """Keep something promised or asked open until it is done; the person is optional."""
+    with journal.write():
+        who = None
+        if person is not None and (isinstance(person, int) or person.strip()):
+            who = _resolve(journal, person, field="person", empty_message="")
+        loop_id = entries.add_loop(journal, loop_kind, what, person_id=who.id if who else None, due_on=due_on)
+    return Logged(loop_id, (who,) if who else ())
+
+
+def write_reflection(
+    journal: Journal, text: str, *, person: PersonRef | None = None, date: dt.date | str | None = None
+) -> Logged:
+    """A reflection, about someone or about the network."""
+    with journal.write():
+        who = None
+        if person is not None and (isinstance(person, int) or person.strip()):
+            who = _resolve(journal, person, field="person", empty_message="")
+        reflection_id = entries.add_reflection(journal, text, date=date, person_id=who.id if who else None)
+    return Logged(reflection_id, (who,) if who else ())
+
+
+class KeychainOutcome(enum.Enum):
+    """What happened to a remembered passphrase when the journal's passphrase changed."""
+
+    NOT_REMEMBERED = "not remembered"  # nothing was kept, nothing to do
+    UPDATED = "updated"  # the keychain now holds the new passphrase
+    REMOVED = "removed"  # it could not be updated, so the old entry was removed
+    STALE = "stale"  # it could be neither updated nor removed: it still holds the old one
+
+
+def change_passphrase(journal: Journal, new_passphrase: str) -> KeychainOutcome:
+    """Re-key the journal, then bring a remembered passphrase in line with it."""
+    journal.change_passphrase(new_passphrase)
+    if keychain.recall(journal.path) is None:
+        return KeychainOutcome.NOT_REMEMBERED
+    try:
+        keychain.remember(journal.path, new_passphrase)
+    except keychain.KeychainUnavailable:
+        return KeychainOutcome.REMOVED if keychain.forget(journal.path) else KeychainOutcome.STALE
+    return KeychainOutcome.UPDATED
+
+
+def remember_passphrase(journal: Journal, passphrase: str) -> bool:
+    """After an unlock or a create that asked for it: keep the passphrase in the keychain.
+
+    Only a passphrase that has just opened ``journal`` is kept.  False when
+    this device has no keychain (the caller says so and carries on).
+    """
+    try:
+        keychain.remember(journal.path, passphrase)
+    except keychain.KeychainUnavailable:
+        return False
+    return True

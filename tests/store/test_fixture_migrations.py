@@ -1,0 +1,109 @@
+"""Journals written by earlier versions of netjournal open, migrate to today's schema, and lose nothing.
+
+The fixtures in tests/fixtures/ were written by the commits named in their
+catalogue (see tests/fixtures/README.md).  Each is migrated on a copy and its
+JSON export compared with a golden file.  UUIDs are random per migration, so
+the comparison names every record by its content instead; run with
+``NETJOURNAL_UPDATE_GOLDEN=1`` to rewrite the golden files after a deliberate
+change of the export, and read the diff.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playhouse.sqlcipher_ext import SqlCipherDatabase
+
+from netjournal.exports.json_export import write_export
+from netjournal.services.journal import Journal
+from netjournal.store import schema
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+CATALOGUE = json.loads((FIXTURES / "catalogue.json").read_text(encoding="utf-8"))["fixtures"]
+
+
+def _label(section: str, record: dict[str, Any]) -> str:
+    """A name for a record that does not depend on its (random) UUID."""
+    match section:
+        case "people":
+            return f"person {record['name']}"
+        case "exchanges":
+            return f"exchange {record['date']} {record['summary']}"
+        case "touchpoints":
+            return f"touchpoint {record['date']} {record['note']}"
+        case "loops":
+            return f"loop {record['opened_on']} {record['what']}"
+        case "reflections":
+            return f"reflection {record['date']} {record['text'][:40]}"
+        case "circumstances":
+            return f"circumstance {record['start_on']} {record['note']}"
+        case "prompt_states":
+            return f"prompt {record['prompt_key']}"
+    raise AssertionError(section)
+
+
+def normalised(document: dict[str, Any]) -> dict[str, Any]:
+    """The export with UUIDs replaced by content labels, records in label order."""
+    names = {document["journal"]["uuid"]: "<journal>"}
+    sections = [key for key in document if isinstance(document[key], list) and key != "deleted"]
+    for section in sections:
+        for record in document[section]:
+            names[record["uuid"]] = _label(section, record)
+    result: dict[str, Any] = {}
+    for key, value in document.items():
+        if key == "exported_at":
+            result[key] = "<exported_at>"
+        elif key == "journal":
+            result[key] = {**value, "uuid": "<journal>"}
+        elif isinstance(value, list):
+            records = [{k: names.get(v, v) if isinstance(v, str) else v for k, v in r.items()} for r in value]
+            result[key] = sorted(records, key=lambda r: json.dumps(r, sort_keys=True))
+        else:
+            result[key] = value
+    return result
+
+
+def _export(journal: Journal) -> dict[str, Any]:
+    buffer = io.BytesIO()
+    write_export(journal, buffer)
+    return json.loads(buffer.getvalue())
+
+
+def _raw_version(path: Path, passphrase: str, kdf_iter: int) -> int:
+    """The schema version of a journal file, read without migrating it."""
+    db = SqlCipherDatabase(str(path), passphrase=passphrase, pragmas=[("kdf_iter", kdf_iter)])
+    try:
+        return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("fixture", CATALOGUE, ids=[f["file"] for f in CATALOGUE])
+def test_a_journal_from_an_earlier_version_migrates_and_exports_as_before(fixture: dict, tmp_path: Path) -> None:
+    original = FIXTURES / fixture["file"]
+    assert hashlib.sha256(original.read_bytes()).hexdigest() == fixture["sha256"], "the fixture itself changed"
+    copy = tmp_path / fixture["file"]
+    shutil.copyfile(original, copy)
+    with Journal.open(copy, fixture["passphrase"], kdf_iter=fixture["kdf_iter"]) as journal:
+        assert journal.store.schema_version() == schema.CURRENT_VERSION
+        assert journal.store.integrity_check() == ["ok"]
+        document = _export(journal)
+        counts = {
+            t: journal.sql(f"SELECT count(*) FROM {t}").fetchone()[0] for t in fixture["rows"] if t != "search_index"
+        }
+    assert counts == {t: n for t, n in fixture["rows"].items() if t != "search_index"}
+    golden_path = FIXTURES / fixture["file"].replace(".netjournal", ".export.json")
+    actual = normalised(document)
+    if os.environ.get("NETJOURNAL_UPDATE_GOLDEN"):
+        golden_path.write_text(json.dumps(actual, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert actual == json.loads(golden_path.read_text(encoding="utf-8"))
+    # The journal as it was is kept beside it, still at its old version.
+    backup = copy.with_name(f"{copy.name}.v{fixture['version']}.backup")
+    assert _raw_version(backup, fixture["passphrase"], fixture["kdf_iter"]) == fixture["version"]
