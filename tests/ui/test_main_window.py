@@ -10,9 +10,9 @@ from support import PASSPHRASE
 
 from netjournal.domain import Direction, EntryType
 from netjournal.services import relationships
-from netjournal.ui import messages
-from netjournal.ui.balance_chart import BalanceChart
-from netjournal.ui.main_window import MainWindow
+from netjournal.ui.shell.main_window import MainWindow
+from netjournal.ui.widgets import messages
+from netjournal.ui.widgets.balance_chart import BalanceChart
 
 
 def person_id(name: str) -> int:
@@ -184,7 +184,7 @@ def test_enter_on_an_exchange_opens_it_for_editing(qtbot, window: MainWindow) ->
 
 def test_everyone_timeline_is_fetched_lazily(qtbot, window: MainWindow) -> None:
     from netjournal.services import entries
-    from netjournal.ui.timeline_model import PAGE
+    from netjournal.ui.models.timeline_model import PAGE
 
     journal = window.session.journal
     lee = person_id("Lee Park")

@@ -14,8 +14,8 @@ from netjournal.services import entries, prompting
 from netjournal.services.contact_list import ContactOrder
 from netjournal.services.people import find_person
 from netjournal.services.search import search
-from netjournal.ui.main_window import MainWindow
-from netjournal.ui.settings import WindowSettings
+from netjournal.ui.shell.main_window import MainWindow
+from netjournal.ui.shell.settings import WindowSettings
 
 TODAY = dt.date.today()
 

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QDialog
 from netjournal.domain import EntryType, TimelineEntry
 from netjournal.services import entries, people
 from netjournal.services.errors import JournalError
-from netjournal.ui import messages
 from netjournal.ui.i18n import tr
+from netjournal.ui.widgets import messages
 
 if TYPE_CHECKING:
-    from netjournal.ui.main_window import MainWindow
+    from netjournal.ui.shell.main_window import MainWindow
 
 
 class EntryCommands(QObject):

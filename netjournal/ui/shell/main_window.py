@@ -20,17 +20,17 @@ from PySide6.QtWidgets import (
 from netjournal.services.events import JournalChange
 from netjournal.services.journal import DEFAULT_KDF_ITER, Journal
 from netjournal.services.stats import journal_counts
-from netjournal.ui import icons, messages
-from netjournal.ui.actions import WindowActions, build_menus, create_actions
-from netjournal.ui.entry_commands import EntryCommands
-from netjournal.ui.idle_lock import IdleLock
-from netjournal.ui.journal_commands import JournalCommands
 from netjournal.ui.session import Session
-from netjournal.ui.settings import WindowSettings
-from netjournal.ui.unlock import UnlockScreen
-from netjournal.ui.welcome import WelcomeScreen
-from netjournal.ui.widgets import is_palette_change
-from netjournal.ui.workspace import Workspace
+from netjournal.ui.shell.actions import WindowActions, build_menus, create_actions
+from netjournal.ui.shell.entry_commands import EntryCommands
+from netjournal.ui.shell.idle_lock import IdleLock
+from netjournal.ui.shell.journal_commands import JournalCommands
+from netjournal.ui.shell.settings import WindowSettings
+from netjournal.ui.shell.unlock import UnlockScreen
+from netjournal.ui.shell.welcome import WelcomeScreen
+from netjournal.ui.shell.workspace import Workspace
+from netjournal.ui.widgets import icons, messages
+from netjournal.ui.widgets.common import is_palette_change
 
 
 class InfoBar(QWidget):

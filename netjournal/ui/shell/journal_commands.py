@@ -15,11 +15,11 @@ from netjournal import __version__
 from netjournal.paths import JOURNAL_SUFFIX
 from netjournal.services.errors import JournalError
 from netjournal.services.journal import Journal
-from netjournal.ui import messages
 from netjournal.ui.i18n import tr
+from netjournal.ui.widgets import messages
 
 if TYPE_CHECKING:
-    from netjournal.ui.main_window import MainWindow
+    from netjournal.ui.shell.main_window import MainWindow
 
 FILE_FILTER = "netjournal journals (*.netjournal *.nj);;All files (*)"
 
@@ -145,6 +145,6 @@ class JournalCommands(QObject):
         )
 
     def explain(self) -> None:
-        from netjournal.ui.explain import explanation
+        from netjournal.ui.shell.explain import explanation
 
         messages.show_info(self.window, tr("How hints and scores are worked out"), explanation())
