@@ -141,7 +141,7 @@ def test_lock_clears_every_view_and_unlock_restores(qtbot, window: MainWindow, s
     text = visible_texts(window)
     for secret in ("Ana", "Tom", "Lee", "Northwind", "pricing"):
         assert secret not in text
-    assert not window.actions.log_exchange.isEnabled()
+    assert not window.window_actions.log_exchange.isEnabled()
 
     field = window.unlock.findChild(QLineEdit, "passphraseField")
     field.setFocus()
@@ -219,3 +219,10 @@ def test_activity_postpones_the_idle_lock(qtbot, window: MainWindow, monkeypatch
     qtbot.keyClick(window.workspace.contacts.filter, Qt.Key.Key_A)
     assert restarts, "a key press restarts the countdown"
     assert lock.armed and window.session.is_open
+
+
+def test_window_actions_leave_qwidget_actions_alone(window: MainWindow) -> None:
+    """The commands live in ``window_actions``; ``QWidget.actions()`` is not shadowed and lists them."""
+    listed = window.actions()
+    assert window.window_actions.lock in listed
+    assert all(action in listed for action in window.window_actions.journal_actions())

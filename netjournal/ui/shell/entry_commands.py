@@ -29,7 +29,7 @@ class EntryCommands(QObject):
         self.session = window.session
         self.workspace = window.workspace
         self.current_dialog: QDialog | None = None
-        a = window.actions
+        a = window.window_actions
         a.log_exchange.triggered.connect(self.log_exchange)
         a.log_touchpoint.triggered.connect(self.log_touchpoint)
         a.add_loop.triggered.connect(self.add_loop)

@@ -34,7 +34,7 @@ class JournalCommands(QObject):
         super().__init__(window)
         self.window = window
         self._demo_folders: list[Path] = []
-        a = window.actions
+        a = window.window_actions
         a.new_journal.triggered.connect(self.create_journal)
         a.open_journal.triggered.connect(self.choose_journal)
         a.open_demo.triggered.connect(self.open_demo)

@@ -21,7 +21,7 @@ from netjournal.services.events import JournalChange
 from netjournal.services.journal import DEFAULT_KDF_ITER, Journal
 from netjournal.services.stats import journal_counts
 from netjournal.ui.session import Session
-from netjournal.ui.shell.actions import WindowActions, build_menus, create_actions
+from netjournal.ui.shell.actions import build_menus, create_actions
 from netjournal.ui.shell.entry_commands import EntryCommands
 from netjournal.ui.shell.idle_lock import IdleLock
 from netjournal.ui.shell.journal_commands import JournalCommands
@@ -63,6 +63,8 @@ class InfoBar(QWidget):
 class MainWindow(QMainWindow):
     def __init__(self, settings: WindowSettings | None = None, *, kdf_iter: int = DEFAULT_KDF_ITER) -> None:
         super().__init__()
+        # First, so that changeEvent, which re-tints their icons, finds them whenever it is called.
+        self.window_actions = create_actions(self)
         self.setObjectName("mainWindow")
         self.setWindowIcon(icons.icon("netjournal", "#000000", 64))
         self.settings = settings or WindowSettings()
@@ -85,19 +87,20 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
-        self.actions = create_actions(self)
-        build_menus(self.menuBar(), self.actions)
+        build_menus(self.menuBar(), self.window_actions)
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addActions([self.actions.log_exchange, self.actions.log_touchpoint, self.actions.add_loop])
+        toolbar.addActions(
+            [self.window_actions.log_exchange, self.window_actions.log_touchpoint, self.window_actions.add_loop]
+        )
         spacer = QWidget(toolbar)
         spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred)
         toolbar.addWidget(spacer)
         self.workspace.search.box.setMinimumWidth(300)
         toolbar.addWidget(self.workspace.search.box)
-        toolbar.addAction(self.actions.lock)
+        toolbar.addAction(self.window_actions.lock)
         self.toolbar = toolbar
         self._set_toolbar_icons()
 
@@ -165,7 +168,7 @@ class MainWindow(QMainWindow):
             if (
                 modal is not None
                 and self._owns(modal)
-                and key.matches(self.actions.lock.shortcut()) == (QKeySequence.SequenceMatch.ExactMatch)
+                and key.matches(self.window_actions.lock.shortcut()) == (QKeySequence.SequenceMatch.ExactMatch)
             ):
                 event.accept()
                 QTimer.singleShot(0, self, self.lock)  # after the dialog has finished handling the key
@@ -220,22 +223,21 @@ class MainWindow(QMainWindow):
 
     def _sync_enabled(self) -> None:
         unlocked = self.session.is_open
-        for action in self.actions.journal_actions():
+        for action in self.window_actions.journal_actions():
             action.setEnabled(unlocked)
         self.workspace.search.box.setEnabled(unlocked)
 
     def _set_toolbar_icons(self) -> None:
         colour = self.palette().color(self.palette().ColorRole.ButtonText)
-        self.actions.log_exchange.setIcon(icons.icon("add", colour))
-        self.actions.log_touchpoint.setIcon(icons.icon("touchpoint", colour))
-        self.actions.add_loop.setIcon(icons.icon("loop", colour))
-        self.actions.lock.setIcon(icons.icon("lock", colour))
-        self.actions.find.setIcon(icons.icon("search", colour))
+        self.window_actions.log_exchange.setIcon(icons.icon("add", colour))
+        self.window_actions.log_touchpoint.setIcon(icons.icon("touchpoint", colour))
+        self.window_actions.add_loop.setIcon(icons.icon("loop", colour))
+        self.window_actions.lock.setIcon(icons.icon("lock", colour))
+        self.window_actions.find.setIcon(icons.icon("search", colour))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        built = isinstance(self.actions, WindowActions)  # QWidget.actions() until __init__ replaces it
-        if is_palette_change(event) and built:
+        if is_palette_change(event):
             self._set_toolbar_icons()  # tinted for the old palette otherwise
 
     # -- geometry and closing -----------------------------------------------------------
