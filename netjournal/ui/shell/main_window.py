@@ -1,4 +1,8 @@
-"""The main window: arranges the welcome, unlock and workspace pages, menus and status bar."""
+"""The main window: arranges the welcome, unlock and workspace pages, menus and status bar.
+
+It connects every action and every page's and pane's request to whoever carries
+it out, and is the ``CommandHost`` the entry and journal commands work through.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netjournal.domain import TimelineEntry
 from netjournal.services.events import JournalChange
 from netjournal.services.journal import DEFAULT_KDF_ITER, Journal
 from netjournal.services.stats import journal_counts
@@ -108,8 +113,9 @@ class MainWindow(QMainWindow):
         self.status_label.setObjectName("statusCounts")
         self.statusBar().addWidget(self.status_label, 1)
 
-        self.entries = EntryCommands(self)
-        self.journals = JournalCommands(self)
+        self.entries = EntryCommands(self, parent=self)
+        self.journals = JournalCommands(self, parent=self)
+        self._connect_commands()
         self._counts_timer = QTimer(self, singleShot=True, interval=0)
         self._counts_timer.timeout.connect(self._update_status)
         self.session.opened.connect(self._opened)
@@ -125,6 +131,62 @@ class MainWindow(QMainWindow):
         self._sync_enabled()
         self._restore_geometry()
         self.show_welcome()
+
+    def _connect_commands(self) -> None:
+        """Every action, and every request of a page or pane, to whatever carries it out."""
+        a, ws, entries, journals = self.window_actions, self.workspace, self.entries, self.journals
+        a.new_journal.triggered.connect(journals.create_journal)
+        a.open_journal.triggered.connect(journals.choose_journal)
+        a.open_demo.triggered.connect(journals.open_demo)
+        a.lock.triggered.connect(self.lock)
+        a.change_passphrase.triggered.connect(journals.change_passphrase)
+        a.backup.triggered.connect(journals.backup)
+        a.quit.triggered.connect(self.close)
+        a.about.triggered.connect(journals.about)
+        a.explain.triggered.connect(journals.explain)
+        self.welcome.createRequested.connect(journals.create_journal)
+        self.welcome.openRequested.connect(journals.choose_journal)
+        self.welcome.demoRequested.connect(journals.open_demo)
+        self.unlock.openAnotherRequested.connect(journals.choose_journal)
+        self.unlock.createRequested.connect(journals.create_journal)
+
+        a.log_exchange.triggered.connect(entries.log_exchange)
+        a.log_touchpoint.triggered.connect(entries.log_touchpoint)
+        a.add_loop.triggered.connect(entries.add_loop)
+        a.add_person.triggered.connect(entries.add_person)
+        a.add_reflection.triggered.connect(entries.add_reflection)
+        a.add_circumstance.triggered.connect(lambda: entries.add_circumstance(self.current_person_id()))
+        a.edit_person.triggered.connect(lambda: entries.edit_person(self.current_person_id()))
+        a.archive_person.triggered.connect(entries.toggle_archived)
+        a.edit_entry.triggered.connect(entries.edit_current)
+        a.delete_entry.triggered.connect(entries.delete_current)
+        ws.timeline.list.editRequested.connect(entries.edit_entry)
+        ws.timeline.list.deleteRequested.connect(entries.delete_entry)
+        ws.relationship.editPersonRequested.connect(entries.edit_person)
+        ws.relationship.addCircumstanceRequested.connect(entries.add_circumstance)
+
+        a.find.triggered.connect(ws.focus_search)
+        a.find_person.triggered.connect(ws.focus_contacts)
+        a.everyone.triggered.connect(ws.show_everyone)
+        a.focus_timeline.triggered.connect(ws.timeline.list.setFocus)
+        a.focus_prompts.triggered.connect(ws.prompts.focus_first)
+
+    # -- what the commands may ask (CommandHost; also session, kdf_iter, journal_path, show_unlock, attach) --
+
+    def dialog_parent(self) -> QWidget:
+        return self
+
+    def current_person_id(self) -> int | None:
+        return self.workspace.person_id
+
+    def current_entry(self) -> TimelineEntry | None:
+        return self.workspace.timeline.list.current_entry()
+
+    def select_person(self, person_id: int) -> None:
+        self.workspace.select_person(person_id)
+
+    def show_notice(self, text: str) -> None:
+        self.info.show_message(text)
 
     # -- pages -------------------------------------------------------------------------
 

@@ -116,6 +116,10 @@ class Workspace(QWidget):
         self.search.box.setFocus()
         self.search.box.selectAll()
 
+    def focus_contacts(self) -> None:
+        self.contacts.filter.setFocus()
+        self.contacts.filter.selectAll()
+
     def _show_entries(self, ids: list[int], caption: str) -> None:
         self.centre.setCurrentWidget(self.timeline)
         self.timeline.show_entries(ids, caption)
