@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QStyleFactory, QWidget
 from netjournal.app import application
 from netjournal.services.demo import create_demo_journal
 from netjournal.services.journal import Journal
-from netjournal.ui.main_window import MainWindow
-from netjournal.ui.settings import WindowSettings
+from netjournal.ui.shell.main_window import MainWindow
+from netjournal.ui.shell.settings import WindowSettings
 
 OUT = Path(__file__).resolve().parent / "screenshots"
 SIZE = (1280, 800)

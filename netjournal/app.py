@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication
 
 from netjournal import __version__
 from netjournal.services.journal import DEFAULT_KDF_ITER, Journal
-from netjournal.ui.main_window import MainWindow
-from netjournal.ui.settings import WindowSettings
+from netjournal.ui.shell.main_window import MainWindow
+from netjournal.ui.shell.settings import WindowSettings
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -59,7 +59,7 @@ def _quit_on_signals(app: QApplication) -> None:
 def run_window(*, journal: Path | None = None, demo: bool = False) -> int:
     """``netjournal`` without a command: the demo, a given journal, the last one, or the welcome page."""
     app = application()
-    from netjournal.ui import failsafe
+    from netjournal.ui.shell import failsafe
 
     failsafe.install()
     _quit_on_signals(app)
@@ -74,7 +74,7 @@ def run_window(*, journal: Path | None = None, demo: bool = False) -> int:
             window.unlock.try_remembered()
         elif journal is not None:
             window.show_welcome()
-            from netjournal.ui import messages
+            from netjournal.ui.widgets import messages
 
             messages.show_error(
                 window, window.tr("No journal there"), window.tr("There is no journal at {0}.").format(journal)

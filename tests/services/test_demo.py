@@ -17,7 +17,7 @@ from netjournal.insights.patterns import Pattern
 from netjournal.insights.specificity import score_specificity
 from netjournal.services import entries
 from netjournal.services.demo import DEMO_SIZES, DemoStats, create_demo_journal, populate_demo
-from netjournal.services.demo_text import DemoWords, words
+from netjournal.services.demo.text import DemoWords, words
 from netjournal.services.entries import ExchangeInput
 from netjournal.services.journal import Journal
 from netjournal.services.people import _normalise_tags, list_people
@@ -237,7 +237,7 @@ def test_pattern_hints_vary_and_some_are_softened(demo: Journal) -> None:
 
 # -- the word list (resources/demo_words.json) ---------------------------------------
 
-# Slots demo_text.Slots fills by itself, besides one per pool in the data file.
+# Slots demo.text.Slots fills by itself, besides one per pool in the data file.
 FILLED_SLOTS = {"p", "P", "sp", "Sp", "op", "pr", "p_org", "o", "o_first", "o_desc", "o_org", "org", "org2", "uni",
                 "why", "res", "tail", "outcome", "n", "day", "month", "yr"}
 # Slots the generator sets by hand for the templates of one field.

@@ -13,9 +13,9 @@ from support import PASSPHRASE, TEST_KDF_ITER
 from netjournal.app import open_main_window
 from netjournal.services import entries, people
 from netjournal.services.journal import Journal
-from netjournal.ui.main_window import MainWindow
 from netjournal.ui.session import Session
-from netjournal.ui.settings import WindowSettings
+from netjournal.ui.shell.main_window import MainWindow
+from netjournal.ui.shell.settings import WindowSettings
 
 TODAY = dt.date.today()
 

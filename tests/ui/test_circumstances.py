@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from netjournal.services import entries, people, relationships
-from netjournal.ui import messages
-from netjournal.ui.relationship_panel import RelationshipPanel
+from netjournal.ui.panels.relationship_panel import RelationshipPanel
 from netjournal.ui.session import Session
-from netjournal.ui.widgets import LinkButton
+from netjournal.ui.widgets import messages
+from netjournal.ui.widgets.common import LinkButton
 
 TODAY = dt.date.today()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from netjournal.insights import patterns, specificity
-from netjournal.ui.explain import explanation
+from netjournal.ui.shell.explain import explanation
 
 
 def test_explanation_quotes_the_live_thresholds(qtbot) -> None:

@@ -7,7 +7,8 @@ import sys
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from netjournal.store.errors import JournalLockedError
-from netjournal.ui import failsafe, messages
+from netjournal.ui.shell import failsafe
+from netjournal.ui.widgets import messages
 
 
 def test_journal_errors_keep_their_sentence() -> None:

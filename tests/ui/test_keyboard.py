@@ -53,7 +53,7 @@ def test_the_search_box_shows_no_clear_button_once_emptied(qtbot, window) -> Non
 
 
 def test_ctrl_l_locks_over_the_change_passphrase_dialog(qtbot, window) -> None:
-    window.actions.change_passphrase.trigger()
+    window.window_actions.change_passphrase.trigger()
     dialog = window.findChild(QDialog, "changePassphraseDialog")
     qtbot.waitUntil(lambda: dialog.isVisible())
     field = dialog.findChild(QLineEdit, "changeCurrentPassphrase")

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from netjournal.domain import EntryType
 from netjournal.services.people import find_person
 from netjournal.ui.dialogs.entry_dialogs import ReflectionDialog
-from netjournal.ui.main_window import MainWindow
+from netjournal.ui.shell.main_window import MainWindow
 
 SECRET = "Quietly lent Ana the Lisbon flat keys"
 

@@ -10,9 +10,9 @@ from support import PASSPHRASE
 
 from netjournal.domain import Direction, EntryType
 from netjournal.services import relationships
-from netjournal.ui import messages
-from netjournal.ui.balance_chart import BalanceChart
-from netjournal.ui.main_window import MainWindow
+from netjournal.ui.shell.main_window import MainWindow
+from netjournal.ui.widgets import messages
+from netjournal.ui.widgets.balance_chart import BalanceChart
 
 
 def person_id(name: str) -> int:
@@ -141,7 +141,7 @@ def test_lock_clears_every_view_and_unlock_restores(qtbot, window: MainWindow, s
     text = visible_texts(window)
     for secret in ("Ana", "Tom", "Lee", "Northwind", "pricing"):
         assert secret not in text
-    assert not window.actions.log_exchange.isEnabled()
+    assert not window.window_actions.log_exchange.isEnabled()
 
     field = window.unlock.findChild(QLineEdit, "passphraseField")
     field.setFocus()
@@ -184,7 +184,7 @@ def test_enter_on_an_exchange_opens_it_for_editing(qtbot, window: MainWindow) ->
 
 def test_everyone_timeline_is_fetched_lazily(qtbot, window: MainWindow) -> None:
     from netjournal.services import entries
-    from netjournal.ui.timeline_model import PAGE
+    from netjournal.ui.models.timeline_model import PAGE
 
     journal = window.session.journal
     lee = person_id("Lee Park")
@@ -219,3 +219,10 @@ def test_activity_postpones_the_idle_lock(qtbot, window: MainWindow, monkeypatch
     qtbot.keyClick(window.workspace.contacts.filter, Qt.Key.Key_A)
     assert restarts, "a key press restarts the countdown"
     assert lock.armed and window.session.is_open
+
+
+def test_window_actions_leave_qwidget_actions_alone(window: MainWindow) -> None:
+    """The commands live in ``window_actions``; ``QWidget.actions()`` is not shadowed and lists them."""
+    listed = window.actions()
+    assert window.window_actions.lock in listed
+    assert all(action in listed for action in window.window_actions.journal_actions())

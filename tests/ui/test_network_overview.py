@@ -6,8 +6,8 @@ import datetime as dt
 
 from netjournal.services import entries, people
 from netjournal.services.network import asking_ties
-from netjournal.ui.relationship_panel import RelationshipPanel
-from netjournal.ui.widgets import LinkButton
+from netjournal.ui.panels.relationship_panel import RelationshipPanel
+from netjournal.ui.widgets.common import LinkButton
 
 
 def _ask_three_times(journal, name: str) -> int:

@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from netjournal.domain import Direction
 from netjournal.services import entries, people, prompting, relationships
 from netjournal.store.models import Reflection
-from netjournal.ui import relationship_panel as relationship_module
-from netjournal.ui.balance_chart import BalanceChart, describe_balance, paint_balance
-from netjournal.ui.colors import direction_color, overdue_color
 from netjournal.ui.dialogs.entry_dialogs import ReflectionDialog
-from netjournal.ui.prompts_panel import PromptCard, PromptsPanel
-from netjournal.ui.relationship_panel import LinkButton, RelationshipPanel
+from netjournal.ui.panels import relationship_panel as relationship_module
+from netjournal.ui.panels.prompts_panel import PromptCard, PromptsPanel
+from netjournal.ui.panels.relationship_panel import LinkButton, RelationshipPanel
+from netjournal.ui.widgets.balance_chart import BalanceChart, describe_balance, paint_balance
+from netjournal.ui.widgets.colors import direction_color, overdue_color
 
 TODAY = dt.date.today()
 

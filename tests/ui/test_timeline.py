@@ -12,9 +12,9 @@ from netjournal.domain import EntryType, TimelineEntry
 from netjournal.services import entries, relationships
 from netjournal.services.people import find_person
 from netjournal.services.search import search
-from netjournal.ui.main_window import MainWindow
-from netjournal.ui.timeline_model import HeaderRole
-from netjournal.ui.timeline_view import TimelinePane
+from netjournal.ui.models.timeline_model import HeaderRole
+from netjournal.ui.panels.timeline_view import TimelinePane
+from netjournal.ui.shell.main_window import MainWindow
 
 TODAY = dt.date.today()
 
@@ -100,7 +100,7 @@ def test_the_entries_behind_a_hint_refresh_when_one_is_deleted(qtbot, window: Ma
 
 
 def test_a_failed_query_leaves_the_rows_in_place(qtbot, window: MainWindow, monkeypatch) -> None:
-    from netjournal.ui import timeline_model
+    from netjournal.ui.models import timeline_model
 
     window.workspace.show_everyone()
     model = window.workspace.timeline.model

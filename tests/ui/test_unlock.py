@@ -21,8 +21,8 @@ from netjournal.store.database import PLAINTEXT_HEADER
 from netjournal.store.schema import CURRENT_VERSION
 from netjournal.ui.dialogs.create_journal import CreateJournalDialog
 from netjournal.ui.open_task import OpenTask
-from netjournal.ui.unlock import UnlockScreen
-from netjournal.ui.welcome import WelcomeScreen
+from netjournal.ui.shell.unlock import UnlockScreen
+from netjournal.ui.shell.welcome import WelcomeScreen
 
 STRONG = "lantern orbit pickle seventy marsh"
 

@@ -14,8 +14,8 @@ from netjournal.services import entries, prompting
 from netjournal.services.contact_list import ContactOrder
 from netjournal.services.people import find_person
 from netjournal.services.search import search
-from netjournal.ui.main_window import MainWindow
-from netjournal.ui.settings import WindowSettings
+from netjournal.ui.shell.main_window import MainWindow
+from netjournal.ui.shell.settings import WindowSettings
 
 TODAY = dt.date.today()
 
@@ -100,7 +100,8 @@ def icon_colour(icon: QIcon) -> str:
 
 def test_icons_are_tinted_again_when_the_palette_changes(window: MainWindow) -> None:
     light = window.palette().color(QPalette.ColorRole.ButtonText).name()
-    icons = [window.actions.log_exchange.icon, window.actions.lock.icon, window.workspace.contacts.everyone_button.icon]
+    actions = window.window_actions
+    icons = [actions.log_exchange.icon, actions.lock.icon, window.workspace.contacts.everyone_button.icon]
     assert [icon_colour(icon()) for icon in icons] == [light] * len(icons)
     window.setPalette(dark_palette())
     assert [icon_colour(icon()) for icon in icons] == ["#e6e6e6"] * len(icons)

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 from netjournal.paths import JOURNAL_SUFFIX, default_journal_path
 from netjournal.services import keychain
 from netjournal.services.journal import DEFAULT_KDF_ITER, Journal
-from netjournal.ui import colors
 from netjournal.ui.open_task import OpenTask
-from netjournal.ui.strength import PassphraseStrength
-from netjournal.ui.widgets import is_palette_change, make_busy_indicator, secret_field, show_message, tint
+from netjournal.ui.widgets import colors
+from netjournal.ui.widgets.common import is_palette_change, make_busy_indicator, secret_field, show_message, tint
+from netjournal.ui.widgets.strength import PassphraseStrength
 
 _SPACING = 10  # between rows, and between the strength meter and its feedback
 

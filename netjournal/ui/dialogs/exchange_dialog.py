@@ -22,7 +22,6 @@ from netjournal.domain import Direction, ExchangeRecord, Kind
 from netjournal.insights.specificity import score_specificity
 from netjournal.services import entries, records
 from netjournal.services.relationships import exchanges_by_id, exchanges_with
-from netjournal.ui.colors import muted
 from netjournal.ui.dialogs.form_support import (
     FormDialog,
     date_edit,
@@ -33,6 +32,7 @@ from netjournal.ui.dialogs.form_support import (
 )
 from netjournal.ui.i18n import tr
 from netjournal.ui.session import Session
+from netjournal.ui.widgets.colors import muted
 
 MAX_HINTS = 3
 SUMMARY_PREVIEW = 48

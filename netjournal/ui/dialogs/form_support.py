@@ -2,7 +2,7 @@
 
 A form validates by trying to save: the service raises a ``ValidationError``
 naming the field at fault, the form marks that widget (dynamic property
-``invalid`` plus a red frame from ``netjournal.ui.colors``), focuses it and shows
+``invalid`` plus a red frame from ``netjournal.ui.widgets.colors``), focuses it and shows
 the message; editing the field clears the mark.
 """
 
@@ -31,9 +31,9 @@ from netjournal.services import people
 from netjournal.services.errors import JournalError
 from netjournal.services.people import person_names
 from netjournal.services.validation import AmbiguousPersonError, ValidationError
-from netjournal.ui.colors import overdue_color
 from netjournal.ui.i18n import tr
 from netjournal.ui.session import Session
+from netjournal.ui.widgets.colors import overdue_color
 
 _SAVED_DESCRIPTION = "_descriptionBeforeError"
 

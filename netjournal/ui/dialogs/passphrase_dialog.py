@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QV
 from netjournal.services import keychain
 from netjournal.services.errors import JournalError
 from netjournal.ui.session import Session
-from netjournal.ui.strength import PassphraseStrength
-from netjournal.ui.widgets import secret_field
+from netjournal.ui.widgets.common import secret_field
+from netjournal.ui.widgets.strength import PassphraseStrength
 
 
 class ChangePassphraseDialog(QDialog):

@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 
 from netjournal.domain import Direction, Kind, LoopKind
-from netjournal.services.demo_text import Slots
-from netjournal.services.demo_world import DemoPerson, DemoWorld, stamp, years_before
+from netjournal.services.demo.text import Slots
+from netjournal.services.demo.world import DemoPerson, DemoWorld, stamp, years_before
 
 VAGUE_SHARE = 0.10
 DETAILS_SHARE = 0.42

@@ -44,7 +44,7 @@ class WindowSettings:
 
     def idle_lock_minutes(self) -> int:
         """Minutes without input before the journal locks itself; 0 turns that off."""
-        from netjournal.ui.idle_lock import DEFAULT_MINUTES
+        from netjournal.ui.shell.idle_lock import DEFAULT_MINUTES
 
         try:
             return max(0, int(self._settings.value("lock/idle_minutes", DEFAULT_MINUTES)))

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from netjournal.domain import Direction
 from netjournal.services.contact_list import ContactOrder, filter_people, sort_people
 from netjournal.services.people import PersonRow
-from netjournal.ui.colors import direction_color, muted, overdue_color
 from netjournal.ui.i18n import tr
+from netjournal.ui.widgets.colors import direction_color, muted, overdue_color
 
 PersonRole = Qt.ItemDataRole.UserRole + 1
 

@@ -6,12 +6,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from netjournal.services.search import SearchHit
-from netjournal.ui.contacts import ContactsPane
-from netjournal.ui.prompts_panel import PromptsPanel
-from netjournal.ui.relationship_panel import RelationshipPanel
-from netjournal.ui.search_panel import SearchPanel
+from netjournal.ui.panels.contacts import ContactsPane
+from netjournal.ui.panels.prompts_panel import PromptsPanel
+from netjournal.ui.panels.relationship_panel import RelationshipPanel
+from netjournal.ui.panels.search_panel import SearchPanel
+from netjournal.ui.panels.timeline_view import TimelinePane
 from netjournal.ui.session import Session
-from netjournal.ui.timeline_view import TimelinePane
 
 
 class Workspace(QWidget):
@@ -115,6 +115,10 @@ class Workspace(QWidget):
     def focus_search(self) -> None:
         self.search.box.setFocus()
         self.search.box.selectAll()
+
+    def focus_contacts(self) -> None:
+        self.contacts.filter.setFocus()
+        self.contacts.filter.selectAll()
 
     def _show_entries(self, ids: list[int], caption: str) -> None:
         self.centre.setCurrentWidget(self.timeline)

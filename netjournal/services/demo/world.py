@@ -13,7 +13,7 @@ import itertools
 import random
 from dataclasses import dataclass
 
-from netjournal.services.demo_text import words
+from netjournal.services.demo.text import words
 
 YEARS = 15
 
@@ -52,7 +52,7 @@ def years_before(date: dt.date, years: int) -> dt.date:
 
 
 class DemoWorld:
-    """What the generator has made so far; ``demo_people`` and ``demo_entries`` add to it."""
+    """What the generator has made so far; ``people`` and ``entries`` add to it."""
 
     def __init__(self, seed: int, today: dt.date) -> None:
         self.rng = random.Random(seed)
@@ -60,7 +60,7 @@ class DemoWorld:
         self.first_day = years_before(today, YEARS)
         self.span = (today - self.first_day).days
         self.words = words()
-        # Organisations (set by demo_people.make_orgs, before anything else draws from rng).
+        # Organisations (set by people.make_orgs, before anything else draws from rng).
         self.org_names: tuple[str, ...] = ()
         self.org_kinds: tuple[str, ...] = ()
         self.org_weights: list[float] = []  # cumulative
@@ -68,7 +68,7 @@ class DemoWorld:
         # The cast, in the order people were met; ids are positions plus one.
         self.people: list[DemoPerson] = []
         self.starts: list[dt.date] = []
-        # Rows without ids, in the order of the models' insert fields (see demo.populate_demo).
+        # Rows without ids, in the order of the models' insert fields (see builder.populate_demo).
         self.exchanges: list[list[object]] = []  # lists: link_returns may add details
         self.touchpoints: list[tuple[object, ...]] = []
         self.loops: list[tuple[object, ...]] = []

@@ -12,8 +12,8 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication
 
 from netjournal.services.errors import explain
-from netjournal.ui import messages
 from netjournal.ui.i18n import tr
+from netjournal.ui.widgets import messages
 
 
 def message_for(error: BaseException) -> str:

@@ -6,8 +6,8 @@ import bisect
 import datetime as dt
 import itertools
 
-from netjournal.services.demo_text import Slots
-from netjournal.services.demo_world import DemoPerson, DemoWorld
+from netjournal.services.demo.text import Slots
+from netjournal.services.demo.world import DemoPerson, DemoWorld
 
 CIRCUMSTANCE_SHARE = 0.04  # of people
 CADENCE_SHARE = 0.40

@@ -15,9 +15,16 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSize
 from netjournal.services import keychain
 from netjournal.services.errors import WrongPassphraseError
 from netjournal.services.journal import DEFAULT_KDF_ITER, Journal
-from netjournal.ui import colors, icons
 from netjournal.ui.open_task import OpenTask
-from netjournal.ui.widgets import LinkButton, is_palette_change, make_busy_indicator, secret_field, show_message, tint
+from netjournal.ui.widgets import colors, icons
+from netjournal.ui.widgets.common import (
+    LinkButton,
+    is_palette_change,
+    make_busy_indicator,
+    secret_field,
+    show_message,
+    tint,
+)
 
 
 class ElidedLabel(QLabel):

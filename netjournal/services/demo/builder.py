@@ -1,29 +1,4 @@
-"""A seeded, deterministic generator of believable journals, for demos and benchmarks.
-
-``populate_demo`` fills an empty journal with fifteen years of people,
-exchanges, touchpoints, open loops, reflections and circumstances ending at
-``today``.  The same seed and ``today`` always give byte-identical content:
-every choice comes from one ``random.Random(seed)`` and every timestamp is
-derived from an entry's date, never from the clock.
-
-The rows are written with bulk inserts in one transaction rather than through
-the per-entry services (far too slow for 100,000 rows), but they obey every
-rule those services validate: introductions name two different people, a
-community only on contributions without a person, reciprocation links point
-to an opposite-direction exchange of the same day or earlier, nothing is dated
-after ``today``.  A few situations are planted on purpose near ``today`` so
-that today's reflection prompts have evidence (see
-``demo_entries.plant_evidence``).
-
-The generator is split by concept:
-
-- ``demo`` (this module): sizes, the order of generation, and the bulk insert;
-- ``demo_world``: the state of one run (random stream, calendar, cast, rows);
-- ``demo_people``: organisations, people and their circumstances;
-- ``demo_entries``: exchanges, touchpoints, open loops, reflections, reciprocation;
-- ``demo_text``: the word lists and templates (``resources/demo_words.json``) and
-  the filling of template slots.
-"""
+"""Sizes, the order of generation, and the bulk insert: ``populate_demo`` and ``create_demo_journal``."""
 
 from __future__ import annotations
 
@@ -32,7 +7,7 @@ import os
 import time
 from dataclasses import dataclass
 
-from netjournal.services.demo_entries import (
+from netjournal.services.demo.entries import (
     add_exchange,
     add_loops,
     add_reflections,
@@ -40,8 +15,8 @@ from netjournal.services.demo_entries import (
     link_returns,
     plant_evidence,
 )
-from netjournal.services.demo_people import add_circumstances, make_orgs, make_people
-from netjournal.services.demo_world import DemoWorld
+from netjournal.services.demo.people import add_circumstances, make_orgs, make_people
+from netjournal.services.demo.world import DemoWorld
 from netjournal.services.events import JournalChange
 from netjournal.services.journal import Journal
 from netjournal.store.database import DEFAULT_KDF_ITER

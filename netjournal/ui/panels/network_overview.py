@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from netjournal.insights.network import NetworkSummary
 from netjournal.services.network import AskingTie
-from netjournal.ui.widgets import LinkButton, age_text, clear_layout, format_date, label, later, plural, set_text
+from netjournal.ui.widgets.common import LinkButton, age_text, clear_layout, format_date, label, later, plural, set_text
 
 MAX_LISTED = 8
 

@@ -33,13 +33,13 @@ from netjournal.services.events import JournalChange
 from netjournal.services.network import AskingTie, asking_ties, network_summary
 from netjournal.services.relationships import Relationship, relationship
 from netjournal.services.validation import NotFoundError
-from netjournal.ui import messages
-from netjournal.ui.balance_chart import BalanceChart
-from netjournal.ui.colors import overdue_color
 from netjournal.ui.i18n import tr
-from netjournal.ui.network_overview import NetworkOverview
+from netjournal.ui.panels.network_overview import NetworkOverview
 from netjournal.ui.session import Session
-from netjournal.ui.widgets import (
+from netjournal.ui.widgets import messages
+from netjournal.ui.widgets.balance_chart import BalanceChart
+from netjournal.ui.widgets.colors import overdue_color
+from netjournal.ui.widgets.common import (
     LinkButton,
     age_text,
     ago_text,

@@ -28,10 +28,10 @@ from netjournal.services.errors import JournalError
 from netjournal.services.events import JournalChange
 from netjournal.services.people import get_person
 from netjournal.services.validation import NotFoundError
-from netjournal.ui import messages
 from netjournal.ui.dialogs.entry_dialogs import ReflectionDialog
 from netjournal.ui.session import Session
-from netjournal.ui.widgets import LinkButton, clear_layout, label, later
+from netjournal.ui.widgets import messages
+from netjournal.ui.widgets.common import LinkButton, clear_layout, label, later
 
 REFRESH_ON = frozenset({"exchange", "touchpoint", "loop", "reflection", "prompt", "person", "journal"})
 SNOOZE_DAYS = 7

@@ -17,8 +17,8 @@ from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from netjournal.domain import Direction
-from netjournal.ui.colors import direction_color, muted
 from netjournal.ui.i18n import tr
+from netjournal.ui.widgets.colors import direction_color, muted
 
 
 class BalanceRow(NamedTuple):

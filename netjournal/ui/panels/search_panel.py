@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from netjournal.services.search import SNIPPET_END, SNIPPET_START, SearchHit, search
-from netjournal.ui.colors import muted
 from netjournal.ui.i18n import tr
 from netjournal.ui.session import Session
+from netjournal.ui.widgets.colors import muted
 
 HitRole = Qt.ItemDataRole.UserRole + 1
 ENTITY_LABELS = {

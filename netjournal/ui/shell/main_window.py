@@ -1,4 +1,8 @@
-"""The main window: arranges the welcome, unlock and workspace pages, menus and status bar."""
+"""The main window: arranges the welcome, unlock and workspace pages, menus and status bar.
+
+It connects every action and every page's and pane's request to whoever carries
+it out, and is the ``CommandHost`` the entry and journal commands work through.
+"""
 
 from __future__ import annotations
 
@@ -17,20 +21,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netjournal.domain import TimelineEntry
 from netjournal.services.events import JournalChange
 from netjournal.services.journal import DEFAULT_KDF_ITER, Journal
 from netjournal.services.stats import journal_counts
-from netjournal.ui import icons, messages
-from netjournal.ui.actions import WindowActions, build_menus, create_actions
-from netjournal.ui.entry_commands import EntryCommands
-from netjournal.ui.idle_lock import IdleLock
-from netjournal.ui.journal_commands import JournalCommands
 from netjournal.ui.session import Session
-from netjournal.ui.settings import WindowSettings
-from netjournal.ui.unlock import UnlockScreen
-from netjournal.ui.welcome import WelcomeScreen
-from netjournal.ui.widgets import is_palette_change
-from netjournal.ui.workspace import Workspace
+from netjournal.ui.shell.actions import build_menus, create_actions
+from netjournal.ui.shell.entry_commands import EntryCommands
+from netjournal.ui.shell.idle_lock import IdleLock
+from netjournal.ui.shell.journal_commands import JournalCommands
+from netjournal.ui.shell.settings import WindowSettings
+from netjournal.ui.shell.unlock import UnlockScreen
+from netjournal.ui.shell.welcome import WelcomeScreen
+from netjournal.ui.shell.workspace import Workspace
+from netjournal.ui.widgets import icons, messages
+from netjournal.ui.widgets.common import is_palette_change
 
 
 class InfoBar(QWidget):
@@ -63,6 +68,8 @@ class InfoBar(QWidget):
 class MainWindow(QMainWindow):
     def __init__(self, settings: WindowSettings | None = None, *, kdf_iter: int = DEFAULT_KDF_ITER) -> None:
         super().__init__()
+        # First, so that changeEvent, which re-tints their icons, finds them whenever it is called.
+        self.window_actions = create_actions(self)
         self.setObjectName("mainWindow")
         self.setWindowIcon(icons.icon("netjournal", "#000000", 64))
         self.settings = settings or WindowSettings()
@@ -85,19 +92,20 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
-        self.actions = create_actions(self)
-        build_menus(self.menuBar(), self.actions)
+        build_menus(self.menuBar(), self.window_actions)
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addActions([self.actions.log_exchange, self.actions.log_touchpoint, self.actions.add_loop])
+        toolbar.addActions(
+            [self.window_actions.log_exchange, self.window_actions.log_touchpoint, self.window_actions.add_loop]
+        )
         spacer = QWidget(toolbar)
         spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred)
         toolbar.addWidget(spacer)
         self.workspace.search.box.setMinimumWidth(300)
         toolbar.addWidget(self.workspace.search.box)
-        toolbar.addAction(self.actions.lock)
+        toolbar.addAction(self.window_actions.lock)
         self.toolbar = toolbar
         self._set_toolbar_icons()
 
@@ -105,8 +113,9 @@ class MainWindow(QMainWindow):
         self.status_label.setObjectName("statusCounts")
         self.statusBar().addWidget(self.status_label, 1)
 
-        self.entries = EntryCommands(self)
-        self.journals = JournalCommands(self)
+        self.entries = EntryCommands(self, parent=self)
+        self.journals = JournalCommands(self, parent=self)
+        self._connect_commands()
         self._counts_timer = QTimer(self, singleShot=True, interval=0)
         self._counts_timer.timeout.connect(self._update_status)
         self.session.opened.connect(self._opened)
@@ -122,6 +131,62 @@ class MainWindow(QMainWindow):
         self._sync_enabled()
         self._restore_geometry()
         self.show_welcome()
+
+    def _connect_commands(self) -> None:
+        """Every action, and every request of a page or pane, to whatever carries it out."""
+        a, ws, entries, journals = self.window_actions, self.workspace, self.entries, self.journals
+        a.new_journal.triggered.connect(journals.create_journal)
+        a.open_journal.triggered.connect(journals.choose_journal)
+        a.open_demo.triggered.connect(journals.open_demo)
+        a.lock.triggered.connect(self.lock)
+        a.change_passphrase.triggered.connect(journals.change_passphrase)
+        a.backup.triggered.connect(journals.backup)
+        a.quit.triggered.connect(self.close)
+        a.about.triggered.connect(journals.about)
+        a.explain.triggered.connect(journals.explain)
+        self.welcome.createRequested.connect(journals.create_journal)
+        self.welcome.openRequested.connect(journals.choose_journal)
+        self.welcome.demoRequested.connect(journals.open_demo)
+        self.unlock.openAnotherRequested.connect(journals.choose_journal)
+        self.unlock.createRequested.connect(journals.create_journal)
+
+        a.log_exchange.triggered.connect(entries.log_exchange)
+        a.log_touchpoint.triggered.connect(entries.log_touchpoint)
+        a.add_loop.triggered.connect(entries.add_loop)
+        a.add_person.triggered.connect(entries.add_person)
+        a.add_reflection.triggered.connect(entries.add_reflection)
+        a.add_circumstance.triggered.connect(lambda: entries.add_circumstance(self.current_person_id()))
+        a.edit_person.triggered.connect(lambda: entries.edit_person(self.current_person_id()))
+        a.archive_person.triggered.connect(entries.toggle_archived)
+        a.edit_entry.triggered.connect(entries.edit_current)
+        a.delete_entry.triggered.connect(entries.delete_current)
+        ws.timeline.list.editRequested.connect(entries.edit_entry)
+        ws.timeline.list.deleteRequested.connect(entries.delete_entry)
+        ws.relationship.editPersonRequested.connect(entries.edit_person)
+        ws.relationship.addCircumstanceRequested.connect(entries.add_circumstance)
+
+        a.find.triggered.connect(ws.focus_search)
+        a.find_person.triggered.connect(ws.focus_contacts)
+        a.everyone.triggered.connect(ws.show_everyone)
+        a.focus_timeline.triggered.connect(ws.timeline.list.setFocus)
+        a.focus_prompts.triggered.connect(ws.prompts.focus_first)
+
+    # -- what the commands may ask (CommandHost; also session, kdf_iter, journal_path, show_unlock, attach) --
+
+    def dialog_parent(self) -> QWidget:
+        return self
+
+    def current_person_id(self) -> int | None:
+        return self.workspace.person_id
+
+    def current_entry(self) -> TimelineEntry | None:
+        return self.workspace.timeline.list.current_entry()
+
+    def select_person(self, person_id: int) -> None:
+        self.workspace.select_person(person_id)
+
+    def show_notice(self, text: str) -> None:
+        self.info.show_message(text)
 
     # -- pages -------------------------------------------------------------------------
 
@@ -165,7 +230,7 @@ class MainWindow(QMainWindow):
             if (
                 modal is not None
                 and self._owns(modal)
-                and key.matches(self.actions.lock.shortcut()) == (QKeySequence.SequenceMatch.ExactMatch)
+                and key.matches(self.window_actions.lock.shortcut()) == (QKeySequence.SequenceMatch.ExactMatch)
             ):
                 event.accept()
                 QTimer.singleShot(0, self, self.lock)  # after the dialog has finished handling the key
@@ -220,22 +285,21 @@ class MainWindow(QMainWindow):
 
     def _sync_enabled(self) -> None:
         unlocked = self.session.is_open
-        for action in self.actions.journal_actions():
+        for action in self.window_actions.journal_actions():
             action.setEnabled(unlocked)
         self.workspace.search.box.setEnabled(unlocked)
 
     def _set_toolbar_icons(self) -> None:
         colour = self.palette().color(self.palette().ColorRole.ButtonText)
-        self.actions.log_exchange.setIcon(icons.icon("add", colour))
-        self.actions.log_touchpoint.setIcon(icons.icon("touchpoint", colour))
-        self.actions.add_loop.setIcon(icons.icon("loop", colour))
-        self.actions.lock.setIcon(icons.icon("lock", colour))
-        self.actions.find.setIcon(icons.icon("search", colour))
+        self.window_actions.log_exchange.setIcon(icons.icon("add", colour))
+        self.window_actions.log_touchpoint.setIcon(icons.icon("touchpoint", colour))
+        self.window_actions.add_loop.setIcon(icons.icon("loop", colour))
+        self.window_actions.lock.setIcon(icons.icon("lock", colour))
+        self.window_actions.find.setIcon(icons.icon("search", colour))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        built = isinstance(self.actions, WindowActions)  # QWidget.actions() until __init__ replaces it
-        if is_palette_change(event) and built:
+        if is_palette_change(event):
             self._set_toolbar_icons()  # tinted for the old palette otherwise
 
     # -- geometry and closing -----------------------------------------------------------

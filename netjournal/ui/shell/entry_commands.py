@@ -1,7 +1,9 @@
 """The window's entry commands: open the right dialog, edit or delete the current entry.
 
 Dialogs open window-modal but non-blocking (``open``, not ``exec``), so the
-event loop keeps running and tests drive them like a person would.
+event loop keeps running and tests drive them like a person would. What the
+commands need of the window is a ``CommandHost``; the window connects its
+actions and the panes' requests to them.
 """
 
 from __future__ import annotations
@@ -15,42 +17,19 @@ from PySide6.QtWidgets import QDialog
 from netjournal.domain import EntryType, TimelineEntry
 from netjournal.services import entries, people
 from netjournal.services.errors import JournalError
-from netjournal.ui import messages
 from netjournal.ui.i18n import tr
+from netjournal.ui.widgets import messages
 
 if TYPE_CHECKING:
-    from netjournal.ui.main_window import MainWindow
+    from netjournal.ui.shell.command_host import CommandHost
 
 
 class EntryCommands(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.session = window.session
-        self.workspace = window.workspace
+    def __init__(self, host: CommandHost, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.host = host
+        self.session = host.session
         self.current_dialog: QDialog | None = None
-        a = window.actions
-        a.log_exchange.triggered.connect(self.log_exchange)
-        a.log_touchpoint.triggered.connect(self.log_touchpoint)
-        a.add_loop.triggered.connect(self.add_loop)
-        a.add_person.triggered.connect(self.add_person)
-        a.add_reflection.triggered.connect(self.add_reflection)
-        a.add_circumstance.triggered.connect(lambda: self.add_circumstance(self.workspace.person_id))
-        a.edit_person.triggered.connect(lambda: self.edit_person(self.workspace.person_id))
-        a.archive_person.triggered.connect(self.toggle_archived)
-        a.edit_entry.triggered.connect(self.edit_current)
-        a.delete_entry.triggered.connect(self.delete_current)
-        a.find.triggered.connect(self.workspace.focus_search)
-        a.find_person.triggered.connect(self._focus_contacts)
-        a.everyone.triggered.connect(self.workspace.show_everyone)
-        a.focus_timeline.triggered.connect(self.workspace.timeline.list.setFocus)
-        a.focus_prompts.triggered.connect(self.workspace.prompts.focus_first)
-        timeline = self.workspace.timeline.list
-        timeline.editRequested.connect(self.edit_entry)
-        timeline.deleteRequested.connect(self.delete_entry)
-        panel = self.workspace.relationship
-        panel.editPersonRequested.connect(self.edit_person)
-        panel.addCircumstanceRequested.connect(self.add_circumstance)
 
     # -- opening dialogs ----------------------------------------------------------------
 
@@ -66,55 +45,53 @@ class EntryCommands(QObject):
     def _dialog_closed(self) -> None:
         self.current_dialog = None
 
-    def _focus_contacts(self) -> None:
-        self.workspace.contacts.filter.setFocus()
-        self.workspace.contacts.filter.selectAll()
-
     def log_exchange(self) -> None:
         from netjournal.ui.dialogs.exchange_dialog import ExchangeDialog
 
-        self._open(ExchangeDialog(self.session, self.window, person_id=self.workspace.person_id))
+        self._open(ExchangeDialog(self.session, self.host.dialog_parent(), person_id=self.host.current_person_id()))
 
     def log_touchpoint(self) -> None:
         from netjournal.ui.dialogs.entry_dialogs import TouchpointDialog
 
-        self._open(TouchpointDialog(self.session, self.window, person_id=self.workspace.person_id))
+        self._open(TouchpointDialog(self.session, self.host.dialog_parent(), person_id=self.host.current_person_id()))
 
     def add_loop(self) -> None:
         from netjournal.ui.dialogs.entry_dialogs import LoopDialog
 
-        self._open(LoopDialog(self.session, self.window, person_id=self.workspace.person_id))
+        self._open(LoopDialog(self.session, self.host.dialog_parent(), person_id=self.host.current_person_id()))
 
     def add_person(self) -> None:
         from netjournal.ui.dialogs.entry_dialogs import PersonDialog
 
-        self._open(PersonDialog(self.session, self.window), self._select_saved_person)
+        self._open(PersonDialog(self.session, self.host.dialog_parent()), self._select_saved_person)
 
     def add_reflection(self) -> None:
         from netjournal.ui.dialogs.entry_dialogs import ReflectionDialog
 
-        self._open(ReflectionDialog(self.session, self.window, person_id=self.workspace.person_id))
+        self._open(ReflectionDialog(self.session, self.host.dialog_parent(), person_id=self.host.current_person_id()))
 
     def add_circumstance(self, person_id: int | None) -> None:
         from netjournal.ui.dialogs.entry_dialogs import CircumstanceDialog
 
         if person_id is None:
-            messages.show_info(self.window, tr("Choose a person"), tr("Select the person the circumstance is about."))
+            messages.show_info(
+                self.host.dialog_parent(), tr("Choose a person"), tr("Select the person the circumstance is about.")
+            )
             return
-        self._open(CircumstanceDialog(self.session, self.window, person_id=person_id))
+        self._open(CircumstanceDialog(self.session, self.host.dialog_parent(), person_id=person_id))
 
     def edit_person(self, person_id: int | None) -> None:
         from netjournal.ui.dialogs.entry_dialogs import PersonDialog
 
         if person_id is not None:
-            self._open(PersonDialog(self.session, self.window, person_id=person_id))
+            self._open(PersonDialog(self.session, self.host.dialog_parent(), person_id=person_id))
 
     def _select_saved_person(self, person_id: int | None) -> None:
         if person_id is not None:
-            self.workspace.select_person(person_id)
+            self.host.select_person(person_id)
 
     def toggle_archived(self) -> None:
-        person_id = self.workspace.person_id
+        person_id = self.host.current_person_id()
         if person_id is None:
             return
         person = people.get_person(person_id)
@@ -123,12 +100,12 @@ class EntryCommands(QObject):
     # -- the current entry -----------------------------------------------------------------
 
     def edit_current(self) -> None:
-        entry = self.workspace.timeline.list.current_entry()
+        entry = self.host.current_entry()
         if entry is not None:
             self.edit_entry(entry)
 
     def delete_current(self) -> None:
-        entry = self.workspace.timeline.list.current_entry()
+        entry = self.host.current_entry()
         if entry is not None:
             self.delete_entry(entry)
 
@@ -137,24 +114,26 @@ class EntryCommands(QObject):
         from netjournal.ui.dialogs.exchange_dialog import ExchangeDialog
 
         if entry.type is EntryType.EXCHANGE:
-            dialog: QDialog = ExchangeDialog(self.session, self.window, exchange_id=entry.id)
+            dialog: QDialog = ExchangeDialog(self.session, self.host.dialog_parent(), exchange_id=entry.id)
         elif entry.type is EntryType.TOUCHPOINT:
-            dialog = entry_dialogs.TouchpointDialog(self.session, self.window, touchpoint_id=entry.id)
+            dialog = entry_dialogs.TouchpointDialog(self.session, self.host.dialog_parent(), touchpoint_id=entry.id)
         elif entry.type is EntryType.LOOP:
-            dialog = entry_dialogs.LoopDialog(self.session, self.window, loop_id=entry.id)
+            dialog = entry_dialogs.LoopDialog(self.session, self.host.dialog_parent(), loop_id=entry.id)
         else:
-            dialog = entry_dialogs.ReflectionDialog(self.session, self.window, reflection_id=entry.id)
+            dialog = entry_dialogs.ReflectionDialog(self.session, self.host.dialog_parent(), reflection_id=entry.id)
         self._open(dialog)
 
     def delete_entry(self, entry: TimelineEntry) -> None:
         question = tr("Delete this {0} from {1}? This cannot be undone.").format(
             tr(entry.type.value), entry.date.isoformat()
         )
-        if messages.confirm(self.window, tr("Delete entry"), f"{question}\n\n{entry.title}", action=tr("Delete")):
+        if messages.confirm(
+            self.host.dialog_parent(), tr("Delete entry"), f"{question}\n\n{entry.title}", action=tr("Delete")
+        ):
             self._guarded(lambda: entries.delete_entry(self.session.journal, entry.type, entry.id))
 
     def _guarded(self, operation: Callable[[], object]) -> None:
         try:
             operation()
         except JournalError as error:
-            messages.show_error(self.window, tr("Could not save"), str(error))
+            messages.show_error(self.host.dialog_parent(), tr("Could not save"), str(error))

@@ -39,7 +39,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
-    from netjournal.services.demo_world import DemoPerson, DemoWorld
+    from netjournal.services.demo.world import DemoPerson, DemoWorld
 
 DATA_FILE = "demo_words.json"
 DATA_VERSION = 1

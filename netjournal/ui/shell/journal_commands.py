@@ -1,4 +1,9 @@
-"""Journal-level commands: create, open, the demo, lock, passphrase, backup, about."""
+"""Journal-level commands: create, open, the demo, passphrase, backup, about.
+
+What they need of the window is a ``CommandHost``; the window connects its
+actions and the welcome and unlock pages' requests to them (and Lock and Quit
+to itself).
+"""
 
 from __future__ import annotations
 
@@ -15,11 +20,11 @@ from netjournal import __version__
 from netjournal.paths import JOURNAL_SUFFIX
 from netjournal.services.errors import JournalError
 from netjournal.services.journal import Journal
-from netjournal.ui import messages
 from netjournal.ui.i18n import tr
+from netjournal.ui.widgets import messages
 
 if TYPE_CHECKING:
-    from netjournal.ui.main_window import MainWindow
+    from netjournal.ui.shell.command_host import CommandHost
 
 FILE_FILTER = "netjournal journals (*.netjournal *.nj);;All files (*)"
 
@@ -30,25 +35,10 @@ def demo_passphrase() -> str:
 
 
 class JournalCommands(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, host: CommandHost, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.host = host
         self._demo_folders: list[Path] = []
-        a = window.actions
-        a.new_journal.triggered.connect(self.create_journal)
-        a.open_journal.triggered.connect(self.choose_journal)
-        a.open_demo.triggered.connect(self.open_demo)
-        a.lock.triggered.connect(window.lock)
-        a.change_passphrase.triggered.connect(self.change_passphrase)
-        a.backup.triggered.connect(self.backup)
-        a.quit.triggered.connect(window.close)
-        a.about.triggered.connect(self.about)
-        a.explain.triggered.connect(self.explain)
-        window.welcome.createRequested.connect(self.create_journal)
-        window.welcome.openRequested.connect(self.choose_journal)
-        window.welcome.demoRequested.connect(self.open_demo)
-        window.unlock.openAnotherRequested.connect(self.choose_journal)
-        window.unlock.createRequested.connect(self.create_journal)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self._remove_demo_folders)
@@ -56,7 +46,7 @@ class JournalCommands(QObject):
     def create_journal(self) -> None:
         from netjournal.ui.dialogs.create_journal import CreateJournalDialog
 
-        dialog = CreateJournalDialog(self.window, kdf_iter=self.window.kdf_iter)
+        dialog = CreateJournalDialog(self.host.dialog_parent(), kdf_iter=self.host.kdf_iter)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._attach_created(dialog))
         dialog.open()
@@ -64,15 +54,15 @@ class JournalCommands(QObject):
     def _attach_created(self, dialog: object) -> None:
         journal = getattr(dialog, "journal", None)
         if journal is not None:
-            self.window.session.detach()
-            self.window.attach(journal)
+            self.host.session.detach()
+            self.host.attach(journal)
 
     def choose_journal(self) -> None:
-        start = str(self.window.journal_path.parent) if self.window.journal_path else str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(self.window, tr("Open a journal"), start, tr(FILE_FILTER))
+        start = str(self.host.journal_path.parent) if self.host.journal_path else str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(self.host.dialog_parent(), tr("Open a journal"), start, tr(FILE_FILTER))
         if path:
-            self.window.session.detach()
-            self.window.show_unlock(Path(path))
+            self.host.session.detach()
+            self.host.show_unlock(Path(path))
 
     def open_demo(self) -> Journal | None:
         """Create a fresh small demo journal in a temporary folder, open it, show its passphrase."""
@@ -84,16 +74,16 @@ class JournalCommands(QObject):
         passphrase = demo_passphrase()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            create_demo_journal(path, passphrase, "small", kdf_iter=self.window.kdf_iter)
-            journal = Journal.open(path, passphrase, kdf_iter=self.window.kdf_iter)
+            create_demo_journal(path, passphrase, "small", kdf_iter=self.host.kdf_iter)
+            journal = Journal.open(path, passphrase, kdf_iter=self.host.kdf_iter)
         except JournalError as error:
-            messages.show_error(self.window, tr("Could not create the demo"), str(error))
+            messages.show_error(self.host.dialog_parent(), tr("Could not create the demo"), str(error))
             return None
         finally:
             QApplication.restoreOverrideCursor()
-        self.window.session.detach()
-        self.window.attach(journal)
-        self.window.info.show_message(
+        self.host.session.detach()
+        self.host.attach(journal)
+        self.host.show_notice(
             tr(
                 "This is a demo journal with invented people, in {folder}. Its passphrase is {passphrase} — "
                 "you need it after locking (Ctrl+L). The folder is removed when netjournal quits."
@@ -102,7 +92,7 @@ class JournalCommands(QObject):
         return journal
 
     def _remove_demo_folders(self) -> None:
-        self.window.session.detach()
+        self.host.session.detach()
         for folder in self._demo_folders:
             shutil.rmtree(folder, ignore_errors=True)
         self._demo_folders.clear()
@@ -110,33 +100,35 @@ class JournalCommands(QObject):
     def change_passphrase(self) -> None:
         from netjournal.ui.dialogs.passphrase_dialog import ChangePassphraseDialog
 
-        if self.window.session.is_open:
-            dialog = ChangePassphraseDialog(self.window.session, self.window)
+        if self.host.session.is_open:
+            dialog = ChangePassphraseDialog(self.host.session, self.host.dialog_parent())
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.open()
 
     def backup(self) -> None:
-        if not self.window.session.is_open:
+        if not self.host.session.is_open:
             return
-        journal = self.window.session.journal
+        journal = self.host.session.journal
         suggested = journal.path.with_name(f"{journal.path.stem}-backup{journal.path.suffix}")
-        path, _ = QFileDialog.getSaveFileName(self.window, tr("Back up the journal"), str(suggested), tr(FILE_FILTER))
+        path, _ = QFileDialog.getSaveFileName(
+            self.host.dialog_parent(), tr("Back up the journal"), str(suggested), tr(FILE_FILTER)
+        )
         if not path:
             return
         try:
             written = journal.backup_to(path)
         except JournalError as error:
-            messages.show_error(self.window, tr("Backup failed"), str(error))
+            messages.show_error(self.host.dialog_parent(), tr("Backup failed"), str(error))
             return
         messages.show_info(
-            self.window,
+            self.host.dialog_parent(),
             tr("Backup written"),
             tr("An encrypted copy is at {0}. It opens with the same passphrase.").format(written),
         )
 
     def about(self) -> None:
         messages.show_info(
-            self.window,
+            self.host.dialog_parent(),
             tr("About netjournal"),
             tr(
                 "netjournal {0}\n\nA private, offline journal of what moves between you and the people you "
@@ -145,6 +137,6 @@ class JournalCommands(QObject):
         )
 
     def explain(self) -> None:
-        from netjournal.ui.explain import explanation
+        from netjournal.ui.shell.explain import explanation
 
-        messages.show_info(self.window, tr("How hints and scores are worked out"), explanation())
+        messages.show_info(self.host.dialog_parent(), tr("How hints and scores are worked out"), explanation())

@@ -23,11 +23,11 @@ from netjournal.services.events import JournalChange
 from netjournal.services.people import get_person
 from netjournal.services.prompting import question_for
 from netjournal.services.timeline import entry_position
-from netjournal.ui import icons
-from netjournal.ui.colors import direction_color, muted, overdue_color
 from netjournal.ui.i18n import tr
+from netjournal.ui.models.timeline_model import EntryRole, HeaderRole, MonthHeader, TimelineModel
 from netjournal.ui.session import Session
-from netjournal.ui.timeline_model import EntryRole, HeaderRole, MonthHeader, TimelineModel
+from netjournal.ui.widgets import icons
+from netjournal.ui.widgets.colors import direction_color, muted, overdue_color
 
 ICON_SIZE = 18
 

@@ -6,8 +6,8 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QCommandLinkButton, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from netjournal.ui import icons
-from netjournal.ui.widgets import is_palette_change
+from netjournal.ui.widgets import icons
+from netjournal.ui.widgets.common import is_palette_change
 
 _MAX_WIDTH = 520
 _BUTTON_STYLE = """

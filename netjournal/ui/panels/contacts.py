@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QLis
 from netjournal.services.contact_list import ContactOrder
 from netjournal.services.events import JournalChange
 from netjournal.services.people import list_people
-from netjournal.ui import icons
-from netjournal.ui.contact_model import ContactDelegate, ContactListModel
+from netjournal.ui.models.contact_model import ContactDelegate, ContactListModel
 from netjournal.ui.session import Session
-from netjournal.ui.widgets import is_palette_change
+from netjournal.ui.widgets import icons
+from netjournal.ui.widgets.common import is_palette_change
 
 ORDER_LABELS = {
     ContactOrder.NAME: "Name",

@@ -8,9 +8,9 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
-from netjournal.ui import colors
 from netjournal.ui.i18n import tr
-from netjournal.ui.widgets import is_palette_change
+from netjournal.ui.widgets import colors
+from netjournal.ui.widgets.common import is_palette_change
 
 MIN_SCORE = 2
 _MAX_CHARS = 72  # zxcvbn 4.5 refuses longer input, and its cost grows with length

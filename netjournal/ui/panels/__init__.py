@@ -1,0 +1,1 @@
+"""The workspace panes: contacts, timeline, search results, relationship, network overview, prompts."""

@@ -1,0 +1,1 @@
+"""The window frame and its wiring: pages, actions and menus, commands, locking, settings, failsafe."""

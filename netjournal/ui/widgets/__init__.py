@@ -1,0 +1,1 @@
+"""Reusable widgets and helpers: balance chart, strength meter, colours, icons, message boxes."""
