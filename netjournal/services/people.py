@@ -99,7 +99,8 @@ def _normalise_tags(tags: list[str]) -> str:
     return ", ".join(seen.values())
 
 
-def _validated(data: PersonInput) -> dict[str, object]:
+def validated_person(data: PersonInput) -> dict[str, object]:
+    """The person's columns, checked; raises ``ValidationError`` naming the field at fault."""
     name = " ".join(required_text("name", data.name, "The name").split())
     cadence = data.cadence_days
     if cadence is not None and not (1 <= int(cadence) <= MAX_CADENCE_DAYS):
@@ -117,7 +118,7 @@ def _validated(data: PersonInput) -> dict[str, object]:
 
 
 def add_person(journal: Journal, data: PersonInput) -> int:
-    values = _validated(data)
+    values = validated_person(data)
     with journal.write() as changes:
         person_id = journal.insert(Person, values)
         changes.append(JournalChange(Entity.PERSON, ChangeAction.ADDED, (person_id,), (person_id,)))
@@ -125,7 +126,7 @@ def add_person(journal: Journal, data: PersonInput) -> int:
 
 
 def update_person(journal: Journal, person_id: int, data: PersonInput) -> None:
-    values = _validated(data)
+    values = validated_person(data)
     with journal.write() as changes:
         if not journal.update(Person, person_id, values):
             raise NotFoundError(f"There is no person with id {person_id}.")

@@ -19,6 +19,7 @@ from netjournal.services import entries
 from netjournal.services.demo import DEMO_SIZES, DemoStats, create_demo_journal, populate_demo
 from netjournal.services.demo.text import DemoWords, words
 from netjournal.services.entries import ExchangeInput
+from netjournal.services.events import JournalChange
 from netjournal.services.journal import Journal
 from netjournal.services.people import _normalise_tags, list_people
 from netjournal.services.prompting import gather_evidence
@@ -37,7 +38,7 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, DemoStats
 
 @pytest.fixture
 def demo(demo_file: tuple[Path, DemoStats]) -> Iterator[Journal]:
-    """The small demo journal, opened for one test (models bind one journal at a time)."""
+    """The small demo journal, opened for one test."""
     journal = Journal.open(demo_file[0], PASSPHRASE, kdf_iter=TEST_KDF_ITER)
     yield journal
     journal.close()
@@ -126,7 +127,7 @@ def test_every_exchange_passes_the_services_validation(demo: Journal, monkeypatc
                "community, reciprocates_id, outcome")
     for row in rows(demo, f"SELECT {columns} FROM exchange"):
         eid, *values = row
-        entries._validated_exchange(ExchangeInput(*values), editing_id=eid)
+        entries.validated_exchange(demo, ExchangeInput(*values), editing_id=eid)
 
 
 def test_introductions_connect_two_different_people(demo: Journal) -> None:
@@ -218,18 +219,18 @@ def test_touchpoints_loops_reflections_and_circumstances(demo: Journal) -> None:
 
 
 def test_todays_prompts_have_evidence(demo: Journal) -> None:
-    evidence = gather_evidence(TODAY)
+    evidence = gather_evidence(demo, TODAY)
     assert evidence["overdue_valuable"]
     assert evidence["received_without_giving"]
     assert any(item.fields["days"] <= 60 for item in evidence["loop_past_due"])
     assert any(item.fields["years"] == 1 for item in evidence["exchange_anniversary"])
     assert evidence["vague_entries_week"] and evidence["vague_entries_week"][0].fields["count"] >= 2
-    overdue = [p for p in list_people(include_archived=False) if p.overdue_days(TODAY) > 0]
+    overdue = [p for p in list_people(demo, include_archived=False) if p.overdue_days(TODAY) > 0]
     assert overdue
 
 
 def test_pattern_hints_vary_and_some_are_softened(demo: Journal) -> None:
-    hints = [relationship(p.id, today=TODAY).hint for p in list_people()]
+    hints = [relationship(demo, p.id, today=TODAY).hint for p in list_people(demo)]
     assert {hint.pattern for hint in hints} == set(Pattern)
     assert collections.Counter(hint.pattern for hint in hints)[Pattern.MUTUAL] >= 10
     assert any(hint.softened for hint in hints)
@@ -302,4 +303,4 @@ def test_populate_notifies_once_after_commit(journal: Journal) -> None:
     heard = []
     journal.changes.subscribe(heard.append)
     populate_demo(journal, "small", today=TODAY)
-    assert [(change.entity, change.action) for change in heard] == [("journal", "updated")]
+    assert heard == [JournalChange.whole_journal()]

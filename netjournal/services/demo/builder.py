@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import random
 import time
 from dataclasses import dataclass
+from uuid import UUID
 
+from netjournal.services import rules
 from netjournal.services.demo.entries import (
     add_exchange,
     add_loops,
@@ -19,8 +22,9 @@ from netjournal.services.demo.people import add_circumstances, make_orgs, make_p
 from netjournal.services.demo.world import DemoWorld
 from netjournal.services.events import JournalChange
 from netjournal.services.journal import Journal
-from netjournal.store.database import DEFAULT_KDF_ITER
-from netjournal.store.models import Circumstance, Exchange, OpenLoop, Person, Reflection, Touchpoint
+from netjournal.services.people import PersonInput, validated_person
+from netjournal.services.rules import ExchangeInput
+from netjournal.store.models import Circumstance, Exchange, OpenLoop, Person, Reflection, Touchpoint, TrackedModel
 
 EXCHANGE_SHARE = 0.65  # of entries; the rest are touchpoints
 CONTRIBUTION_SHARE = 0.03  # of exchanges
@@ -84,98 +88,108 @@ def _generate(size: DemoSize, seed: int, today: dt.date) -> DemoWorld:
     return world
 
 
-def _insert(model: type, fields: list, rows: list) -> None:
+class _DemoKnown:
+    """What the validation rules ask, answered from the rows about to be inserted."""
+
+    def __init__(self) -> None:
+        self.people: set[int] = set()
+        self.exchanges: dict[int, tuple[str, dt.date]] = {}
+
+    def has_person(self, person_id: int) -> bool:
+        return person_id in self.people
+
+    def exchange_facts(self, exchange_id: int) -> tuple[str, dt.date] | None:
+        return self.exchanges.get(exchange_id)
+
+
+class _Identities:
+    """Deterministic UUIDs for the demo, from a stream of their own (the content's stream stays as it was)."""
+
+    def __init__(self, seed: int) -> None:
+        self._rng = random.Random(f"netjournal demo identities {seed}")
+
+    def stamped(self, number: int, created: str, columns: dict[str, object]) -> dict[str, object]:
+        uuid = str(UUID(int=self._rng.getrandbits(128), version=4))
+        return {"id": number, "uuid": uuid, "created_at": created, "updated_at": created, **columns}
+
+
+def _insert(journal: Journal, model: type[TrackedModel], rows: list[dict[str, object]]) -> None:
     for start in range(0, len(rows), BATCH):
-        model.insert_many(rows[start : start + BATCH], fields=fields).execute()
+        model.insert_many(rows[start : start + BATCH]).execute(journal.db)
 
 
-def _insert_numbered(model: type, names: tuple[str, ...], rows: list) -> None:
-    fields = [model.id, *(getattr(model, name) for name in names)]
-    _insert(model, fields, [(number, *row) for number, row in enumerate(rows, 1)])
+def _validated_rows(world: DemoWorld, seed: int) -> dict[type[TrackedModel], list[dict[str, object]]]:
+    """Every row of the demo, checked by the same rules as the services, with identities and times."""
+    today, known, ids = world.today, _DemoKnown(), _Identities(seed)
+    people = []
+    for p in world.people:
+        data = PersonInput(p.name, p.org, p.role, p.how_met, p.notes, p.tags.split(","), p.cadence, p.archived)
+        people.append(ids.stamped(p.id, f"{p.start.isoformat()}T09:00:00.000Z", validated_person(data)))
+        known.people.add(p.id)
+    exchanges = []
+    for number, date, direction, kind, summary, details, significance, person, second, community, link, outcome, \
+            created, _updated in link_returns(world):  # fmt: skip
+        data = ExchangeInput(direction, kind, summary, person, date, details, significance, second, community, link,
+                             outcome)  # fmt: skip
+        columns = rules.exchange_columns(known, data, today=today)
+        when = columns["date"]
+        assert isinstance(when, dt.date)
+        known.exchanges[number] = (str(columns["direction"]), when)
+        exchanges.append(ids.stamped(number, created, columns))
+    touchpoints = [
+        ids.stamped(n, created, rules.touchpoint_columns(known, person, note, date=date, channel=channel, today=today))
+        for n, (date, person, channel, note, created) in enumerate(sorted(world.touchpoints, key=lambda r: r[0]), 1)
+    ]
+    loops = [
+        ids.stamped(n, f"{opened}T12:00:00.000Z", rules.loop_columns(
+            known, kind, what, person_id=person, due_on=due, opened_on=opened, done_on=done, today=today
+        ))
+        for n, (kind, person, what, opened, due, done) in enumerate(sorted(world.loops, key=lambda r: r[3]), 1)
+    ]  # fmt: skip
+    reflections = [
+        ids.stamped(n, created, rules.reflection_columns(
+            known, text, date=date, prompt_id=prompt_id, prompt_text="", person_id=person, today=today
+        ))
+        for n, (date, text, prompt_id, person, created) in enumerate(sorted(world.reflections, key=lambda r: r[0]), 1)
+    ]  # fmt: skip
+    circumstances = [
+        ids.stamped(n, f"{start}T12:00:00.000Z", rules.circumstance_columns(
+            known, person, note, start_on=start, end_on=end, today=today
+        ))
+        for n, (person, note, start, end) in enumerate(sorted(world.circumstances, key=lambda r: r[2]), 1)
+    ]  # fmt: skip
+    return {
+        Person: people,
+        Exchange: exchanges,
+        Touchpoint: touchpoints,
+        OpenLoop: loops,
+        Reflection: reflections,
+        Circumstance: circumstances,
+    }
 
 
 def populate_demo(journal: Journal, size: str = "small", *, seed: int = 7, today: dt.date | None = None) -> DemoStats:
-    """Fill an empty ``journal`` with a believable, deterministic history ending at ``today``."""
+    """Fill an empty ``journal`` with a believable, deterministic history ending at ``today``.
+
+    Every row passes the same validation as an entry typed in the window
+    (``services.rules``); only the writing is in bulk.
+    """
     if size not in DEMO_SIZES:
         raise ValueError(f"Unknown demo size {size!r}; choose one of {', '.join(DEMO_SIZES)}.")
-    if Person.select().exists() or Exchange.select().exists():
+    if journal.exists(Person.select()) or journal.exists(Exchange.select()):
         raise ValueError("A demo journal can only be generated into an empty journal.")
     began = time.perf_counter()
     world = _generate(DEMO_SIZES[size], seed, today or dt.date.today())
-    exchanges = link_returns(world)
-    touchpoints = sorted(world.touchpoints, key=lambda row: row[0])
-    loops = sorted(world.loops, key=lambda row: row[3])
-    reflections = sorted(world.reflections, key=lambda row: row[0])
-    circumstances = sorted(world.circumstances, key=lambda row: row[2])
-    people = [
-        (
-            p.id,
-            p.name,
-            p.org,
-            p.role,
-            p.how_met,
-            p.notes,
-            p.tags,
-            p.cadence,
-            p.archived,
-            f"{p.start.isoformat()}T09:00:00+00:00",
-            f"{p.start.isoformat()}T09:00:00+00:00",
-        )
-        for p in world.people
-    ]
+    tables = _validated_rows(world, seed)
     with journal.write() as changes:
-        _insert(
-            Person,
-            [
-                Person.id,
-                Person.name,
-                Person.organisation,
-                Person.role,
-                Person.how_met,
-                Person.notes,
-                Person.tags,
-                Person.cadence_days,
-                Person.archived,
-                Person.created_at,
-                Person.updated_at,
-            ],
-            people,
-        )
-        _insert(
-            Exchange,
-            [
-                Exchange.id,
-                Exchange.date,
-                Exchange.direction,
-                Exchange.kind,
-                Exchange.summary,
-                Exchange.details,
-                Exchange.significance,
-                Exchange.person,
-                Exchange.second_person,
-                Exchange.community,
-                Exchange.reciprocates,
-                Exchange.outcome,
-                Exchange.created_at,
-                Exchange.updated_at,
-            ],
-            exchanges,
-        )
-        # Rows without ids get them in the order given (the order things happened).
-        _insert_numbered(Touchpoint, ("date", "person", "channel", "note", "created_at"), touchpoints)
-        _insert_numbered(OpenLoop, ("loop_kind", "person", "what", "opened_on", "due_on", "done_on"), loops)
-        _insert_numbered(Reflection, ("date", "text", "prompt_id", "person", "created_at"), reflections)
-        _insert_numbered(Circumstance, ("person", "note", "start_on", "end_on"), circumstances)
+        for model, rows in tables.items():  # people first: the entries refer to them
+            _insert(journal, model, rows)
         # Fold the index segments left by a hundred thousand trigger writes.
-        journal.store.db.execute_sql("INSERT INTO search_index(search_index) VALUES('optimize')")
-        changes.append(JournalChange("journal", "updated"))
+        journal.sql("INSERT INTO search_index(search_index) VALUES('optimize')")
+        journal.sql("INSERT INTO person_name_index(person_name_index) VALUES('optimize')")
+        changes.append(JournalChange.whole_journal())
     return DemoStats(
-        len(people),
-        len(exchanges),
-        len(touchpoints),
-        len(loops),
-        len(reflections),
-        len(circumstances),
+        *(len(tables[model]) for model in (Person, Exchange, Touchpoint, OpenLoop, Reflection, Circumstance)),
         time.perf_counter() - began,
     )
 
@@ -186,7 +200,7 @@ def create_demo_journal(
     size: str = "small",
     *,
     seed: int = 7,
-    kdf_iter: int = DEFAULT_KDF_ITER,
+    kdf_iter: int | None = None,
     today: dt.date | None = None,
 ) -> DemoStats:
     """Create a new encrypted journal at ``path``, fill it with demo data, and close it."""

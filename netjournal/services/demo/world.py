@@ -41,7 +41,8 @@ class DemoPerson:
 
 
 def stamp(date: dt.date, rng: random.Random) -> str:
-    return f"{date.isoformat()}T{rng.randrange(7, 23):02d}:{rng.randrange(60):02d}:00+00:00"
+    """A time on ``date`` when the entry was written, in the store's format (UTC, milliseconds)."""
+    return f"{date.isoformat()}T{rng.randrange(7, 23):02d}:{rng.randrange(60):02d}:00.000Z"
 
 
 def years_before(date: dt.date, years: int) -> dt.date:
