@@ -1,7 +1,7 @@
 """Every benchmark, printed as tables of figures beside their targets.
 
-    python benchmarks/run.py            # core and window
-    python benchmarks/run.py core       # one part (or several: core window)
+    python benchmarks/run.py            # core, overhead and window
+    python benchmarks/run.py core       # one part (or several: core overhead)
 
 Each part measures its own yardstick (SQLCipher's key derivation at 256,000
 iterations) first, and gives every figure in ms and in yardsticks.
@@ -16,11 +16,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_core
+import bench_overhead
 import bench_window
 from common import print_table
 
 PARTS = {
     "core": bench_core,
+    "overhead": bench_overhead,
     "window": bench_window,
 }
 
