@@ -54,15 +54,19 @@ LOG_COMMAND = [
 LOG_REPEAT = 7
 
 
-def log_environment(bytecode_cached: bool) -> dict[str, str]:
+def log_environment(bytecode_cached: bool, *, passphrase_in_env: bool = True) -> dict[str, str]:
     """As set, the child inherits this environment, PYTHONDONTWRITEBYTECODE included.
 
     Where that is set (as on these machines) the editable install's own
     modules are compiled from source in every process. ``bytecode_cached``
     unsets it and keeps the bytecode under benchmarks/.cache/pycache, as an
-    installed copy (wheel or bundle) has it.
+    installed copy (wheel or bundle) has it. Without the passphrase in the
+    environment, `netjournal log` asks the keychain first, then reads stdin.
     """
-    env = dict(os.environ, NETJOURNAL_PASSPHRASE=PASSPHRASE)
+    env = dict(os.environ)
+    env.pop("NETJOURNAL_PASSPHRASE", None)
+    if passphrase_in_env:
+        env["NETJOURNAL_PASSPHRASE"] = PASSPHRASE
     if bytecode_cached:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = str(CACHE / "pycache")
@@ -70,9 +74,9 @@ def log_environment(bytecode_cached: bool) -> dict[str, str]:
 
 
 def log_process_ms(
-    runs: list[tuple[Path, bool]], repeat: int = LOG_REPEAT, *, between: Callable[[], None] = lambda: None
+    runs: list[tuple[Path, bool, bool]], repeat: int = LOG_REPEAT, *, between: Callable[[], None] = lambda: None
 ) -> list[float]:
-    """Median wall time of a whole `netjournal log` process per (journal, bytecode_cached).
+    """Median wall time of a whole `netjournal log` process per (journal, bytecode_cached, passphrase_in_env).
 
     The configurations take turns, ``repeat`` rounds after one unmeasured
     round (which adds the person and warms the bytecode cache), so a drift
@@ -83,10 +87,12 @@ def log_process_ms(
     for round_ in range(repeat + 1):
         if round_:
             between()
-        for (path, cached), got in zip(runs, samples, strict=True):
+        for (path, cached, in_env), got in zip(runs, samples, strict=True):
             command = [sys.executable, "-m", "netjournal", "--journal", str(path), *LOG_COMMAND]
+            env = log_environment(cached, passphrase_in_env=in_env)
+            stdin = None if in_env else PASSPHRASE + "\n"
             started = time.perf_counter()
-            subprocess.run(command, env=log_environment(cached), check=True, capture_output=True)
+            subprocess.run(command, env=env, input=stdin, text=True, check=True, capture_output=True)
             if round_:
                 got.append((time.perf_counter() - started) * 1000)
     return [statistics.median(got) for got in samples]
@@ -162,14 +168,16 @@ def main() -> tuple[Yardstick, list[Figure], list[str]]:
             ]
         finally:
             journal.close()
-        log_medium, log_large, log_large_cached = log_process_ms(
-            [(medium_copy, False), (work, False), (work, True)], between=meter.sample
+        log_medium, log_large, log_large_cached, log_large_stdin = log_process_ms(
+            [(medium_copy, False, True), (work, False, True), (work, True, True), (work, True, False)],
+            between=meter.sample,
         )
         figures += [
             Figure("`netjournal log` whole process, 20,000 entries", log_medium, "ms", None, LOG_TARGET_YARDSTICKS),
             Figure("`netjournal log` whole process, 100,000 entries", log_large, "ms", None, LOG_TARGET_YARDSTICKS),
             Figure("  large / 20k ratio (flat ≈ 1.0)", log_large / log_medium, "x", 1.3),
             Figure("  100,000 entries, bytecode cached", log_large_cached, "ms", None, LOG_TARGET_YARDSTICKS),
+            Figure("  … passphrase on stdin: the keychain is asked first", log_large_stdin, "ms", None),
         ]
         meter.sample(5, "after them")
         yardstick = meter.yardstick()
@@ -181,7 +189,7 @@ def main() -> tuple[Yardstick, list[Figure], list[str]]:
     ]
     bytecode = os.environ.get("PYTHONDONTWRITEBYTECODE")
     notes = [
-        f"`netjournal log` rows: median of {LOG_REPEAT} processes, the three taking turns; the first two inherit "
+        f"`netjournal log` rows: median of {LOG_REPEAT} processes, the four taking turns; the first two inherit "
         + (
             f"this environment's PYTHONDONTWRITEBYTECODE={bytecode} (netjournal's own modules, an editable install, "
             "are compiled from source in every process)"
@@ -189,6 +197,8 @@ def main() -> tuple[Yardstick, list[Figure], list[str]]:
             else "this environment (PYTHONDONTWRITEBYTECODE unset: bytecode cached as usual)"
         )
         + "; 'bytecode cached' unsets it and uses a warmed PYTHONPYCACHEPREFIX, as an installed copy would",
+        "all but the last get the passphrase from NETJOURNAL_PASSPHRASE; the last, bytecode cached too, has it "
+        "piped on stdin, as a person without that variable: netjournal first asks the keychain (none here)",
     ]
     return yardstick, figures, notes
 
