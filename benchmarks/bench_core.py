@@ -13,26 +13,29 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import PASSPHRASE, Figure, cached_journal, median_ms, print_table
+from common import (
+    CACHE,
+    PASSPHRASE,
+    Figure,
+    Yardstick,
+    YardstickMeter,
+    cached_journal,
+    median_ms,
+    print_table,
+)
 
 from netjournal.services import entries, prompting, relationships, search, timeline
 from netjournal.services.journal import Journal
 from netjournal.store.database import DEFAULT_KDF_ITER
 
-
-def key_derivation_ms(folder: Path) -> float:
-    """Opening a tiny journal is almost all key derivation at the default iteration count."""
-    tiny = folder / "tiny.netjournal"
-    Journal.create(tiny, PASSPHRASE).close()
-
-    def open_close() -> None:
-        Journal.open(tiny, PASSPHRASE).close()
-
-    return median_ms(open_close, repeat=7, warmup=1)
+TITLE = "Core (large demo journal: 2,000 people, 100,000 exchanges and touchpoints)"
+# Start-up of `netjournal log`, key derivation (one yardstick) included.
+LOG_TARGET_YARDSTICKS = 2.0
 
 
 def busiest_person() -> int:
@@ -44,34 +47,78 @@ def busiest_person() -> int:
     return person_id
 
 
-def log_process_seconds(path: Path, repeat: int = 5) -> float:
-    env = dict(os.environ, NETJOURNAL_PASSPHRASE=PASSPHRASE)
-    command = [
-        sys.executable, "-m", "netjournal", "--journal", str(path), "log", "--gave", "--with", "Benchmark Person",
-        "--kind", "advice", "Reviewed the benchmark plan for the Q3 launch with two concrete cuts",
-    ]  # fmt: skip
-    samples = []
-    for _ in range(repeat + 1):
-        started = time.perf_counter()
-        subprocess.run(command, env=env, check=True, capture_output=True)
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples[1:])
+LOG_COMMAND = [
+    "log", "--gave", "--with", "Benchmark Person", "--kind", "advice",
+    "Reviewed the benchmark plan for the Q3 launch with two concrete cuts",
+]  # fmt: skip
+LOG_REPEAT = 7
 
 
-def main() -> list[Figure]:
+def log_environment(bytecode_cached: bool, *, passphrase_in_env: bool = True) -> dict[str, str]:
+    """As set, the child inherits this environment, PYTHONDONTWRITEBYTECODE included.
+
+    Where that is set (as on these machines) the editable install's own
+    modules are compiled from source in every process. ``bytecode_cached``
+    unsets it and keeps the bytecode under benchmarks/.cache/pycache, as an
+    installed copy (wheel or bundle) has it. Without the passphrase in the
+    environment, `netjournal log` asks the keychain first, then reads stdin.
+    """
+    env = dict(os.environ)
+    env.pop("NETJOURNAL_PASSPHRASE", None)
+    if passphrase_in_env:
+        env["NETJOURNAL_PASSPHRASE"] = PASSPHRASE
+    if bytecode_cached:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(CACHE / "pycache")
+    return env
+
+
+def log_process_ms(
+    runs: list[tuple[Path, bool, bool]], repeat: int = LOG_REPEAT, *, between: Callable[[], None] = lambda: None
+) -> list[float]:
+    """Median wall time of a whole `netjournal log` process per (journal, bytecode_cached, passphrase_in_env).
+
+    The configurations take turns, ``repeat`` rounds after one unmeasured
+    round (which adds the person and warms the bytecode cache), so a drift
+    of the machine meets all of them alike; ``between`` runs before each
+    measured round (a yardstick sample).
+    """
+    samples: list[list[float]] = [[] for _ in runs]
+    for round_ in range(repeat + 1):
+        if round_:
+            between()
+        for (path, cached, in_env), got in zip(runs, samples, strict=True):
+            command = [sys.executable, "-m", "netjournal", "--journal", str(path), *LOG_COMMAND]
+            env = log_environment(cached, passphrase_in_env=in_env)
+            stdin = None if in_env else PASSPHRASE + "\n"
+            started = time.perf_counter()
+            subprocess.run(command, env=env, input=stdin, text=True, check=True, capture_output=True)
+            if round_:
+                got.append((time.perf_counter() - started) * 1000)
+    return [statistics.median(got) for got in samples]
+
+
+def main() -> tuple[Yardstick, list[Figure], list[str]]:
     large = cached_journal("large", "large")
     medium = cached_journal("medium", "medium")
-    with tempfile.TemporaryDirectory() as tmp:
+    with YardstickMeter() as meter, tempfile.TemporaryDirectory() as tmp:
+        meter.sample(5, "before the figures")  # after any cache build
+        meter.cross_check()
         folder = Path(tmp)
         work = folder / "large-copy.netjournal"
         shutil.copyfile(large, work)
         medium_copy = folder / "medium-copy.netjournal"
         shutil.copyfile(medium, medium_copy)
 
-        kdf = key_derivation_ms(folder)
-        started = time.perf_counter()
+        opens, beside = [], []
+        for _ in range(3):  # each open next to a yardstick sample, so the difference is from one moment
+            beside.append(meter.sample(when="between the figures"))
+            started = time.perf_counter()
+            Journal.open(work, PASSPHRASE).close()
+            opens.append((time.perf_counter() - started) * 1000)
+        open_total = statistics.median(opens)
+        open_rest = statistics.median(o - k for o, k in zip(opens, beside, strict=True))
         journal = Journal.open(work, PASSPHRASE)
-        open_total = (time.perf_counter() - started) * 1000
         try:
             today = dt.date.today()
             person = busiest_person()
@@ -96,29 +143,65 @@ def main() -> list[Figure]:
             entry_count = len(timeline.full_timeline(person))
             # Short, common prefixes are the hard case: they match tens of thousands of rows.
             queries = ["a", "me", "the", "pricing", "introduced", "Series A lead", "data hire Lisbon"]
-            search_ms = max(median_ms(lambda q=q: search.search(q), repeat=9) for q in queries)
+
+            def then_sample(ms: float) -> float:
+                meter.sample()
+                return ms
+
             figures = [
-                Figure("open + unlock, total", open_total, "ms", None),
-                Figure(f"  of which key derivation ({DEFAULT_KDF_ITER:,} iterations)", kdf, "ms", None),
-                Figure("  open excluding key derivation", max(0.0, open_total - kdf), "ms", None),
-                Figure("save one exchange", median_ms(save_one, repeat=30), "ms", 20),
+                Figure("save one exchange", then_sample(median_ms(save_one, repeat=30)), "ms", 20),
                 Figure(
-                    f"one person's ledger + timeline ({entry_count} entries)", median_ms(ledger_and_timeline), "ms", 50
+                    f"one person's ledger + timeline ({entry_count} entries)",
+                    then_sample(median_ms(ledger_and_timeline)),
+                    "ms",
+                    50,
                 ),
-                Figure(f"full-text search (slowest of {len(queries)}, incl. 'a', 'me')", search_ms, "ms", 50),
-                Figure("today's prompts", median_ms(lambda: prompting.prompts_for(today), repeat=9), "ms", 100),
+                Figure(
+                    f"full-text search (slowest of {len(queries)}, incl. 'a', 'me')",
+                    then_sample(max(median_ms(lambda q=q: search.search(q), repeat=9) for q in queries)),
+                    "ms",
+                    50,
+                ),
+                Figure(
+                    "today's prompts", then_sample(median_ms(lambda: prompting.prompts_for(today), repeat=9)), "ms", 100
+                ),
             ]
         finally:
             journal.close()
-        log_medium = log_process_seconds(medium_copy) * 1000
-        log_large = log_process_seconds(work) * 1000
+        log_medium, log_large, log_large_cached, log_large_stdin = log_process_ms(
+            [(medium_copy, False, True), (work, False, True), (work, True, True), (work, True, False)],
+            between=meter.sample,
+        )
         figures += [
-            Figure("`netjournal log` whole process, 20,000 entries", log_medium, "ms", 500),
-            Figure("`netjournal log` whole process, 100,000 entries", log_large, "ms", 500),
+            Figure("`netjournal log` whole process, 20,000 entries", log_medium, "ms", None, LOG_TARGET_YARDSTICKS),
+            Figure("`netjournal log` whole process, 100,000 entries", log_large, "ms", None, LOG_TARGET_YARDSTICKS),
             Figure("  large / 20k ratio (flat ≈ 1.0)", log_large / log_medium, "x", 1.3),
+            Figure("  100,000 entries, bytecode cached", log_large_cached, "ms", None, LOG_TARGET_YARDSTICKS),
+            Figure("  … passphrase on stdin: the keychain is asked first", log_large_stdin, "ms", None),
         ]
-    return figures
+        meter.sample(5, "after them")
+        yardstick = meter.yardstick()
+    kdf = yardstick.ms
+    figures[:0] = [
+        Figure("open + unlock, total (median of 3, open + close)", open_total, "ms", None),
+        Figure(f"  key derivation ({DEFAULT_KDF_ITER:,} iterations): the yardstick", kdf, "ms", None),
+        Figure("  open excluding key derivation (each open minus the sample beside it)", open_rest, "ms", None),
+    ]
+    bytecode = os.environ.get("PYTHONDONTWRITEBYTECODE")
+    notes = [
+        f"`netjournal log` rows: median of {LOG_REPEAT} processes, the four taking turns; the first two inherit "
+        + (
+            f"this environment's PYTHONDONTWRITEBYTECODE={bytecode} (netjournal's own modules, an editable install, "
+            "are compiled from source in every process)"
+            if bytecode
+            else "this environment (PYTHONDONTWRITEBYTECODE unset: bytecode cached as usual)"
+        )
+        + "; 'bytecode cached' unsets it and uses a warmed PYTHONPYCACHEPREFIX, as an installed copy would",
+        "all but the last get the passphrase from NETJOURNAL_PASSPHRASE; the last, bytecode cached too, has it "
+        "piped on stdin, as a person without that variable: netjournal first asks the keychain (none here)",
+    ]
+    return yardstick, figures, notes
 
 
 if __name__ == "__main__":
-    print_table("Core (large demo journal: 2,000 people, 100,000 exchanges and touchpoints)", main())
+    print_table(TITLE, *main())

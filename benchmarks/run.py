@@ -1,8 +1,10 @@
 """Every benchmark, printed as tables of figures beside their targets.
 
-    python benchmarks/run.py            # core and window
-    python benchmarks/run.py core       # one part
+    python benchmarks/run.py            # core, overhead and window
+    python benchmarks/run.py core       # one part (or several: core overhead)
 
+Each part measures its own yardstick (SQLCipher's key derivation at 256,000
+iterations) first, and gives every figure in ms and in yardsticks.
 The large demo journal is built once and cached in benchmarks/.cache/.
 """
 
@@ -14,16 +16,26 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_core
+import bench_overhead
 import bench_window
 from common import print_table
 
+PARTS = {
+    "core": bench_core,
+    "overhead": bench_overhead,
+    "window": bench_window,
+}
+
 
 def main(parts: list[str]) -> int:
-    wanted = parts or ["core", "window"]
-    if "core" in wanted:
-        print_table("Core (large demo journal: 2,000 people, 100,000 exchanges and touchpoints)", bench_core.main())
-    if "window" in wanted:
-        print_table("Window (large demo journal, offscreen, 3 process runs)", bench_window.main())
+    unknown = [p for p in parts if p not in PARTS]
+    if unknown:
+        print(f"unknown part(s): {', '.join(unknown)}; choose from {', '.join(PARTS)}", file=sys.stderr)
+        return 2
+    wanted = parts or list(PARTS)
+    for name, part in PARTS.items():
+        if name in wanted:
+            print_table(part.TITLE, *part.main())
     return 0
 
 
