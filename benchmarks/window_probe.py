@@ -70,9 +70,7 @@ def main() -> None:
     for text in ("m", "ma", "mar", "mari", "ma", "m", "", "s", "si", "sil", ""):
         keystrokes.append(timed(lambda t=text: (contacts.filter.setText(t), painted(contacts.list.viewport()))))
     QTest.qWait(1)
-    from netjournal.store.models import Person
-
-    (busiest,) = Person._meta.database.execute_sql(
+    (busiest,) = window.session.journal.sql(
         "SELECT person_id FROM exchange WHERE person_id IS NOT NULL GROUP BY person_id ORDER BY count(*) DESC LIMIT 1"
     ).fetchone()
     person_ms = []

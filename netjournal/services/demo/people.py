@@ -7,7 +7,7 @@ import datetime as dt
 import itertools
 
 from netjournal.services.demo.text import Slots
-from netjournal.services.demo.world import DemoPerson, DemoWorld
+from netjournal.services.demo.world import CircumstanceRow, DemoPerson, DemoWorld
 
 CIRCUMSTANCE_SHARE = 0.04  # of people
 CADENCE_SHARE = 0.40
@@ -154,5 +154,5 @@ def add_circumstances(world: DemoWorld) -> None:
         slots = Slots(world, start, person, "given")
         slots["end_month"] = world.words.month(end or start)
         world.circumstances.append(
-            (person.id, slots.fill(template), start.isoformat(), end.isoformat() if end else None)
+            CircumstanceRow(person.id, slots.fill(template), start.isoformat(), end.isoformat() if end else None)
         )

@@ -12,6 +12,7 @@ import datetime as dt
 import itertools
 import random
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from netjournal.services.demo.text import words
 
@@ -38,6 +39,55 @@ class DemoPerson:
     channel: str = "email"
     notes: str = ""
     tags: str = ""
+
+
+@dataclass(slots=True)
+class ExchangeRow:
+    """One exchange before it is numbered; ``details`` may still be added by ``link_returns``."""
+
+    date: str
+    direction: str
+    kind: str
+    summary: str
+    details: str
+    significance: int
+    person_id: int | None
+    second_person_id: int | None
+    community: str
+    outcome: str
+    created: str
+
+
+class TouchpointRow(NamedTuple):
+    date: str
+    person_id: int
+    channel: str
+    note: str
+    created: str
+
+
+class LoopRow(NamedTuple):
+    loop_kind: str
+    person_id: int | None
+    what: str
+    opened_on: str
+    due_on: str | None
+    done_on: str | None
+
+
+class ReflectionRow(NamedTuple):
+    date: str
+    text: str
+    prompt_id: str | None
+    person_id: int | None
+    created: str
+
+
+class CircumstanceRow(NamedTuple):
+    person_id: int
+    note: str
+    start_on: str
+    end_on: str | None
 
 
 def stamp(date: dt.date, rng: random.Random) -> str:
@@ -69,12 +119,12 @@ class DemoWorld:
         # The cast, in the order people were met; ids are positions plus one.
         self.people: list[DemoPerson] = []
         self.starts: list[dt.date] = []
-        # Rows without ids, in the order of the models' insert fields (see builder.populate_demo).
-        self.exchanges: list[list[object]] = []  # lists: link_returns may add details
-        self.touchpoints: list[tuple[object, ...]] = []
-        self.loops: list[tuple[object, ...]] = []
-        self.reflections: list[tuple[object, ...]] = []
-        self.circumstances: list[tuple[object, ...]] = []
+        # Rows without ids; builder.populate_demo numbers, checks and inserts them.
+        self.exchanges: list[ExchangeRow] = []
+        self.touchpoints: list[TouchpointRow] = []
+        self.loops: list[LoopRow] = []
+        self.reflections: list[ReflectionRow] = []
+        self.circumstances: list[CircumstanceRow] = []
 
     # -- dates -----------------------------------------------------------------
 
