@@ -90,10 +90,8 @@ def new_window(app: QApplication, settings_dir: Path) -> MainWindow:
     return window
 
 
-def busiest_person_with_history() -> int:
-    from netjournal.store.models import Person
-
-    (person_id,) = Person._meta.database.execute_sql(
+def busiest_person_with_history(journal: Journal) -> int:
+    (person_id,) = journal.sql(
         "SELECT e.person_id FROM exchange e JOIN person p ON p.id = e.person_id "
         "WHERE p.cadence_days IS NOT NULL AND p.archived = 0 "
         "GROUP BY e.person_id HAVING sum(e.direction = 'given') > 0 AND sum(e.direction = 'received') > 0 "
@@ -118,7 +116,7 @@ def shoot(app: QApplication, journal_path: Path, folder: Path, theme: str) -> No
     journal = Journal.open(journal_path, PASSPHRASE)
     window.attach(journal)
     settle(app)
-    person = busiest_person_with_history()
+    person = busiest_person_with_history(journal)
     window.workspace.select_person(person)
     window.workspace.timeline.list.setCurrentIndex(window.workspace.timeline.model.index(1))
     settle(app)

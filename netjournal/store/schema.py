@@ -289,6 +289,9 @@ def _migrate_to_v4(db: peewee.Database) -> None:
     """Version 4: the question a reflection answered, as it was asked (with the names filled in)."""
     from playhouse.migrate import SqliteMigrator, migrate
 
+    # One development build added this column inside version 3; its files already have it.
+    if any(column.name == "prompt_text" for column in db.get_columns("reflection")):
+        return
     question = peewee.TextField(default="", constraints=[peewee.SQL("DEFAULT ''")])
     migrate(SqliteMigrator(db).add_column("reflection", "prompt_text", question))
 

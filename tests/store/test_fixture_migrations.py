@@ -107,3 +107,20 @@ def test_a_journal_from_an_earlier_version_migrates_and_exports_as_before(fixtur
     # The journal as it was is kept beside it, still at its old version.
     backup = copy.with_name(f"{copy.name}.v{fixture['version']}.backup")
     assert _raw_version(backup, fixture["passphrase"], fixture["kdf_iter"]) == fixture["version"]
+
+
+def test_a_v3_file_that_already_has_the_question_column_migrates(tmp_path: Path) -> None:
+    """A development build (afd85ed) wrote version 3 with ``reflection.prompt_text`` already in it."""
+    v3 = next(f for f in CATALOGUE if f["version"] == 3)
+    copy = tmp_path / "early.netjournal"
+    shutil.copyfile(FIXTURES / v3["file"], copy)
+    db = SqlCipherDatabase(str(copy), passphrase=v3["passphrase"], pragmas=[("kdf_iter", v3["kdf_iter"])])
+    try:
+        db.execute_sql("ALTER TABLE reflection ADD COLUMN prompt_text TEXT NOT NULL DEFAULT ''")
+        db.execute_sql("UPDATE reflection SET prompt_text = 'How did it go?' WHERE prompt_id IS NOT NULL")
+    finally:
+        db.close()
+    with Journal.open(copy, v3["passphrase"], kdf_iter=v3["kdf_iter"]) as journal:
+        assert journal.store.schema_version() == schema.CURRENT_VERSION
+        answered = [r for r in _export(journal)["reflections"] if r["prompt_id"]]
+    assert [r["prompt_text"] for r in answered] == ["How did it go?"]
