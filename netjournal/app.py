@@ -19,11 +19,13 @@ def application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if app is None:
         app = QApplication(argv if argv is not None else sys.argv[:1])
-    app.setApplicationName("netjournal")
-    app.setOrganizationName("netjournal")
-    app.setApplicationVersion(__version__)
-    app.setDesktopFileName("netjournal")
-    return app  # type: ignore[return-value]
+    if not isinstance(app, QApplication):  # a QCoreApplication made elsewhere cannot show windows
+        raise RuntimeError("netjournal's window needs a QApplication, and a non-GUI application already exists.")
+    QApplication.setApplicationName("netjournal")
+    QApplication.setOrganizationName("netjournal")
+    QApplication.setApplicationVersion(__version__)
+    QApplication.setDesktopFileName("netjournal")  # a QGuiApplication setting
+    return app
 
 
 def open_main_window(

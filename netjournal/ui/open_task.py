@@ -69,9 +69,9 @@ class OpenTask(QObject):
         passphrase, self._passphrase = self._passphrase, ""
         try:
             if self.create:
-                journal = Journal.create(self.path, passphrase, kdf_iter=self._kdf_iter, bind=False)
+                journal = Journal.create(self.path, passphrase, kdf_iter=self._kdf_iter)
             else:
-                journal = Journal.open(self.path, passphrase, kdf_iter=self._kdf_iter, bind=False)
+                journal = Journal.open(self.path, passphrase, kdf_iter=self._kdf_iter)
         except JournalError as error:
             self._done.emit(None, type(error).__name__, str(error))
         except Exception as error:

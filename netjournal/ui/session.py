@@ -43,7 +43,6 @@ class Session(QObject):
     def attach(self, journal: Journal) -> None:
         """Take over an unlocked journal (opened on any thread) and tell the views."""
         self.detach()
-        journal.bind()  # on the GUI thread, after the previous journal is closed
         self._journal = journal
         self._unsubscribe = journal.changes.subscribe(self._relay.emit)
         self.opened.emit()

@@ -17,7 +17,7 @@ TODAY = dt.date.today()
 
 
 def test_deleting_a_circumstance_asks_then_deletes(qtbot, session: Session, monkeypatch) -> None:
-    tom = people.find_person("Tom Reyes").id
+    tom = people.find_person(session.journal, "Tom Reyes").id
     entries.add_circumstance(session.journal, tom, "New baby", start_on=TODAY - dt.timedelta(days=60))
     panel = RelationshipPanel(session)
     qtbot.addWidget(panel)
@@ -34,13 +34,13 @@ def test_deleting_a_circumstance_asks_then_deletes(qtbot, session: Session, monk
     qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(asked) == 1)
     assert "New baby" in asked[0][2]
-    assert [c.note for c in relationships.circumstances_of(tom)] == ["New baby"]
+    assert [c.note for c in relationships.circumstances_of(session.journal, tom)] == ["New baby"]
 
     monkeypatch.setattr(messages, "confirm", lambda *a, **k: True)
     [delete] = panel.findChildren(LinkButton, "deleteCircumstance")
     with qtbot.waitSignal(session.changed):
         qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)
-    assert relationships.circumstances_of(tom) == ()
+    assert relationships.circumstances_of(session.journal, tom) == ()
     qtbot.waitUntil(lambda: not panel.findChildren(LinkButton, "deleteCircumstance"))
     assert not [c for c in panel.findChildren(QLabel, "circumstance") if "New baby" in c.text()]
     assert panel.findChild(QLabel, "patternHint").text() == "Mostly you give"

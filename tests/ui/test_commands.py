@@ -65,7 +65,7 @@ def test_entry_commands_need_nothing_but_their_host(qtbot, session: Session, mon
     assert isinstance(host, CommandHost)
     commands = EntryCommands(host)
 
-    host.person_id = find_person("Lee Park").id
+    host.person_id = find_person(session.journal, "Lee Park").id
     commands.log_touchpoint()
     dialog = commands.current_dialog
     assert dialog is not None and dialog.parentWidget() is widget
@@ -74,7 +74,13 @@ def test_entry_commands_need_nothing_but_their_host(qtbot, session: Session, mon
 
     asked = []
     monkeypatch.setattr(messages, "confirm", lambda parent, *a, **k: asked.append(parent) or True)
-    host.entry = next(e for e in timeline_page(person_id=host.person_id) if e.type is EntryType.TOUCHPOINT)
+    host.entry = next(
+        e for e in timeline_page(session.journal, person_id=host.person_id) if e.type is EntryType.TOUCHPOINT
+    )
     commands.delete_current()
     assert asked == [widget]
-    assert all(e.id != host.entry.id for e in timeline_page(person_id=host.person_id) if e.type is EntryType.TOUCHPOINT)
+    assert all(
+        e.id != host.entry.id
+        for e in timeline_page(session.journal, person_id=host.person_id)
+        if e.type is EntryType.TOUCHPOINT
+    )

@@ -9,12 +9,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 
-from netjournal.domain import Direction, EntryType, Kind
-from netjournal.services import people
-from netjournal.services.events import JournalChange
+from netjournal.domain import Direction, Entity, EntryType, ExchangeEntry, Kind
+from netjournal.services import entries, people, records
+from netjournal.services.events import ChangeAction, JournalChange
+from netjournal.services.journal import Journal
 from netjournal.services.relationships import circumstances_of, relationship
 from netjournal.services.timeline import timeline_page
-from netjournal.store.models import Exchange, OpenLoop, Person, Reflection, Touchpoint
+from netjournal.store.models import Exchange, Person, Reflection
 from netjournal.ui.dialogs.entry_dialogs import (
     CircumstanceDialog,
     LoopDialog,
@@ -52,12 +53,12 @@ def shown(qtbot, dialog: QDialog) -> QDialog:
     return dialog
 
 
-def exchange_entry(exchange_id: int):
-    return next(e for e in timeline_page(limit=1000) if e.type is EntryType.EXCHANGE and e.id == exchange_id)
+def exchange_entry(journal: Journal, exchange_id: int | None) -> ExchangeEntry:
+    return next(e for e in timeline_page(journal, limit=1000) if isinstance(e, ExchangeEntry) and e.id == exchange_id)
 
 
-def counts() -> tuple[int, int]:
-    return Person.select().count(), Exchange.select().count()
+def counts(journal: Journal) -> tuple[int, int]:
+    return Person.select().count(journal.db), Exchange.select().count(journal.db)
 
 
 def score_of(label: QLabel) -> int:
@@ -132,19 +133,19 @@ def test_log_an_exchange_with_the_keyboard_alone(qtbot, session, changes):
         press(qtbot, Qt.Key.Key_Return)
 
     assert dialog.result() == QDialog.DialogCode.Accepted
-    entry = exchange_entry(dialog.saved_id)
+    entry = exchange_entry(session.journal, dialog.saved_id)
     assert entry.person_id == LEE
     assert entry.kind == Kind.FEEDBACK
     assert entry.direction is Direction.GIVEN
     assert entry.significance == 3
     assert entry.date == TODAY
-    assert relationship(LEE).ledger  # the relationship reads it back
-    assert [(c.entity, c.action, c.ids) for c in changes] == [("exchange", "added", (dialog.saved_id,))]
+    assert relationship(session.journal, LEE).ledger  # the relationship reads it back
+    assert [(c.entity, c.action, c.ids) for c in changes] == [(Entity.EXCHANGE, ChangeAction.ADDED, (dialog.saved_id,))]
 
 
 def test_direction_switches_with_arrow_keys_and_escape_cancels(qtbot, session, changes):
     dialog = shown(qtbot, ExchangeDialog(session))
-    before = counts()
+    before = counts(session.journal)
     press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
     assert focused() is dialog.given_radio
     press(qtbot, Qt.Key.Key_Right)
@@ -153,7 +154,7 @@ def test_direction_switches_with_arrow_keys_and_escape_cancels(qtbot, session, c
     with qtbot.waitSignal(dialog.rejected, timeout=2000):
         press(qtbot, Qt.Key.Key_Escape)
     assert dialog.saved_id is None
-    assert counts() == before
+    assert counts(session.journal) == before
     assert changes == []
 
 
@@ -178,7 +179,7 @@ def test_specificity_hint_updates_while_typing(qtbot, session):
 
 def test_empty_summary_keeps_the_dialog_open_and_creates_nobody(qtbot, session, changes):
     dialog = shown(qtbot, ExchangeDialog(session))
-    before = counts()
+    before = counts(session.journal)
     type_text(qtbot, "Priya Natarajan")  # not in the journal yet
     dialog.summary_field.setFocus()
     press(qtbot, Qt.Key.Key_Return)
@@ -189,8 +190,8 @@ def test_empty_summary_keeps_the_dialog_open_and_creates_nobody(qtbot, session, 
     assert focused() is dialog.summary_field
     assert dialog.error_label.isVisible()
     assert "summary" in dialog.error_label.text().lower()
-    assert counts() == before
-    assert people.find_person("Priya Natarajan") is None
+    assert counts(session.journal) == before
+    assert people.find_person(session.journal, "Priya Natarajan") is None
     assert changes == []
 
     type_text(qtbot, "Sent Priya the Series A term sheet template for her seed round")
@@ -198,8 +199,22 @@ def test_empty_summary_keeps_the_dialog_open_and_creates_nobody(qtbot, session, 
     assert not dialog.error_label.isVisible()
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
         press(qtbot, Qt.Key.Key_Return)
-    assert counts() == (before[0] + 1, before[1] + 1)
-    assert exchange_entry(dialog.saved_id).person_name == "Priya Natarajan"
+    assert counts(session.journal) == (before[0] + 1, before[1] + 1)
+    assert exchange_entry(session.journal, dialog.saved_id).person_name == "Priya Natarajan"
+
+
+def test_an_exchange_names_a_person_or_the_network(qtbot, session, changes):
+    dialog = shown(qtbot, ExchangeDialog(session))
+    before = counts(session.journal)
+    dialog.summary_field.setText("Shared the Lisbon meetup speaker list with the organisers")
+    dialog.save_button.click()
+    assert dialog.isVisible()
+    assert dialog.saved_id is None
+    assert dialog.person_field.property("invalid") is True
+    assert focused() is dialog.person_field
+    assert dialog.error_label.text() == "Say with whom, or make it a contribution to the network as a whole."
+    assert counts(session.journal) == before
+    assert changes == []
 
 
 def test_introduction_without_second_person_marks_that_field(qtbot, session):
@@ -208,7 +223,7 @@ def test_introduction_without_second_person_marks_that_field(qtbot, session):
     dialog.kind_field.setCurrentIndex(dialog.kind_field.findData(Kind.INTRODUCTION.value))
     assert dialog.second_person_field.isVisible()
     assert dialog.outcome_field.isVisible()
-    before = counts()
+    before = counts(session.journal)
     dialog.person_field.setText("Dana Okafor")  # new: must not survive the failed save
     dialog.summary_field.setText("Introduced Dana to a hiring manager at Northwind")
     dialog.save_button.click()
@@ -217,23 +232,24 @@ def test_introduction_without_second_person_marks_that_field(qtbot, session):
     assert dialog.second_person_field.property("invalid") is True
     assert focused() is dialog.second_person_field
     assert "second person" in dialog.error_label.text()
-    assert counts() == before
+    assert counts(session.journal) == before
 
     dialog.second_person_field.setFocus()
     type_text(qtbot, "Tom")
     assert not dialog.second_person_field.property("invalid")
     dialog.outcome_field.setText("Tom hired Dana in June")
     dialog.save_button.click()
-    entry = exchange_entry(dialog.saved_id)
+    entry = exchange_entry(session.journal, dialog.saved_id)
     assert entry.person_name == "Dana Okafor"
-    assert entry.extra["second_person_id"] == TOM
-    assert Exchange.get_by_id(dialog.saved_id).outcome == "Tom hired Dana in June"
+    assert entry.second_person_id == TOM
+    saved = records.exchange(session.journal, dialog.saved_id)
+    assert saved is not None and saved.outcome == "Tom hired Dana in June"
 
 
 def test_ambiguous_name_is_an_error_on_the_person_field(qtbot, session):
     people.add_person(session.journal, people.PersonInput("Ana Costa"))
     dialog = shown(qtbot, ExchangeDialog(session))
-    before = counts()
+    before = counts(session.journal)
     type_text(qtbot, "Ana")
     dialog.summary_field.setText("Shared the Lisbon meetup speaker list")
     dialog.save_button.click()
@@ -241,7 +257,7 @@ def test_ambiguous_name_is_an_error_on_the_person_field(qtbot, session):
     assert dialog.person_field.property("invalid") is True
     assert "Ana Silva" in dialog.error_label.text()
     assert "Ana Costa" in dialog.error_label.text()
-    assert counts() == before
+    assert counts(session.journal) == before
 
 
 def test_a_prefilled_person_is_kept_even_when_the_name_is_shared(qtbot, session):
@@ -250,7 +266,7 @@ def test_a_prefilled_person_is_kept_even_when_the_name_is_shared(qtbot, session)
     assert dialog.reciprocates_field.count() == 1  # the twin has no history; Ana's advice is not hers
     dialog.summary_field.setText("Sent Ana the Fernhill onboarding checklist for her new team")
     dialog.save_button.click()
-    assert exchange_entry(dialog.saved_id).person_id == twin
+    assert exchange_entry(session.journal, dialog.saved_id).person_id == twin
 
 
 def test_reciprocates_lists_the_other_direction_and_links_it(qtbot, session):
@@ -275,8 +291,8 @@ def test_reciprocates_lists_the_other_direction_and_links_it(qtbot, session):
     dialog.save_button.click()
 
     assert dialog.result() == QDialog.DialogCode.Accepted
-    entry = exchange_entry(dialog.saved_id)
-    assert entry.extra["reciprocates_id"] == 3
+    entry = exchange_entry(session.journal, dialog.saved_id)
+    assert entry.reciprocates_id == 3
     assert entry.direction is Direction.RECEIVED
     assert entry.date == TODAY - dt.timedelta(days=250)
 
@@ -296,9 +312,9 @@ def test_network_contribution_has_no_person(qtbot, session):
     dialog.summary_field.setText("Gave a talk on pricing experiments at the Lisbon data meetup")
     dialog.save_button.click()
 
-    entry = exchange_entry(dialog.saved_id)
+    entry = exchange_entry(session.journal, dialog.saved_id)
     assert entry.person_id is None
-    assert entry.extra["community"] == "Lisbon data meetup"
+    assert entry.community == "Lisbon data meetup"
 
 
 def test_edit_mode_prefills_and_updates(qtbot, session, changes):
@@ -311,7 +327,7 @@ def test_edit_mode_prefills_and_updates(qtbot, session, changes):
     assert dialog.significance_field.value() == 5
     assert dialog.reciprocates_field.currentData() == 1
     assert dialog.date_field.date().toPython() == TODAY - dt.timedelta(days=120)
-    before = counts()
+    before = counts(session.journal)
 
     dialog.summary_field.selectAll()
     type_text(qtbot, "Ana reviewed my pricing deck and cut tier three before the board meeting")
@@ -321,12 +337,12 @@ def test_edit_mode_prefills_and_updates(qtbot, session, changes):
 
     assert saved.args == [2]
     assert dialog.saved_id == 2
-    assert counts() == before
-    entry = exchange_entry(2)
+    assert counts(session.journal) == before
+    entry = exchange_entry(session.journal, 2)
     assert entry.title.endswith("before the board meeting")
     assert entry.significance == 4
-    assert entry.extra["reciprocates_id"] == 1
-    assert [(c.entity, c.action) for c in changes] == [("exchange", "updated")]
+    assert entry.reciprocates_id == 1
+    assert [(c.entity, c.action) for c in changes] == [(Entity.EXCHANGE, ChangeAction.UPDATED)]
 
 
 def test_opened_for_a_person_starts_on_kind(qtbot, session):
@@ -334,6 +350,24 @@ def test_opened_for_a_person_starts_on_kind(qtbot, session):
     assert dialog.person_field.text() == "Ana Silva"
     assert focused() is dialog.kind_field
     assert dialog.reciprocates_field.count() == 2  # "returns nothing" + Ana's advice
+
+
+@pytest.mark.parametrize(
+    ("entry_type", "open_for_editing"),
+    [
+        (EntryType.EXCHANGE, lambda session, entry_id: ExchangeDialog(session, exchange_id=entry_id)),
+        (EntryType.TOUCHPOINT, lambda session, entry_id: TouchpointDialog(session, touchpoint_id=entry_id)),
+        (EntryType.LOOP, lambda session, entry_id: LoopDialog(session, loop_id=entry_id)),
+        (EntryType.REFLECTION, lambda session, entry_id: ReflectionDialog(session, reflection_id=entry_id)),
+    ],
+    ids=lambda value: value.value if isinstance(value, EntryType) else "",
+)
+def test_editing_an_entry_deleted_meanwhile_says_so(qtbot, session, entry_type, open_for_editing):
+    entries.delete_entry(session.journal, entry_type, 1)
+    dialog = shown(qtbot, open_for_editing(session, 1))
+    assert dialog.error_label.isVisible()
+    assert "no longer in the journal" in dialog.error_label.text()
+    assert not dialog.save_button.isEnabled()
 
 
 # -- small entry dialogs -----------------------------------------------------------
@@ -354,7 +388,8 @@ def test_touchpoint_add_and_edit(qtbot, session):
     type_text(qtbot, "Congratulated Tom on the Fernhill launch")
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
         press(qtbot, Qt.Key.Key_Return)
-    touch = Touchpoint.get_by_id(dialog.saved_id)
+    touch = records.touchpoint(session.journal, dialog.saved_id)
+    assert touch is not None
     assert (touch.person_id, touch.channel, touch.note) == (TOM, "coffee", "Congratulated Tom on the Fernhill launch")
 
     edit = shown(qtbot, TouchpointDialog(session, touchpoint_id=touch.id))
@@ -366,7 +401,8 @@ def test_touchpoint_add_and_edit(qtbot, session):
     edit.note_field.setText("Coffee with Tom: his launch slipped to May")
     edit.save_button.click()
     assert edit.saved_id == touch.id
-    assert Touchpoint.get_by_id(touch.id).note == "Coffee with Tom: his launch slipped to May"
+    edited = records.touchpoint(session.journal, touch.id)
+    assert edited is not None and edited.note == "Coffee with Tom: his launch slipped to May"
 
 
 def test_loop_with_due_date_and_done_in_edit_mode(qtbot, session):
@@ -390,9 +426,10 @@ def test_loop_with_due_date_and_done_in_edit_mode(qtbot, session):
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
         dialog.what_field.setFocus()
         press(qtbot, Qt.Key.Key_Return)
-    loop = OpenLoop.get_by_id(dialog.saved_id)
+    loop = records.loop(session.journal, dialog.saved_id)
+    assert loop is not None
     assert (loop.loop_kind, loop.person_id, loop.due_on, loop.done_on) == ("asked", ANA, due, None)
-    assert any(row.id == loop.id for row in relationship(ANA).open_loops)
+    assert any(row.id == loop.id for row in relationship(session.journal, ANA).open_loops)
 
     edit = shown(qtbot, LoopDialog(session, loop_id=loop.id))
     assert edit.asked_radio.isChecked() and not edit.asked_radio.isEnabled()
@@ -400,8 +437,9 @@ def test_loop_with_due_date_and_done_in_edit_mode(qtbot, session):
     assert edit.done_field.isVisible()
     edit.done_field.setChecked(True)
     edit.save_button.click()
-    assert OpenLoop.get_by_id(loop.id).done_on == TODAY
-    assert all(row.id != loop.id for row in relationship(ANA).open_loops)
+    done = records.loop(session.journal, loop.id)
+    assert done is not None and done.done_on == TODAY
+    assert all(row.id != loop.id for row in relationship(session.journal, ANA).open_loops)
 
 
 def test_loop_without_person_or_due_date(qtbot, session):
@@ -409,7 +447,8 @@ def test_loop_without_person_or_due_date(qtbot, session):
     assert not dialog.done_field.isVisible()
     dialog.what_field.setText("Write up the hiring rubric lessons")
     dialog.save_button.click()
-    loop = OpenLoop.get_by_id(dialog.saved_id)
+    loop = records.loop(session.journal, dialog.saved_id)
+    assert loop is not None
     assert (loop.loop_kind, loop.person_id, loop.due_on) == ("promised", None, None)
 
 
@@ -432,12 +471,12 @@ def test_person_add_with_cadence_and_edit(qtbot, session, changes):
     type_text(qtbot, "q")  # Quarterly
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
         press(qtbot, Qt.Key.Key_Return)
-    person = people.get_person(dialog.saved_id)
+    person = people.get_person(session.journal, dialog.saved_id)
     assert (person.name, person.organisation, person.role) == ("Mira Chen", "Harbor Capital", "Partner")
     assert person.how_met == "Web Summit panel"
     assert person.tag_list == ["investor", "Lisbon"]
     assert person.cadence_days == 91
-    assert [(c.entity, c.action) for c in changes] == [("person", "added")]
+    assert [(c.entity, c.action) for c in changes] == [(Entity.PERSON, ChangeAction.ADDED)]
 
     edit = shown(qtbot, PersonDialog(session, person_id=ANA))
     assert edit.name_field.text() == "Ana Silva"
@@ -451,7 +490,7 @@ def test_person_add_with_cadence_and_edit(qtbot, session, changes):
     edit.cadence_field.setCurrentIndex(edit.cadence_field.findData(None))
     edit.archived_field.setChecked(True)
     edit.save_button.click()
-    ana = people.get_person(ANA)
+    ana = people.get_person(session.journal, ANA)
     assert (ana.organisation, ana.cadence_days, ana.archived) == ("Harbor Capital", None, True)
 
 
@@ -473,7 +512,8 @@ def test_reflection_saves_with_ctrl_enter(qtbot, session):
     assert dialog.isVisible()
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
         press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    reflection = Reflection.get_by_id(dialog.saved_id)
+    reflection = records.reflection(session.journal, dialog.saved_id)
+    assert reflection is not None
     assert reflection.text == "Tom asks often.\nOffer him a standing monthly call instead."
     assert reflection.person_id == TOM
 
@@ -490,13 +530,13 @@ def test_reflection_answering_a_prompt_uses_on_save(qtbot, session):
     assert dialog.prompt_label.isVisible()
     assert dialog.prompt_label.text() == prompt
     assert not dialog.person_field.isVisible()
-    before = Reflection.select().count()
+    before = Reflection.select().count(session.journal.db)
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
         type_text(qtbot, "Ana, for the pricing review.")
         press(qtbot, Qt.Key.Key_Enter, Qt.KeyboardModifier.ControlModifier)
     assert answers == ["Ana, for the pricing review."]
     assert dialog.saved_id == 99
-    assert Reflection.select().count() == before
+    assert Reflection.select().count(session.journal.db) == before
 
 
 def test_empty_reflection_is_refused(qtbot, session):
@@ -517,13 +557,13 @@ def test_circumstance_add(qtbot, session):
     dialog.end.date.setDate(dialog.start_field.date().addDays(-60))  # before the start
     dialog.save_button.click()
     assert dialog.end.date.property("invalid") is True
-    assert circumstances_of(TOM) == ()
+    assert circumstances_of(session.journal, TOM) == ()
 
     dialog.end.date.setDate(dialog.start_field.date().addDays(120))
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
         dialog.note_field.setFocus()
         press(qtbot, Qt.Key.Key_Return)
-    (circumstance,) = circumstances_of(TOM)
+    (circumstance,) = circumstances_of(session.journal, TOM)
     assert circumstance.note == "New baby; stretched thin"
     assert circumstance.start == TODAY - dt.timedelta(days=30)
     assert circumstance.end == TODAY + dt.timedelta(days=90)

@@ -25,8 +25,8 @@ from netjournal.ui.shell.main_window import MainWindow
 SECRET = "Quietly lent Ana the Lisbon flat keys"
 
 
-def person_id(name: str) -> int:
-    person = find_person(name)
+def person_id(window: MainWindow, name: str) -> int:
+    person = find_person(window.session.journal, name)
     assert person is not None
     return person.id
 
@@ -78,7 +78,7 @@ def lock_once_shown(window: MainWindow, find: Callable[[], QDialog | None], fill
 
 
 def test_idle_lock_closes_an_entry_dialog_and_forgets_its_text(qtbot, window: MainWindow) -> None:
-    window.workspace.select_person(person_id("Ana Silva"))
+    window.workspace.select_person(person_id(window, "Ana Silva"))
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     dialog = window.entries.current_dialog
     assert dialog is not None and dialog.isVisible()
@@ -109,7 +109,7 @@ def test_idle_lock_ends_a_prompt_answer_running_its_own_loop(qtbot, window: Main
 
 
 def test_idle_lock_cancels_the_delete_confirmation(qtbot, window: MainWindow) -> None:
-    window.workspace.select_person(person_id("Lee Park"))
+    window.workspace.select_person(person_id(window, "Lee Park"))
     timeline = window.workspace.timeline
     timeline.list.setCurrentIndex(timeline.model.index(timeline.model.find(EntryType.TOUCHPOINT, 1)))
 

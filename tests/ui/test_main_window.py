@@ -8,17 +8,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 from support import PASSPHRASE
 
-from netjournal.domain import Direction, EntryType
+from netjournal.domain import Direction, EntryType, ReflectionEntry
 from netjournal.services import relationships
 from netjournal.ui.shell.main_window import MainWindow
 from netjournal.ui.widgets import messages
 from netjournal.ui.widgets.balance_chart import BalanceChart
 
 
-def person_id(name: str) -> int:
+def person_id(window: MainWindow, name: str) -> int:
     from netjournal.services.people import find_person
 
-    person = find_person(name)
+    person = find_person(window.session.journal, name)
     assert person is not None
     return person.id
 
@@ -39,11 +39,11 @@ def test_filter_and_select_a_person_with_the_keyboard(qtbot, window: MainWindow)
     assert [contacts.model.person_at(r).name for r in range(contacts.model.rowCount())] == ["Tom Reyes"]
     qtbot.keyClick(contacts.filter, Qt.Key.Key_Return)
     assert window.workspace.timeline.title.text() == "Tom Reyes"
-    assert window.workspace.relationship.person_id() == person_id("Tom Reyes")
+    assert window.workspace.relationship.person_id() == person_id(window, "Tom Reyes")
 
 
 def test_timeline_shows_both_directions_in_words_and_colour(window: MainWindow) -> None:
-    window.workspace.select_person(person_id("Ana Silva"))
+    window.workspace.select_person(person_id(window, "Ana Silva"))
     model = window.workspace.timeline.model
     exchanges = [e for e in model.entries() if e.type is EntryType.EXCHANGE]
     assert {e.direction for e in exchanges} == {Direction.GIVEN, Direction.RECEIVED}
@@ -55,12 +55,12 @@ def test_timeline_shows_both_directions_in_words_and_colour(window: MainWindow) 
 
 
 def test_log_an_exchange_with_the_keyboard_alone(qtbot, window: MainWindow) -> None:
-    ana = person_id("Ana Silva")
+    ana = person_id(window, "Ana Silva")
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(focused(), "ana silva")
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
     assert window.workspace.person_id == ana
-    before = relationships.relationship(ana).ledger.totals["12m"].given_count
+    before = relationships.relationship(window.session.journal, ana).ledger.totals["12m"].given_count
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     dialog = window.entries.current_dialog
     assert dialog is not None and dialog.objectName() == "exchangeDialog"
@@ -78,7 +78,7 @@ def test_log_an_exchange_with_the_keyboard_alone(qtbot, window: MainWindow) -> N
         qtbot.keyClick(focused(), Qt.Key.Key_Return)
     assert window.entries.current_dialog is None
     qtbot.waitUntil(lambda: any(e.title == summary for e in window.workspace.timeline.model.entries()))
-    after = relationships.relationship(ana).ledger.totals["12m"].given_count
+    after = relationships.relationship(window.session.journal, ana).ledger.totals["12m"].given_count
     assert after == before + 1
     chart = window.workspace.relationship.findChild(BalanceChart)
     qtbot.waitUntil(lambda: f"12 months: you gave {after} time" in chart.accessibleDescription())
@@ -95,12 +95,13 @@ def test_answer_a_prompt_puts_a_reflection_on_the_timeline(qtbot, window: MainWi
     window.workspace.show_everyone()
     qtbot.waitUntil(
         lambda: any(
-            e.type is EntryType.REFLECTION and e.kind == prompt.key for e in window.workspace.timeline.model.entries()
+            isinstance(e, ReflectionEntry) and e.prompt_id == prompt.key
+            for e in window.workspace.timeline.model.entries()
         )
     )
     qtbot.waitUntil(lambda: all(c.prompt.key != prompt.key for c in prompts.cards()))
     model = window.workspace.timeline.model
-    answer = next(e for e in model.entries() if e.type is EntryType.REFLECTION and e.kind == prompt.key)
+    answer = next(e for e in model.entries() if isinstance(e, ReflectionEntry) and e.prompt_id == prompt.key)
     spoken = model.data(model.index(model.find(answer.type, answer.id)), Qt.ItemDataRole.AccessibleTextRole)
     assert "answering" in spoken
     assert prompt.text in spoken  # the question as it was asked, names and all
@@ -125,7 +126,7 @@ def test_search_and_jump_to_the_entry(qtbot, window: MainWindow) -> None:
 
 
 def test_lock_clears_every_view_and_unlock_restores(qtbot, window: MainWindow, settings_file: Path) -> None:
-    window.workspace.select_person(person_id("Ana Silva"))
+    window.workspace.select_person(person_id(window, "Ana Silva"))
     window.workspace.search.box.setText("Tom")
     window.workspace.search.run_search()
     with qtbot.waitSignal(window.session.closed):
@@ -157,7 +158,7 @@ def test_lock_clears_every_view_and_unlock_restores(qtbot, window: MainWindow, s
 
 
 def test_delete_asks_then_deletes(qtbot, window: MainWindow, monkeypatch) -> None:
-    window.workspace.select_person(person_id("Lee Park"))
+    window.workspace.select_person(person_id(window, "Lee Park"))
     timeline = window.workspace.timeline
     timeline.list.setCurrentIndex(timeline.model.index(timeline.model.find(EntryType.TOUCHPOINT, 1)))
     asked = []
@@ -171,7 +172,7 @@ def test_delete_asks_then_deletes(qtbot, window: MainWindow, monkeypatch) -> Non
 
 
 def test_enter_on_an_exchange_opens_it_for_editing(qtbot, window: MainWindow) -> None:
-    window.workspace.select_person(person_id("Tom Reyes"))
+    window.workspace.select_person(person_id(window, "Tom Reyes"))
     timeline = window.workspace.timeline
     first = next(e for e in timeline.model.entries() if e.type is EntryType.EXCHANGE)
     timeline.list.setCurrentIndex(timeline.model.index(timeline.model.find(EntryType.EXCHANGE, first.id)))
@@ -187,7 +188,7 @@ def test_everyone_timeline_is_fetched_lazily(qtbot, window: MainWindow) -> None:
     from netjournal.ui.models.timeline_model import PAGE
 
     journal = window.session.journal
-    lee = person_id("Lee Park")
+    lee = person_id(window, "Lee Park")
     with journal.write():
         for n in range(PAGE * 2):
             entries.add_touchpoint(journal, lee, f"Check-in number {n}")

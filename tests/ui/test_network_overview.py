@@ -25,11 +25,11 @@ def _ask_three_times(journal, name: str) -> int:
 
 def test_asking_ties_names_people_where_the_owner_mostly_takes(journal) -> None:
     pid = _ask_three_times(journal, "Rosa Diaz")
-    ties = asking_ties()
+    ties = asking_ties(journal)
     assert [(t.person_id, t.name, t.asks, t.offers) for t in ties] == [(pid, "Rosa Diaz", 3, 0)]
     entries.add_touchpoint(journal, pid, "Sent Rosa the conference notes")
     entries.add_exchange(journal, entries.ExchangeInput("given", "information", "Told Rosa about the grant", pid))
-    assert asking_ties() == []  # 3 asks, 2 offers: no longer mostly asks
+    assert asking_ties(journal) == []  # 3 asks, 2 offers: no longer mostly asks
 
 
 def test_overview_lists_them_and_opens_one(qtbot, session) -> None:

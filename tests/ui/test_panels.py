@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from netjournal.domain import Direction
 from netjournal.services import entries, people, prompting, relationships
+from netjournal.services.journal import Journal
 from netjournal.store.models import Reflection
 from netjournal.ui.dialogs.entry_dialogs import ReflectionDialog
 from netjournal.ui.panels import relationship_panel as relationship_module
@@ -22,8 +23,8 @@ from netjournal.ui.widgets.colors import direction_color, overdue_color
 TODAY = dt.date.today()
 
 
-def pid(name: str) -> int:
-    person = people.find_person(name)
+def pid(journal: Journal, name: str) -> int:
+    person = people.find_person(journal, name)
     assert person is not None
     return person.id
 
@@ -77,10 +78,10 @@ def reason_links(panel: RelationshipPanel) -> list[LinkButton]:
     return panel.findChildren(LinkButton, "reasonLink")
 
 
-def test_numbers_match_the_relationship_service(panel):
-    ana = pid("Ana Silva")
+def test_numbers_match_the_relationship_service(panel, session):
+    ana = pid(session.journal, "Ana Silva")
     panel.show_person(ana)
-    totals = relationships.relationship(ana).ledger.totals
+    totals = relationships.relationship(session.journal, ana).ledger.totals
     rows = chart_of(panel).rows()
     assert [r.label for r in rows] == ["12 months", "3 years", "All time"]
     for row, key in zip(rows, ("12m", "3y", "all"), strict=True):
@@ -92,8 +93,8 @@ def test_numbers_match_the_relationship_service(panel):
     assert "median 280 days over 1 linked pair" in panel.findChild(QLabel, "reciprocity").text()
 
 
-def test_ana_is_shown_overdue_and_her_loop_past_due(panel):
-    panel.show_person(pid("Ana Silva"))
+def test_ana_is_shown_overdue_and_her_loop_past_due(panel, session):
+    panel.show_person(pid(session.journal, "Ana Silva"))
     cadence = panel.findChild(QLabel, "cadence")
     # The last entry is the loop opened 40 days ago; the cadence is 30 days.
     assert "Every 30 days" in cadence.text()
@@ -105,8 +106,8 @@ def test_ana_is_shown_overdue_and_her_loop_past_due(panel):
     assert "past due by 5 days" in loop.text()
 
 
-def test_tom_mostly_you_give_and_his_seeds(panel):
-    panel.show_person(pid("Tom Reyes"))
+def test_tom_mostly_you_give_and_his_seeds(panel, session):
+    panel.show_person(pid(session.journal, "Tom Reyes"))
     assert panel.findChild(QLabel, "patternHint").text() == "Mostly you give"
     seeds = panel.findChild(QLabel, "seedsPlanted").text()
     # The introduction of Ana to Tom was returned by Ana, so it is no seed with Tom (paid forward).
@@ -116,17 +117,17 @@ def test_tom_mostly_you_give_and_his_seeds(panel):
 
 
 def test_a_circumstance_softens_the_hint(panel, session):
-    tom = pid("Tom Reyes")
+    tom = pid(session.journal, "Tom Reyes")
     entries.add_circumstance(session.journal, tom, "New baby", start_on=TODAY - dt.timedelta(days=60))
     panel.show_person(tom)
     assert panel.findChild(QLabel, "patternHint").text() == "Mostly you give — softened: New baby"
     assert any("New baby" in c.text() for c in panel.findChildren(QLabel, "circumstance"))
 
 
-def test_reason_link_emits_the_entry_ids(qtbot, panel):
-    tom = pid("Tom Reyes")
+def test_reason_link_emits_the_entry_ids(qtbot, panel, session):
+    tom = pid(session.journal, "Tom Reyes")
     panel.show_person(tom)
-    hint = relationships.relationship(tom).hint
+    hint = relationships.relationship(session.journal, tom).hint
     links = reason_links(panel)
     assert [link.text() for link in links] == [f"show {len(r.entry_ids)} entries" for r in hint.reasons if r.entry_ids]
     reason = hint.reasons[1]
@@ -140,8 +141,8 @@ def test_reason_link_emits_the_entry_ids(qtbot, panel):
     assert blocker.args[0] == list(hint.reasons[0].entry_ids)
 
 
-def test_person_buttons_emit_the_person(qtbot, panel):
-    ana = pid("Ana Silva")
+def test_person_buttons_emit_the_person(qtbot, panel, session):
+    ana = pid(session.journal, "Ana Silva")
     panel.show_person(ana)
     for name, signal in (
         ("editPersonButton", panel.editPersonRequested),
@@ -153,7 +154,7 @@ def test_person_buttons_emit_the_person(qtbot, panel):
 
 
 def test_a_new_exchange_updates_the_panel(qtbot, panel, session):
-    ana = pid("Ana Silva")
+    ana = pid(session.journal, "Ana Silva")
     panel.show_person(ana)
     entries.add_exchange(
         session.journal, entries.ExchangeInput("given", "advice", "Sent Ana the pricing model", ana, significance=2)
@@ -163,7 +164,7 @@ def test_a_new_exchange_updates_the_panel(qtbot, panel, session):
 
 
 def test_refreshes_only_for_the_person_shown_and_once_per_burst(qtbot, panel, session, monkeypatch):
-    ana, tom = pid("Ana Silva"), pid("Tom Reyes")
+    ana, tom = pid(session.journal, "Ana Silva"), pid(session.journal, "Tom Reyes")
     panel.show_person(ana)
     calls = []
     real = relationship_module.relationship
@@ -184,7 +185,7 @@ def test_refresh_keeps_the_scroll_position(qtbot, session):
     qtbot.addWidget(panel)
     panel.resize(360, 300)
     panel.show()
-    tom = pid("Tom Reyes")
+    tom = pid(session.journal, "Tom Reyes")
     panel.show_person(tom)
     bar = panel.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 100)
@@ -192,7 +193,7 @@ def test_refresh_keeps_the_scroll_position(qtbot, session):
     entries.add_touchpoint(session.journal, tom, "Coffee with Tom")
     qtbot.waitUntil(lambda: "last contact today" in panel.findChild(QLabel, "cadence").text())
     assert bar.value() == 100
-    panel.show_person(pid("Ana Silva"))
+    panel.show_person(pid(session.journal, "Ana Silva"))
     assert bar.value() == 0
 
 
@@ -234,8 +235,8 @@ def test_opening_a_tie_from_the_overview_rebuilds_safely(qtbot, panel, session):
     assert panel.findChild(QLabel, "patternHint").text() == "Dormant"
 
 
-def test_colours_follow_the_palette(panel):
-    panel.show_person(pid("Ana Silva"))
+def test_colours_follow_the_palette(panel, session):
+    panel.show_person(pid(session.journal, "Ana Silva"))
     cadence = panel.findChild(QLabel, "cadence")
     assert overdue_color(QPalette()).name() in cadence.text()
     panel.setPalette(dark_palette())
@@ -243,7 +244,7 @@ def test_colours_follow_the_palette(panel):
 
 
 def test_closing_the_session_clears_the_panel(panel, session):
-    panel.show_person(pid("Ana Silva"))
+    panel.show_person(pid(session.journal, "Ana Silva"))
     assert any("Ana" in t for t in visible_texts(panel))
     session.detach()
     assert not [t for t in visible_texts(panel) if "Ana" in t or "Tom" in t]
@@ -251,8 +252,8 @@ def test_closing_the_session_clears_the_panel(panel, session):
     assert panel.person_id() is None
 
 
-def test_rules_are_explained_on_demand(qtbot, panel):
-    panel.show_person(pid("Tom Reyes"))
+def test_rules_are_explained_on_demand(qtbot, panel, session):
+    panel.show_person(pid(session.journal, "Tom Reyes"))
     rules = panel.findChild(QLabel, "hintRules")
     assert not rules.isVisibleTo(panel)
     qtbot.mouseClick(panel.findChild(QAbstractButton, "howWorkedOut"), Qt.MouseButton.LeftButton)
@@ -281,8 +282,8 @@ def click(qtbot, card: PromptCard, name: str) -> None:
     qtbot.mouseClick(card.findChild(QAbstractButton, name), Qt.MouseButton.LeftButton)
 
 
-def test_prompts_for_the_day_are_listed(prompts):
-    expected = prompting.prompts_for(TODAY)
+def test_prompts_for_the_day_are_listed(prompts, session):
+    expected = prompting.prompts_for(session.journal, TODAY)
     assert [p.key for p in prompts.prompts()] == [p.key for p in expected]
     assert expected, "the seeded journal has a past-due loop, so at least one prompt"
     card = prompts.cards()[0]
@@ -294,8 +295,8 @@ def test_prompts_for_the_day_are_listed(prompts):
     assert str(TODAY.year) in prompts.findChild(QLabel, "promptsDate").text()
 
 
-def test_a_prompt_about_a_person_links_to_them(qtbot, prompts):
-    ana = pid("Ana Silva")
+def test_a_prompt_about_a_person_links_to_them(qtbot, prompts, session):
+    ana = pid(session.journal, "Ana Silva")
     card = next(c for c in prompts.cards() if c.prompt.person_id == ana)
     link = card.findChild(LinkButton, "promptPersonLink")
     assert link.text() == "Open Ana Silva"
@@ -304,12 +305,13 @@ def test_a_prompt_about_a_person_links_to_them(qtbot, prompts):
     assert blocker.args == [ana]
 
 
-def test_answering_writes_a_reflection_and_retires_the_card(qtbot, prompts, monkeypatch):
+def test_answering_writes_a_reflection_and_retires_the_card(qtbot, prompts, session, monkeypatch):
     prompt = prompts.prompts()[0]
     monkeypatch.setattr(prompts, "_ask_answer", lambda p: "Write to Ana today, with the spreadsheet.")
     click(qtbot, card_for(prompts, prompt.key), "answerPromptButton")
     qtbot.waitUntil(lambda: prompt.key not in [p.key for p in prompts.prompts()])
-    reflection = Reflection.get(Reflection.prompt_id == prompt.key)
+    reflection = session.journal.first(Reflection.select().where(Reflection.prompt_id == prompt.key))
+    assert reflection is not None
     assert reflection.text == "Write to Ana today, with the spreadsheet."
     assert reflection.person_id == prompt.person_id
 
@@ -323,7 +325,7 @@ def test_return_on_a_focused_card_answers_it(qtbot, prompts, monkeypatch):
     qtbot.waitUntil(lambda: asked == [card.prompt.key])
 
 
-def test_answering_through_the_reflection_dialog(qtbot, prompts, monkeypatch):
+def test_answering_through_the_reflection_dialog(qtbot, prompts, session, monkeypatch):
     prompt = prompts.prompts()[0]
 
     def fill_and_save(dialog: ReflectionDialog) -> int:
@@ -334,7 +336,8 @@ def test_answering_through_the_reflection_dialog(qtbot, prompts, monkeypatch):
     monkeypatch.setattr(ReflectionDialog, "exec", fill_and_save)
     click(qtbot, card_for(prompts, prompt.key), "answerPromptButton")
     qtbot.waitUntil(lambda: prompt.key not in [p.key for p in prompts.prompts()])
-    assert Reflection.get(Reflection.prompt_id == prompt.key).text == "Answered in the dialog"
+    reflection = session.journal.first(Reflection.select().where(Reflection.prompt_id == prompt.key))
+    assert reflection is not None and reflection.text == "Answered in the dialog"
 
 
 def test_keyboard_focus_moves_to_the_next_card_after_dismissing(qtbot, prompts):
@@ -350,14 +353,14 @@ def test_keyboard_focus_moves_to_the_next_card_after_dismissing(qtbot, prompts):
 
 
 @pytest.mark.parametrize("button", ["snoozePromptButton", "dismissPromptButton"])
-def test_snooze_and_dismiss_hide_the_card(qtbot, prompts, button):
+def test_snooze_and_dismiss_hide_the_card(qtbot, prompts, session, button):
     prompt = prompts.prompts()[-1]
     click(qtbot, card_for(prompts, prompt.key), button)
     qtbot.waitUntil(lambda: prompt.key not in [p.key for p in prompts.prompts()])
-    state = prompting.prompt_states()[prompt.key]
+    state = prompting.prompt_states(session.journal)[prompt.key]
     if button == "snoozePromptButton":
         assert state.snoozed_until == TODAY + dt.timedelta(days=7)
-        assert prompt.key in [p.key for p in prompting.prompts_for(TODAY + dt.timedelta(days=7))]
+        assert prompt.key in [p.key for p in prompting.prompts_for(session.journal, TODAY + dt.timedelta(days=7))]
     else:
         assert state.dismissed_on == TODAY
 
@@ -365,8 +368,10 @@ def test_snooze_and_dismiss_hide_the_card(qtbot, prompts, button):
 def test_a_burst_of_changes_refreshes_once(qtbot, prompts, session, monkeypatch):
     calls = []
     real = prompting.prompts_for
-    monkeypatch.setattr(prompting, "prompts_for", lambda today=None: calls.append(today) or real(today))
-    lee = pid("Lee Park")
+    monkeypatch.setattr(
+        prompting, "prompts_for", lambda journal, today=None: calls.append(today) or real(journal, today)
+    )
+    lee = pid(session.journal, "Lee Park")
     for n in range(10):
         entries.add_touchpoint(session.journal, lee, f"Note {n}")
     assert calls == []
@@ -376,7 +381,7 @@ def test_a_burst_of_changes_refreshes_once(qtbot, prompts, session, monkeypatch)
 
 
 def test_empty_state_when_nothing_is_due(qtbot, prompts, session):
-    for prompt in prompting.prompts_for(TODAY):
+    for prompt in prompting.prompts_for(session.journal, TODAY):
         prompting.dismiss_prompt(session.journal, prompt.key, today=TODAY)
     empty = prompts.findChild(QLabel, "promptsEmpty")
     qtbot.waitUntil(lambda: empty.isVisibleTo(prompts))

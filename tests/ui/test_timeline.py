@@ -19,8 +19,8 @@ from netjournal.ui.shell.main_window import MainWindow
 TODAY = dt.date.today()
 
 
-def person_id(name: str) -> int:
-    person = find_person(name)
+def person_id(window: MainWindow, name: str) -> int:
+    person = find_person(window.session.journal, name)
     assert person is not None
     return person.id
 
@@ -43,7 +43,7 @@ def add_network_contribution(window: MainWindow, summary: str, days_ago: int) ->
 
 
 def test_enter_edits_the_same_entry_again_after_saving_it(qtbot, window: MainWindow) -> None:
-    window.workspace.select_person(person_id("Tom Reyes"))
+    window.workspace.select_person(person_id(window, "Tom Reyes"))
     timeline = window.workspace.timeline
     exchange = [e for e in timeline.model.entries() if e.type is EntryType.EXCHANGE][1]
     make_current(timeline, exchange)
@@ -65,28 +65,30 @@ def test_a_change_elsewhere_keeps_the_current_entry(qtbot, window: MainWindow) -
     chosen = timeline.model.entries()[3]
     make_current(timeline, chosen)
     with qtbot.waitSignal(timeline.model.modelReset):
-        entries.add_touchpoint(window.session.journal, person_id("Lee Park"), "Coffee with Lee")
+        entries.add_touchpoint(window.session.journal, person_id(window, "Lee Park"), "Coffee with Lee")
     assert timeline.model.entries()[0].title == "Coffee with Lee"
     assert key(timeline.list.current_entry()) == key(chosen)
 
 
 def test_the_timeline_from_a_network_entry_back_stays_so_after_a_change(qtbot, window: MainWindow) -> None:
     old = add_network_contribution(window, "Sponsored the Lisbon data meetup pizza", days_ago=200)
-    [hit] = [h for h in search("sponsored pizza") if h.entity == "exchange"]
+    [hit] = [h for h in search(window.session.journal, "sponsored pizza") if h.entity == "exchange"]
     window.workspace.open_hit(hit)
     timeline = window.workspace.timeline
     assert key(timeline.model.entries()[0]) == (EntryType.EXCHANGE, old)
     assert timeline.caption.isVisibleTo(window)
     with qtbot.waitSignal(timeline.model.modelReset):
-        entries.add_touchpoint(window.session.journal, person_id("Lee Park"), "Coffee with Lee")
+        entries.add_touchpoint(window.session.journal, person_id(window, "Lee Park"), "Coffee with Lee")
     assert key(timeline.model.entries()[0]) == (EntryType.EXCHANGE, old)  # still from that entry back
     assert "from this entry back" in timeline.caption.text()
     assert key(timeline.list.current_entry()) == (EntryType.EXCHANGE, old)
 
 
 def test_the_entries_behind_a_hint_refresh_when_one_is_deleted(qtbot, window: MainWindow) -> None:
-    tom = person_id("Tom Reyes")
-    reason = next(r for r in relationships.relationship(tom).hint.reasons if len(r.entry_ids) > 1)
+    tom = person_id(window, "Tom Reyes")
+    reason = next(
+        r for r in relationships.relationship(window.session.journal, tom).hint.reasons if len(r.entry_ids) > 1
+    )
     window.workspace.select_person(tom)
     window.workspace.relationship.entriesRequested.emit(list(reason.entry_ids), reason.text)
     timeline = window.workspace.timeline
@@ -106,7 +108,7 @@ def test_a_failed_query_leaves_the_rows_in_place(qtbot, window: MainWindow, monk
     model = window.workspace.timeline.model
     before = model.entries()
 
-    def broken(**_kwargs: object) -> list[TimelineEntry]:
+    def broken(*_args: object, **_kwargs: object) -> list[TimelineEntry]:
         raise RuntimeError("disk went away")
 
     monkeypatch.setattr(timeline_model, "timeline_page", broken)

@@ -20,8 +20,8 @@ from netjournal.ui.shell.settings import WindowSettings
 TODAY = dt.date.today()
 
 
-def person_id(name: str) -> int:
-    person = find_person(name)
+def person_id(window: MainWindow, name: str) -> int:
+    person = find_person(window.session.journal, name)
     assert person is not None
     return person.id
 
@@ -30,13 +30,13 @@ def person_id(name: str) -> int:
 
 
 def test_opening_a_network_hit_leaves_nobody_selected(qtbot, window: MainWindow) -> None:
-    ana = person_id("Ana Silva")
+    ana = person_id(window, "Ana Silva")
     ws, contacts = window.workspace, window.workspace.contacts
     ws.select_person(ana)
     assert ws.person_id == ana
     data = entries.ExchangeInput("given", "resource", "Sponsored the meetup pizza", None, community="X")
     entries.add_exchange(window.session.journal, data)
-    [hit] = [h for h in search("sponsored pizza") if h.entity == "exchange"]
+    [hit] = [h for h in search(window.session.journal, "sponsored pizza") if h.entity == "exchange"]
     ws.open_hit(hit)
     assert contacts.everyone_button.isChecked()
     assert ws.person_id is None
@@ -51,6 +51,22 @@ def test_opening_a_network_hit_leaves_nobody_selected(qtbot, window: MainWindow)
     assert ws.person_id == ana
     assert ws.timeline.title.text() == "Ana Silva"
     assert not contacts.everyone_button.isChecked()
+
+
+def test_adding_a_person_selects_them_and_leaves_the_archived_hidden(qtbot, window: MainWindow) -> None:
+    contacts = window.workspace.contacts
+    window.window_actions.add_person.trigger()
+    dialog = window.entries.current_dialog
+    assert dialog is not None and dialog.objectName() == "personDialog"
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "nameField"), "Mira Chen")
+    with qtbot.waitSignal(window.session.changed):
+        qtbot.keyClick(dialog.findChild(QLineEdit, "nameField"), Qt.Key.Key_Return)
+    mira = person_id(window, "Mira Chen")
+    assert window.workspace.person_id == mira
+    assert contacts.model.person_at(contacts.list.currentIndex().row()).id == mira
+    assert window.workspace.timeline.title.text() == "Mira Chen"
+    assert not contacts.archived.isChecked()  # she is not archived: no reason to show those who are
 
 
 # -- the contact sort --------------------------------------------------------------
@@ -120,7 +136,7 @@ def test_go_to_prompts_puts_the_keyboard_on_the_first_prompt(qtbot, window: Main
 
 def test_go_to_prompts_with_none_due_lands_on_the_calm_note(qtbot, window: MainWindow) -> None:
     prompts = window.workspace.prompts
-    for prompt in prompting.prompts_for(TODAY):
+    for prompt in prompting.prompts_for(window.session.journal, TODAY):
         prompting.dismiss_prompt(window.session.journal, prompt.key, today=TODAY)
     empty = prompts.findChild(QLabel, "promptsEmpty")
     qtbot.waitUntil(empty.isVisible)
@@ -129,12 +145,9 @@ def test_go_to_prompts_with_none_due_lands_on_the_calm_note(qtbot, window: MainW
     qtbot.waitUntil(lambda: QApplication.focusWidget() is empty)
 
 
-def test_a_write_refreshes_only_the_contact_rows_it_touched(qtbot, window) -> None:
-    from netjournal.services import entries
-    from netjournal.services.people import find_person
-
+def test_a_write_refreshes_only_the_contact_rows_it_touched(qtbot, window: MainWindow) -> None:
     model = window.workspace.contacts.model
-    lee = find_person("Lee Park").id
+    lee = person_id(window, "Lee Park")
     before = {model.person_at(r).id: model.person_at(r) for r in range(model.rowCount())}
     entries.add_exchange(
         window.session.journal,

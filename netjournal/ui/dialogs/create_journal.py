@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from netjournal.paths import JOURNAL_SUFFIX, default_journal_path
-from netjournal.services import keychain
+from netjournal.services import use_cases
 from netjournal.services.journal import DEFAULT_KDF_ITER, Journal
 from netjournal.ui.open_task import OpenTask
 from netjournal.ui.widgets import colors
@@ -84,7 +84,9 @@ class CreateJournalDialog(QDialog):
         self.new_field = secret_field(self, "newPassphraseField", self.tr("New passphrase"))
         self.confirm_field = secret_field(self, "confirmPassphraseField", self.tr("Confirm passphrase"))
         self.strength = PassphraseStrength(self)
-        self.strength.layout().setSpacing(_SPACING)
+        strength_layout = self.strength.layout()
+        if strength_layout is not None:
+            strength_layout.setSpacing(_SPACING)
         self.strength_meter = self.strength.meter
         self.strength_label = self.strength.feedback
         # A grid, not a QFormLayout: the grid gives wrapped labels their height for the real width.
@@ -259,13 +261,10 @@ class CreateJournalDialog(QDialog):
     def _created(self, journal: Journal) -> None:
         passphrase = self._attempt
         self._task = None
-        if self.remember_field.isChecked():
-            try:
-                keychain.remember(journal.path, passphrase)
-            except keychain.KeychainUnavailable:
-                self.notice = self.tr(
-                    "No keychain is available on this device; you will be asked for the passphrase next time."
-                )
+        if self.remember_field.isChecked() and not use_cases.remember_passphrase(journal, passphrase):
+            self.notice = self.tr(
+                "No keychain is available on this device; you will be asked for the passphrase next time."
+            )
         self.journal = journal
         self._wipe()
         self._set_busy(False)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from netjournal.domain import LoopKind
-from netjournal.services import entries, people, records
+from netjournal.services import entries, people, records, use_cases
 from netjournal.ui.dialogs.form_support import (
     DateField,
     FormDialog,
@@ -98,19 +98,24 @@ class TouchpointDialog(FormDialog):
         self.channel_field.setEditable(True)
         self.channel_field.addItems([self.tr(channel) for channel in CHANNELS])
         self.channel_field.setCurrentIndex(-1)
-        self.channel_field.lineEdit().setPlaceholderText(self.tr("How: email, call, coffee…"))
+        channel_edit = self.channel_field.lineEdit()  # an editable combo box always has one
+        if channel_edit is not None:
+            channel_edit.setPlaceholderText(self.tr("How: email, call, coffee…"))
         self.add_row(self.tr("C&hannel"), self.channel_field, "channelField", self.tr("Channel"), fields=("channel",))
         self.note_field = QLineEdit(self)
         self.note_field.setPlaceholderText(self.tr("e.g. Congratulated her on the new role"))
         self.add_row(self.tr("&Note"), self.note_field, "noteField", self.tr("Note"), fields=("note",))
         self.setMinimumWidth(460)
         if editing:
-            touch = records.touchpoint(touchpoint_id)
-            self.set_person(self.person_field, touch.person_id)
+            touch = records.touchpoint(session.journal, touchpoint_id)
+            if touch is None:
+                self.show_gone(self.tr("This touchpoint is no longer in the journal."))
+            else:
+                self.set_person(self.person_field, touch.person_id)
+                self.date_field.setDate(to_qdate(touch.date))
+                self.channel_field.setEditText(touch.channel)
+                self.note_field.setText(touch.note)
             self.person_field.setEnabled(False)
-            self.date_field.setDate(to_qdate(touch.date))
-            self.channel_field.setEditText(touch.channel)
-            self.note_field.setText(touch.note)
             self.note_field.setFocus()
         else:
             self.set_person(self.person_field, person_id)
@@ -122,8 +127,8 @@ class TouchpointDialog(FormDialog):
         if self.touchpoint_id is not None:
             entries.update_touchpoint(self.session.journal, self.touchpoint_id, note, date=date, channel=channel)
             return self.touchpoint_id
-        person_id = self.person_id_from(self.person_field)
-        return entries.add_touchpoint(self.session.journal, person_id, note, date=date, channel=channel)
+        person = self.person_ref(self.person_field)
+        return use_cases.log_touchpoint(self.session.journal, person, note, date=date, channel=channel).id
 
 
 class LoopDialog(FormDialog):
@@ -179,15 +184,19 @@ class LoopDialog(FormDialog):
         self.setMinimumWidth(460)
 
         if editing:
-            loop = records.loop(loop_id)
-            (self.asked_radio if loop.loop_kind == LoopKind.ASKED else self.promised_radio).setChecked(True)
+            loop = records.loop(session.journal, loop_id)
+            if loop is not None:
+                (self.asked_radio if loop.loop_kind == LoopKind.ASKED else self.promised_radio).setChecked(True)
             for widget in (self.promised_radio, self.asked_radio, self.person_field):
                 widget.setEnabled(False)
-            self.set_person(self.person_field, loop.person_id)
-            self.what_field.setText(loop.what)
-            self.due.set_value(loop.due_on)
-            self._done_on = loop.done_on
-            self.done_field.setChecked(loop.done_on is not None)
+            if loop is None:
+                self.show_gone(self.tr("This open loop is no longer in the journal."))
+            else:
+                self.set_person(self.person_field, loop.person_id)
+                self.what_field.setText(loop.what)
+                self.due.set_value(loop.due_on)
+                self._done_on = loop.done_on
+                self.done_field.setChecked(loop.done_on is not None)
             self.what_field.setFocus()
         else:
             self.set_person(self.person_field, person_id)
@@ -203,8 +212,8 @@ class LoopDialog(FormDialog):
             done = (self._done_on or dt.date.today()) if self.done_field.isChecked() else None
             entries.update_loop(journal, self.loop_id, what, due_on=due, done_on=done)
             return self.loop_id
-        person_id = self.person_id_from(self.person_field, optional=True)
-        return entries.add_loop(journal, self.loop_kind, what, person_id=person_id, due_on=due)
+        person = self.person_ref(self.person_field)
+        return use_cases.keep_loop(journal, self.loop_kind, what, person=person, due_on=due).id
 
 
 def cadence_choices() -> list[tuple[str, int | None]]:
@@ -255,12 +264,12 @@ class PersonDialog(FormDialog):
         self.add_row(self.tr("Not&es"), self.notes_field, "notesField", self.tr("Notes"), fields=("notes",))
         self.setMinimumWidth(480)
         if editing:
-            person = people.get_person(person_id)
+            person = people.get_person(session.journal, person_id)
             self.name_field.setText(person.name)
             self.organisation_field.setText(person.organisation)
             self.role_field.setText(person.role)
             self.how_met_field.setText(person.how_met)
-            self.tags_field.setText(person.tags)
+            self.tags_field.setText(", ".join(person.tags))
             self.set_cadence(person.cadence_days)
             self.archived_field.setChecked(person.archived)
             self.notes_field.setPlainText(person.notes)
@@ -275,7 +284,7 @@ class PersonDialog(FormDialog):
 
     def set_cadence(self, days: int | None) -> None:
         index = self.cadence_field.findData(days)
-        if index < 0:
+        if index < 0 and days is not None:  # "No cadence" is always listed
             self.cadence_field.addItem(self.tr("Every %n day(s)", "", days), days)
             index = self.cadence_field.count() - 1
         self.cadence_field.setCurrentIndex(index)
@@ -344,11 +353,14 @@ class ReflectionDialog(FormDialog):
             QShortcut(QKeySequence(keys), self, self._on_save)
         self.setMinimumWidth(520)
         if editing:
-            reflection = records.reflection(reflection_id)
-            self.text_field.setPlainText(reflection.text)
-            self.set_person(self.person_field, reflection.person_id)
+            reflection = records.reflection(session.journal, reflection_id)
+            if reflection is None:
+                self.show_gone(self.tr("This reflection is no longer in the journal."))
+            else:
+                self.text_field.setPlainText(reflection.text)
+                self.set_person(self.person_field, reflection.person_id)
+                self.date_field.setDate(to_qdate(reflection.date))
             self.person_field.setEnabled(False)
-            self.date_field.setDate(to_qdate(reflection.date))
         else:
             self.set_person(self.person_field, person_id)
         self.text_field.setFocus()
@@ -361,8 +373,8 @@ class ReflectionDialog(FormDialog):
         if self.reflection_id is not None:
             entries.update_reflection(self.session.journal, self.reflection_id, text, date=date)
             return self.reflection_id
-        person_id = self.person_id_from(self.person_field, optional=True)
-        return entries.add_reflection(self.session.journal, text, date=date, person_id=person_id)
+        person = self.person_ref(self.person_field)
+        return use_cases.write_reflection(self.session.journal, text, person=person, date=date).id
 
 
 class CircumstanceDialog(FormDialog):
@@ -371,7 +383,7 @@ class CircumstanceDialog(FormDialog):
     def __init__(self, session: Session, parent: QWidget | None = None, *, person_id: int) -> None:
         super().__init__(session, parent, object_name="circumstanceDialog", title=tr("Add a circumstance"))
         self.person_id = person_id
-        self.person_label = QLabel(person_name(person_id), self)
+        self.person_label = QLabel(person_name(session.journal, person_id), self)
         name_widget(self.person_label, "personLabel", self.tr("Person"))
         self.form.addRow(self.tr("Person"), self.person_label)
         self.register_field("person", self.person_label)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from netjournal.domain import Direction, ExchangeRecord, Kind
 from netjournal.insights.specificity import score_specificity
-from netjournal.services import entries, records
+from netjournal.services import entries, records, use_cases
 from netjournal.services.relationships import exchanges_by_id, exchanges_with
 from netjournal.ui.dialogs.form_support import (
     FormDialog,
@@ -219,7 +219,7 @@ class ExchangeDialog(FormDialog):
         self.significance_field.valueChanged.connect(self._update_significance_words)
 
     def _load(self, exchange_id: int) -> None:
-        row = records.exchange(exchange_id)
+        row = records.exchange(self.session.journal, exchange_id)
         if row is None:
             self.error_label.setText(self.tr("This exchange is no longer in the journal."))
             self.error_label.show()
@@ -308,13 +308,15 @@ class ExchangeDialog(FormDialog):
         if person_id is not None:
             records = [
                 r
-                for r in exchanges_with(person_id)
+                for r in exchanges_with(self.session.journal, person_id)
                 if r.direction is wanted and r.date <= until and r.id != self.exchange_id
             ]
             records.sort(key=lambda r: (r.date, r.id), reverse=True)
             del records[MAX_RECIPROCATES:]
         if keep is not None and all(r.id != keep for r in records):
-            records += [r for r in exchanges_by_id([keep]) if r.direction is wanted and r.date <= until]
+            records += [
+                r for r in exchanges_by_id(self.session.journal, [keep]) if r.direction is wanted and r.date <= until
+            ]
         combo.blockSignals(True)
         combo.clear()
         combo.addItem(self.tr("— returns nothing —"), None)
@@ -335,29 +337,24 @@ class ExchangeDialog(FormDialog):
     def save(self) -> int:
         network = self.network_field.isChecked()
         introduction = self.kind is Kind.INTRODUCTION
-        person_id = None
-        if not network:
-            person_id = self.person_id_from(
-                self.person_field,
-                empty_message=self.tr("Say with whom, or tick \u201cA contribution to the network as a whole\u201d."),
-            )
-        second_id = None
+        person = None if network else self.person_ref(self.person_field)
+        second = None
         if introduction and self.second_person_field.text().strip():
-            second_id = self.person_id_from(self.second_person_field, field="second_person")
+            second = self.person_ref(self.second_person_field)
         data = entries.ExchangeInput(
             direction=self.direction,
             kind=self.kind,
             summary=self.summary_field.text(),
-            person_id=person_id,
+            person_id=None,
             date=to_date(self.date_field.date()),
             details=self.details_field.toPlainText(),
             significance=self.significance_field.value(),
-            second_person_id=second_id,
+            second_person_id=None,
             community=self.community_field.text() if network else "",
             reciprocates_id=self.reciprocates_field.currentData(),
             outcome=self.outcome_field.text() if introduction else "",
         )
-        if self.exchange_id is not None:
-            entries.update_exchange(self.session.journal, self.exchange_id, data)
-            return self.exchange_id
-        return entries.add_exchange(self.session.journal, data)
+        saved = use_cases.save_exchange(
+            self.session.journal, data, person=person, second_person=second, exchange_id=self.exchange_id
+        )
+        return saved.id

@@ -14,22 +14,29 @@ from PySide6.QtCore import QDate, QStringListModel, Qt, Signal, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractSlider,
+    QComboBox,
     QCompleter,
     QDateEdit,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from netjournal.services import people
 from netjournal.services.errors import JournalError
+from netjournal.services.journal import Journal
 from netjournal.services.people import person_names
+from netjournal.services.use_cases import PersonRef
 from netjournal.services.validation import AmbiguousPersonError, ValidationError
 from netjournal.ui.i18n import tr
 from netjournal.ui.session import Session
@@ -69,9 +76,9 @@ def invalid_style_sheet(palette: QPalette) -> str:
     return f'*[invalid="true"] {{ border: 2px solid {colour}; border-radius: 3px; }}'
 
 
-def person_completer(parent: QWidget) -> QCompleter:
+def person_completer(journal: Journal, parent: QWidget) -> QCompleter:
     """Case-insensitive completion anywhere in a name ("silva" finds "Ana Silva")."""
-    completer = QCompleter(QStringListModel(person_names(), parent), parent)
+    completer = QCompleter(QStringListModel(person_names(journal), parent), parent)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
@@ -82,41 +89,25 @@ def person_completer(parent: QWidget) -> QCompleter:
 def attach_completer(line_edit: QLineEdit, completer: QCompleter) -> None:
     """Complete ``line_edit`` from ``completer`` (one completer may serve several fields)."""
     line_edit.setCompleter(completer)
-    # Leaving the field closes a suggestion list still open for it.
-    line_edit.editingFinished.connect(completer.popup().hide)
+    popup = completer.popup()  # made on first use, so never None here
+    if popup is not None:
+        # Leaving the field closes a suggestion list still open for it.
+        line_edit.editingFinished.connect(popup.hide)
 
 
-def resolve_person(session: Session, name: str, *, field: str = "person", empty_message: str = "") -> int:
-    """The id of the person ``name`` designates, creating them if nobody matches.
-
-    Call it inside ``session.journal.write()`` so a person created here is
-    rolled back if the entry that needs them fails validation. Errors name
-    ``field``, so they land on the widget the name came from.
-    """
-    try:
-        person_id, _created = people.find_or_create_person(session.journal, name)
-    except ValidationError as error:
-        if not name.strip() and empty_message:
-            raise ValidationError(field, empty_message) from None
-        if error.field != field:
-            raise ValidationError(field, error.message) from None
-        raise
-    return person_id
-
-
-def lookup_person(name: str) -> int | None:
+def lookup_person(journal: Journal, name: str) -> int | None:
     """The existing person ``name`` designates, or ``None`` (nobody, ambiguous, empty): no writes."""
     if not name.strip():
         return None
     try:
-        person = people.find_person(name)
+        person = people.find_person(journal, name)
     except ValidationError:
         return None
     return None if person is None else person.id
 
 
-def person_name(person_id: int | None) -> str:
-    return "" if person_id is None else people.get_person(person_id).name
+def person_name(journal: Journal, person_id: int | None) -> str:
+    return "" if person_id is None else people.person_name(journal, person_id)
 
 
 def to_qdate(date: dt.date) -> QDate:
@@ -250,7 +241,7 @@ class FormDialog(QDialog):
     def person_line_edit(self, placeholder: str = "") -> QLineEdit:
         """A name field completing over everyone; the dialog's fields share one completer."""
         if self._completer is None:
-            self._completer = person_completer(self)
+            self._completer = person_completer(self.session.journal, self)
         edit = QLineEdit(self)
         attach_completer(edit, self._completer)
         edit.setPlaceholderText(placeholder or tr("Name; a new name adds the person"))
@@ -258,7 +249,7 @@ class FormDialog(QDialog):
 
     def set_person(self, edit: QLineEdit, person_id: int | None) -> None:
         """Prefill a name field; that exact name then means this person, even if someone shares it."""
-        name = person_name(person_id)
+        name = person_name(self.session.journal, person_id)
         edit.setText(name)
         if person_id is not None:
             self._known_people[name] = person_id
@@ -287,7 +278,7 @@ class FormDialog(QDialog):
         if not name or text in self._known_people:
             return ""
         try:
-            person = people.find_person(name)
+            person = people.find_person(self.session.journal, name)
         except AmbiguousPersonError as error:
             return self.tr("Matches several people: {0}").format("; ".join(error.candidates[:4]))
         if person is None:
@@ -300,22 +291,18 @@ class FormDialog(QDialog):
     def known_person(self, edit: QLineEdit) -> int | None:
         """The person a field designates without writing: prefilled, else an existing unique match."""
         known = self._known_people.get(edit.text())
-        return known if known is not None else lookup_person(edit.text())
+        return known if known is not None else lookup_person(self.session.journal, edit.text())
 
-    def person_id_from(
-        self, edit: QLineEdit, *, field: str = "person", optional: bool = False, empty_message: str = ""
-    ) -> int | None:
-        """Resolve a name field at save time, creating the person if nobody matches.
+    def person_ref(self, edit: QLineEdit) -> PersonRef:
+        """Who a name field means, for a use case to resolve when it saves.
 
-        ``optional`` fields give ``None`` when empty; errors name ``field``.
+        A prefilled name is that person (even if someone shares the name); a
+        typed one is handed over as typed, to be found or added in the same
+        transaction as the entry that needs it.
         """
         name = edit.text()
-        if optional and not name.strip():
-            return None
         known = self._known_people.get(name)
-        if known is not None:
-            return known
-        return resolve_person(self.session, name, field=field, empty_message=empty_message)
+        return known if known is not None else name
 
     def _label(self, text: str, buddy: QWidget) -> QLabel:
         label = QLabel(text, self)
@@ -335,11 +322,11 @@ class FormDialog(QDialog):
             signal = widget.textChanged
         elif isinstance(widget, QAbstractButton):
             signal = widget.toggled
-        elif hasattr(widget, "currentIndexChanged"):
+        elif isinstance(widget, QComboBox):
             signal = widget.currentIndexChanged
-        elif hasattr(widget, "dateChanged"):
+        elif isinstance(widget, QDateTimeEdit):  # QDateEdit too
             signal = widget.dateChanged
-        elif hasattr(widget, "valueChanged"):
+        elif isinstance(widget, QSpinBox | QDoubleSpinBox | QAbstractSlider):
             signal = widget.valueChanged
         if signal is not None:
             signal.connect(lambda *_: self._edited(widget))
@@ -362,6 +349,12 @@ class FormDialog(QDialog):
         self.saved_id = saved_id
         self.saved.emit(saved_id)
         self.accept()
+
+    def show_gone(self, text: str) -> None:
+        """The entry to edit is no longer in the journal: say so; there is nothing left to save."""
+        self.error_label.setText(text)
+        self.error_label.show()
+        self.save_button.setEnabled(False)
 
     def show_error(self, error: JournalError) -> None:
         message = getattr(error, "message", None) or str(error)

@@ -10,7 +10,7 @@ import hmac
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from netjournal.services import keychain
+from netjournal.services import use_cases
 from netjournal.services.errors import JournalError
 from netjournal.ui.session import Session
 from netjournal.ui.widgets.common import secret_field
@@ -83,15 +83,10 @@ class ChangePassphraseDialog(QDialog):
         journal = self._session.journal
         new = self.new.text()
         try:
-            journal.change_passphrase(new)
+            self.keychain_outcome = use_cases.change_passphrase(journal, new)
         except JournalError as error:
             self.error.setText(str(error))
             return
-        if keychain.recall(journal.path) is not None:
-            try:
-                keychain.remember(journal.path, new)
-            except keychain.KeychainUnavailable:
-                keychain.forget(journal.path)
         self.accept()
 
     def done(self, result: int) -> None:

@@ -11,10 +11,19 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from netjournal.domain import Direction, EntryType, TimelineEntry
+from netjournal.domain import (
+    Direction,
+    EntryType,
+    ExchangeEntry,
+    LoopEntry,
+    ReflectionEntry,
+    TimelineEntry,
+    TouchpointEntry,
+)
 from netjournal.services.prompting import question_for
 from netjournal.services.timeline import Cursor, exchange_entries, timeline_page
 from netjournal.ui.i18n import tr
+from netjournal.ui.session import Session
 
 EntryRole = Qt.ItemDataRole.UserRole + 1
 HeaderRole = Qt.ItemDataRole.UserRole + 2
@@ -35,30 +44,37 @@ def describe(entry: TimelineEntry) -> str:
     """The entry in one sentence, for screen readers and tooltips (direction in words, not colour)."""
     day = entry.date.strftime("%d %B %Y").lstrip("0")
     who = entry.person_name or tr("the network")
-    if entry.type is EntryType.EXCHANGE:
-        verb = tr("Gave") if entry.direction is Direction.GIVEN else tr("Received")
-        prep = tr("to") if entry.direction is Direction.GIVEN else tr("from")
-        text = tr("{verb} {kind} {prep} {who} on {day}, significance {sig}: {title}").format(
-            verb=verb, kind=entry.kind, prep=prep, who=who, day=day, sig=entry.significance, title=entry.title
-        )
-        second = entry.extra.get("second_person_name")
-        if second:
-            text += tr(" (introduced to {0})").format(second)
-        return text
-    if entry.type is EntryType.TOUCHPOINT:
-        return tr("Kept in touch with {who} on {day}: {title}").format(who=who, day=day, title=entry.title)
-    if entry.type is EntryType.LOOP:
-        done = entry.extra.get("done_on")
-        state = tr("done") if done else tr("open")
-        return tr("Open loop ({kind}, {state}) with {who} since {day}: {title}").format(
-            kind=entry.kind, state=state, who=who, day=day, title=entry.title
-        )
-    question = entry.detail or (question_for(entry.kind) if entry.kind else None)
-    if question:
-        return tr("Reflection on {day}, answering “{question}”: {title}").format(
-            day=day, question=question, title=entry.title
-        )
-    return tr("Reflection on {day}: {title}").format(day=day, title=entry.title)
+    match entry:
+        case ExchangeEntry():
+            verb = tr("Gave") if entry.direction is Direction.GIVEN else tr("Received")
+            prep = tr("to") if entry.direction is Direction.GIVEN else tr("from")
+            text = tr("{verb} {kind} {prep} {who} on {day}, significance {sig}: {title}").format(
+                verb=verb, kind=entry.kind, prep=prep, who=who, day=day, sig=entry.significance, title=entry.summary
+            )
+            if entry.second_person_name:
+                text += tr(" (introduced to {0})").format(entry.second_person_name)
+            return text
+        case TouchpointEntry():
+            return tr("Kept in touch with {who} on {day}: {title}").format(who=who, day=day, title=entry.note)
+        case LoopEntry():
+            state = tr("done") if entry.done_on else tr("open")
+            return tr("Open loop ({kind}, {state}) with {who} since {day}: {title}").format(
+                kind=entry.loop_kind, state=state, who=who, day=day, title=entry.what
+            )
+        case ReflectionEntry():
+            question = answered_question(entry)
+            if question:
+                return tr("Reflection on {day}, answering “{question}”: {title}").format(
+                    day=day, question=question, title=entry.text
+                )
+            return tr("Reflection on {day}: {title}").format(day=day, title=entry.text)
+
+
+def answered_question(entry: ReflectionEntry) -> str | None:
+    """The question a reflection answered: as it was asked, or (older answers) the prompt's template."""
+    if entry.prompt_text:
+        return entry.prompt_text
+    return question_for(entry.prompt_id) if entry.prompt_id else None
 
 
 def _with_headers(entries: list[TimelineEntry], last: TimelineEntry | None = None) -> list[MonthHeader | TimelineEntry]:
@@ -77,8 +93,9 @@ def _with_headers(entries: list[TimelineEntry], last: TimelineEntry | None = Non
 class TimelineModel(QAbstractListModel):
     """Rows are ``MonthHeader``s and ``TimelineEntry``s, newest first."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, session: Session, parent=None) -> None:
         super().__init__(parent)
+        self._session = session
         self._rows: list[MonthHeader | TimelineEntry] = []
         self._person_id: int | None = None
         self._start: Cursor | None = None  # where the timeline begins (None: the newest entry)
@@ -102,7 +119,7 @@ class TimelineModel(QAbstractListModel):
 
     def show_entries(self, exchange_ids: list[int], caption: str) -> None:
         """Exactly these exchanges (the evidence behind a pattern hint)."""
-        shown = exchange_entries(exchange_ids)
+        shown = exchange_entries(self._session.journal, exchange_ids)
         self._exchange_ids = [e.id for e in shown]
         self._exhausted = True
         self.caption = caption
@@ -114,7 +131,7 @@ class TimelineModel(QAbstractListModel):
         if not self._active:
             return
         if self._exchange_ids is not None:
-            shown = exchange_entries(self._exchange_ids)
+            shown = exchange_entries(self._session.journal, self._exchange_ids)
             self._exchange_ids = [e.id for e in shown]
             self._reset(_with_headers(shown), active=True)
             return
@@ -148,10 +165,9 @@ class TimelineModel(QAbstractListModel):
         self._active = active
         self.endResetModel()
 
-    @staticmethod
-    def _page(person_id: int | None, cursor: Cursor | None) -> tuple[list[TimelineEntry], Cursor | None, bool]:
+    def _page(self, person_id: int | None, cursor: Cursor | None) -> tuple[list[TimelineEntry], Cursor | None, bool]:
         """One page from ``cursor``: its entries, where the next begins, and whether it was the last."""
-        page = timeline_page(person_id=person_id, cursor=cursor, limit=PAGE)
+        page = timeline_page(self._session.journal, person_id=person_id, cursor=cursor, limit=PAGE)
         return page, (Cursor.after(page[-1]) if page else cursor), len(page) < PAGE
 
     # -- lazy fetching ----------------------------------------------------------------

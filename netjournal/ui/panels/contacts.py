@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QListView, QPushButton, QVBoxLayout, QWidget
 
+from netjournal.domain import Entity
 from netjournal.services.contact_list import ContactOrder
 from netjournal.services.events import JournalChange
 from netjournal.services.people import list_people
@@ -118,16 +119,17 @@ class ContactsPane(QWidget):
     def reload(self) -> None:
         self._stale = set()
         if self._session.is_open:
-            self.model.load(list_people())
+            self.model.load(list_people(self._session.journal))
 
     def _refresh_stale(self) -> None:
+        self._reload_timer.stop()  # also called directly, ahead of the timer
         stale, self._stale = self._stale, set()
         if not self._session.is_open:
             return
         if stale is None:
-            self.model.load(list_people())
+            self.model.load(list_people(self._session.journal))
         elif stale:
-            self.model.update(list_people(only=stale))
+            self.model.update(list_people(self._session.journal, only=stale))
 
     def clear(self) -> None:
         self._selected_id = None
@@ -136,9 +138,9 @@ class ContactsPane(QWidget):
         self.everyone_button.setChecked(False)
 
     def _on_change(self, change: JournalChange) -> None:
-        if change.entity in ("prompt", "circumstance"):
+        if change.entity in (Entity.PROMPT_STATE, Entity.CIRCUMSTANCE):
             return  # nothing a row shows
-        if change.entity == "journal" or (change.entity == "person" and not change.person_ids):
+        if change.is_whole_journal or (change.entity is Entity.PERSON and not change.person_ids):
             self._stale = None
         elif self._stale is not None:
             self._stale.update(change.person_ids)
@@ -149,6 +151,8 @@ class ContactsPane(QWidget):
         return self._selected_id
 
     def select_person(self, person_id: int) -> None:
+        if self._reload_timer.isActive():
+            self._refresh_stale()  # the write just made (adding this person, say) shows first
         row = self.model.row_of(person_id)
         if row is None and self.filter.text():
             self.filter.clear()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netjournal.domain import Entity
 from netjournal.insights.prompts import DuePrompt
 from netjournal.services import prompting
 from netjournal.services.errors import JournalError
@@ -33,7 +34,10 @@ from netjournal.ui.session import Session
 from netjournal.ui.widgets import messages
 from netjournal.ui.widgets.common import LinkButton, clear_layout, label, later
 
-REFRESH_ON = frozenset({"exchange", "touchpoint", "loop", "reflection", "prompt", "person", "journal"})
+# What can change today's prompts (a circumstance cannot: no trigger reads it).
+REFRESH_ON = frozenset(
+    {Entity.EXCHANGE, Entity.TOUCHPOINT, Entity.LOOP, Entity.REFLECTION, Entity.PROMPT_STATE, Entity.PERSON}
+)
 SNOOZE_DAYS = 7
 
 
@@ -192,9 +196,11 @@ class PromptsPanel(QWidget):
             return
         today = self._today()
         focus = QApplication.focusWidget()
-        focused = next((i for i, c in enumerate(self._cards) if c is focus or c.isAncestorOf(focus)), None)
+        focused = None
+        if focus is not None:
+            focused = next((i for i, c in enumerate(self._cards) if c is focus or c.isAncestorOf(focus)), None)
         self._date.setText(QLocale().toString(QDate(today.year, today.month, today.day), QLocale.FormatType.LongFormat))
-        prompts = prompting.prompts_for(today)
+        prompts = prompting.prompts_for(self._session.journal, today)
         self._remove_cards()
         for prompt in prompts:
             card = PromptCard(prompt, self._person_name(prompt.person_id))
@@ -223,7 +229,7 @@ class PromptsPanel(QWidget):
     # -- reacting ------------------------------------------------------------------
 
     def _on_changed(self, change: JournalChange) -> None:
-        if self._session.is_open and change.entity in REFRESH_ON:
+        if self._session.is_open and (change.is_whole_journal or change.entity in REFRESH_ON):
             self._refresh_timer.start()  # restarted by each change of a burst: one refresh
 
     def _remove_cards(self) -> None:
@@ -234,7 +240,7 @@ class PromptsPanel(QWidget):
         if person_id is None:
             return None
         try:
-            return get_person(person_id).name
+            return get_person(self._session.journal, person_id).name
         except NotFoundError:
             return None
 

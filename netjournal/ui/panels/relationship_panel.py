@@ -134,7 +134,8 @@ class RelationshipPanel(QScrollArea):
             (self.tr("Edit person…"), "editPersonButton", self.editPersonRequested),
             (self.tr("Add circumstance…"), "addCircumstanceButton", self.addCircumstanceRequested),
         ):
-            button = QPushButton(caption, objectName=name)
+            button = QPushButton(caption)
+            button.setObjectName(name)
             button.setAccessibleName(caption.rstrip("…"))
             button.clicked.connect(lambda _=False, s=signal: self._person_id is not None and s.emit(self._person_id))
             actions.addWidget(button)
@@ -205,7 +206,7 @@ class RelationshipPanel(QScrollArea):
     def _on_changed(self, change: JournalChange) -> None:
         if not self._session.is_open:
             return
-        if self._person_id is None or change.entity == "journal" or self._person_id in change.person_ids:
+        if self._person_id is None or change.is_whole_journal or self._person_id in change.person_ids:
             self._refresh_timer.start()  # restarted by every change of a burst: one refresh
 
     def _load(self, *, keep_scroll: bool) -> None:
@@ -218,11 +219,12 @@ class RelationshipPanel(QScrollArea):
         data: Relationship | tuple[NetworkSummary, list[AskingTie]] | None = None
         if self._person_id is not None:
             try:
-                data = relationship(self._person_id, today=today)
+                data = relationship(self._session.journal, self._person_id, today=today)
             except NotFoundError:  # deleted meanwhile
                 self._person_id = None
                 keep_scroll = False
-        self._data = data if data is not None else (network_summary(today), asking_ties(today))
+        journal = self._session.journal
+        self._data = data if data is not None else (network_summary(journal, today), asking_ties(journal, today))
         self._fill()
         self.verticalScrollBar().setValue(scroll if keep_scroll else 0)
 

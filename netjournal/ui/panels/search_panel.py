@@ -184,7 +184,7 @@ class SearchPanel(QWidget):
             self.model.set_hits([])
             self.summary.setText("")
             return
-        hits = search(text, limit=100)
+        hits = search(self._session.journal, text, limit=100)
         self.model.set_hits(hits)
         if not hits:
             self.summary.setText(self.tr("No matches for “{0}”.").format(text))

@@ -18,13 +18,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netjournal.domain import Direction, EntryType, TimelineEntry
+from netjournal.domain import (
+    Direction,
+    Entity,
+    EntryType,
+    ExchangeEntry,
+    LoopEntry,
+    LoopKind,
+    ReflectionEntry,
+    TimelineEntry,
+    TouchpointEntry,
+)
 from netjournal.services.events import JournalChange
-from netjournal.services.people import get_person
-from netjournal.services.prompting import question_for
+from netjournal.services.people import person_name
 from netjournal.services.timeline import entry_position
 from netjournal.ui.i18n import tr
-from netjournal.ui.models.timeline_model import EntryRole, HeaderRole, MonthHeader, TimelineModel
+from netjournal.ui.models.timeline_model import EntryRole, HeaderRole, MonthHeader, TimelineModel, answered_question
 from netjournal.ui.session import Session
 from netjournal.ui.widgets import icons
 from netjournal.ui.widgets.colors import direction_color, muted, overdue_color
@@ -33,12 +42,13 @@ ICON_SIZE = 18
 
 
 def icon_name(entry: TimelineEntry) -> str:
-    if entry.type is EntryType.EXCHANGE:
-        if entry.person_id is None:
-            return "network"
-        return "given" if entry.direction is Direction.GIVEN else "received"
-    if entry.type is EntryType.LOOP:
-        return "loop_done" if entry.extra.get("done_on") else "loop"
+    match entry:
+        case ExchangeEntry():
+            if entry.person_id is None:
+                return "network"
+            return "given" if entry.direction is Direction.GIVEN else "received"
+        case LoopEntry():
+            return "loop_done" if entry.done_on else "loop"
     return entry.type.value
 
 
@@ -48,36 +58,38 @@ def meta_text(entry: TimelineEntry, today: dt.date, shown_person_id: int | None 
     On a person's own timeline their name would repeat on every row, so it is left out.
     """
     who = "" if shown_person_id is not None and entry.person_id == shown_person_id else (entry.person_name or "")
-    if entry.type is EntryType.EXCHANGE:
-        verb = tr("Gave") if entry.direction is Direction.GIVEN else tr("Received")
-        parts = [verb, entry.kind or "", "●" * (entry.significance or 0) + "○" * (5 - (entry.significance or 0))]
-        second = entry.extra.get("second_person_name")
-        if entry.person_id is None:
-            parts.append(str(entry.extra.get("community") or tr("the network")))
-        else:
-            if second:
-                first = entry.person_name or ""
-                parts.append(f"{first} ↔ {second}")
+    match entry:
+        case ExchangeEntry():
+            verb = tr("Gave") if entry.direction is Direction.GIVEN else tr("Received")
+            parts = [verb, entry.kind.value, "●" * entry.significance + "○" * (5 - entry.significance)]
+            if entry.person_id is None:
+                parts.append(entry.community or tr("the network"))
+            elif entry.second_person_name:
+                parts.append(f"{entry.person_name or ''} ↔ {entry.second_person_name}")
             else:
                 parts.append(who)
-        if entry.extra.get("reciprocates_id"):
-            parts.append(tr("returns an earlier exchange"))
-        return " · ".join(p for p in parts if p), False
-    if entry.type is EntryType.TOUCHPOINT:
-        return " · ".join(p for p in (tr("In touch"), entry.kind or "", who) if p), False
-    if entry.type is EntryType.LOOP:
-        done, due = entry.extra.get("done_on"), entry.extra.get("due_on")
-        late = bool(due and not done and str(due) < today.isoformat())
-        state = tr("done {0}").format(done) if done else (tr("due {0}").format(due) if due else tr("open"))
-        if late:
-            state += tr(" — past due")
-        kind = tr("Promised") if entry.kind == "promised" else tr("Asked")
-        return " · ".join(p for p in (kind, state, who) if p), late
-    answered = ""
-    if entry.kind:
-        question = entry.detail or question_for(entry.kind)  # as asked; older answers: the template
-        answered = tr("answers “{0}”").format(question) if question else tr("answers a prompt")
-    return " · ".join(p for p in (tr("Reflection"), who, answered) if p), False
+            if entry.reciprocates_id:
+                parts.append(tr("returns an earlier exchange"))
+            return " · ".join(p for p in parts if p), False
+        case TouchpointEntry():
+            return " · ".join(p for p in (tr("In touch"), entry.channel, who) if p), False
+        case LoopEntry():
+            done, due = entry.done_on, entry.due_on
+            late = bool(due and not done and due < today)
+            if done:
+                state = tr("done {0}").format(done.isoformat())
+            else:
+                state = tr("due {0}").format(due.isoformat()) if due else tr("open")
+            if late:
+                state += tr(" — past due")
+            kind = tr("Promised") if entry.loop_kind is LoopKind.PROMISED else tr("Asked")
+            return " · ".join(p for p in (kind, state, who) if p), late
+        case ReflectionEntry():
+            answered = ""
+            if entry.prompt_id:
+                question = answered_question(entry)
+                answered = tr("answers “{0}”").format(question) if question else tr("answers a prompt")
+            return " · ".join(p for p in (tr("Reflection"), who, answered) if p), False
 
 
 class TimelineDelegate(QStyledItemDelegate):
@@ -126,7 +138,7 @@ class TimelineDelegate(QStyledItemDelegate):
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         text_color = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        tint = direction_color(entry.direction, palette) if entry.type is EntryType.EXCHANGE else muted(palette)
+        tint = direction_color(entry.direction, palette) if isinstance(entry, ExchangeEntry) else muted(palette)
         metrics = QFontMetrics(option.font)
         line = metrics.height()
         rect = option.rect.adjusted(12, 7, -12, -7)
@@ -171,8 +183,10 @@ class TimelineList(QListView):
     editRequested = Signal(object)
     deleteRequested = Signal(object)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, model: TimelineModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._timeline = model  # model() is typed as any QAbstractItemModel; this is the one shown
+        self.setModel(model)
         self.doubleClicked.connect(self._edit_index)
 
     def current_entry(self) -> TimelineEntry | None:
@@ -197,8 +211,8 @@ class TimelineList(QListView):
         )
         step = -1 if backwards else 1
         row = index.row() + step
-        while 0 <= row < self.model().rowCount():
-            candidate = self.model().index(row, 0)
+        while 0 <= row < self._timeline.rowCount():
+            candidate = self._timeline.index(row, 0)
             if candidate.data(HeaderRole) is None:
                 return candidate
             row += step
@@ -206,7 +220,7 @@ class TimelineList(QListView):
 
     def select_entry(self, entry_type: EntryType, entry_id: int, fallback_row: int | None = None) -> bool:
         """Make the entry current; when it is gone, the entry now nearest ``fallback_row`` (if any)."""
-        model = self.model()
+        model = self._timeline
         row = model.find(entry_type, entry_id)
         if row is None and fallback_row is not None and model.rowCount():
             row = min(fallback_row, model.rowCount() - 1)
@@ -236,7 +250,7 @@ class TimelinePane(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
-        self.model = TimelineModel(self)
+        self.model = TimelineModel(session, self)
         self.title = QLabel(self)
         self.title.setObjectName("timelineTitle")
         font = self.title.font()
@@ -252,10 +266,9 @@ class TimelinePane(QWidget):
         caption_row = QHBoxLayout()
         caption_row.addWidget(self.caption, 1)
         caption_row.addWidget(self.back)
-        self.list = TimelineList(self)
+        self.list = TimelineList(self.model, self)
         self.list.setObjectName("timeline")
         self.list.setAccessibleName(self.tr("Timeline"))
-        self.list.setModel(self.model)
         self.list.setItemDelegate(TimelineDelegate(self.list))
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.list.setSelectionMode(QListView.SelectionMode.SingleSelection)
@@ -277,7 +290,7 @@ class TimelinePane(QWidget):
         self.clear()
 
     def show_person(self, person_id: int | None) -> None:
-        name = self.tr("Everyone") if person_id is None else get_person(person_id).name
+        name = self.tr("Everyone") if person_id is None else person_name(self._session.journal, person_id)
         self.title.setText(name)
         self._set_caption("")
         self.model.show_person(person_id)
@@ -296,7 +309,7 @@ class TimelinePane(QWidget):
                 self.model.fetchMore()
                 row = self.model.find(entry_type, entry_id)
         else:
-            start = entry_position(entry_type, entry_id)
+            start = entry_position(self._session.journal, entry_type, entry_id)
             if start is None:
                 return False
             self.title.setText(self.tr("Everyone"))
@@ -329,10 +342,16 @@ class TimelinePane(QWidget):
 
     def _on_change(self, change: JournalChange) -> None:
         person = self.model.person_id
-        if change.entity in ("prompt", "circumstance"):
+        if change.entity in (Entity.PROMPT_STATE, Entity.CIRCUMSTANCE):
             return
-        evidence = bool(self.model.caption) and change.entity == "exchange"
-        if evidence or person is None or person in change.person_ids or change.entity in ("journal", "person"):
+        evidence = bool(self.model.caption) and change.entity is Entity.EXCHANGE
+        if (
+            evidence
+            or person is None
+            or person in change.person_ids
+            or change.is_whole_journal
+            or change.entity is Entity.PERSON
+        ):
             self.refresh()
 
     def refresh(self) -> None:

@@ -18,6 +18,7 @@ class WindowActions:
     lock: QAction
     change_passphrase: QAction
     backup: QAction
+    export_json: QAction
     quit: QAction
     log_exchange: QAction
     log_touchpoint: QAction
@@ -40,14 +41,19 @@ class WindowActions:
     def journal_actions(self) -> list[QAction]:
         """Actions that need an unlocked journal."""
         return [
-            self.lock, self.change_passphrase, self.backup, self.log_exchange, self.log_touchpoint,
+            self.lock, self.change_passphrase, self.backup, self.export_json, self.log_exchange, self.log_touchpoint,
             self.add_loop, self.add_person, self.add_reflection, self.add_circumstance, self.edit_person,
             self.archive_person, self.edit_entry, self.delete_entry, self.find, self.find_person,
             self.everyone, self.focus_timeline, self.focus_prompts,
         ]  # fmt: skip
 
 
-def _action(window: QMainWindow, name: str, text: str, shortcut: QKeySequence | str | None = None) -> QAction:
+def _action(
+    window: QMainWindow,
+    name: str,
+    text: str,
+    shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+) -> QAction:
     action = QAction(tr(text), window)
     action.setObjectName(name)
     if shortcut is not None:
@@ -65,6 +71,7 @@ def create_actions(window: QMainWindow) -> WindowActions:
         lock=_action(window, "actionLock", "&Lock", "Ctrl+L"),
         change_passphrase=_action(window, "actionChangePassphrase", "Change &passphrase…"),
         backup=_action(window, "actionBackup", "&Back up…"),
+        export_json=_action(window, "actionExportJson", "&JSON…"),
         quit=_action(window, "actionQuit", "&Quit", key.Quit),
         log_exchange=_action(window, "actionLogExchange", "Log an &exchange…", key.New),
         log_touchpoint=_action(window, "actionLogTouchpoint", "Log a &touchpoint…", "Ctrl+T"),
@@ -91,6 +98,9 @@ def build_menus(menu_bar: QMenuBar, actions: WindowActions) -> None:
     journal.addActions([actions.new_journal, actions.open_journal, actions.open_demo])
     journal.addSeparator()
     journal.addActions([actions.lock, actions.change_passphrase, actions.backup])
+    export = journal.addMenu(tr("E&xport"))
+    export.setObjectName("menuExport")
+    export.addAction(actions.export_json)
     journal.addSeparator()
     journal.addAction(actions.quit)
     entry = menu_bar.addMenu(tr("&Entry"))

@@ -94,7 +94,7 @@ class EntryCommands(QObject):
         person_id = self.host.current_person_id()
         if person_id is None:
             return
-        person = people.get_person(person_id)
+        person = people.get_person(self.session.journal, person_id)
         self._guarded(lambda: people.set_archived(self.session.journal, person_id, not person.archived))
 
     # -- the current entry -----------------------------------------------------------------

@@ -20,6 +20,7 @@ from netjournal import __version__
 from netjournal.paths import JOURNAL_SUFFIX
 from netjournal.services.errors import JournalError
 from netjournal.services.journal import Journal
+from netjournal.services.use_cases import KeychainOutcome
 from netjournal.ui.i18n import tr
 from netjournal.ui.widgets import messages
 
@@ -27,6 +28,19 @@ if TYPE_CHECKING:
     from netjournal.ui.shell.command_host import CommandHost
 
 FILE_FILTER = "netjournal journals (*.netjournal *.nj);;All files (*)"
+JSON_FILTER = "JSON files (*.json);;All files (*)"
+_KEYCHAIN_NOTICES = {
+    KeychainOutcome.NOT_REMEMBERED: "Changed the passphrase.",
+    KeychainOutcome.UPDATED: "Changed the passphrase, and the one this computer's keychain remembers.",
+    KeychainOutcome.REMOVED: "Changed the passphrase. The keychain could not be updated, so it no longer remembers "
+    "one: you will be asked next time.",
+    KeychainOutcome.STALE: "Changed the passphrase. The keychain could not be updated or cleared and still holds "
+    "the old one; remove it there.",
+}
+
+
+def passphrase_changed_notice(outcome: KeychainOutcome) -> str:
+    return tr(_KEYCHAIN_NOTICES[outcome])
 
 
 def demo_passphrase() -> str:
@@ -68,19 +82,31 @@ class JournalCommands(QObject):
         """Create a fresh small demo journal in a temporary folder, open it, show its passphrase."""
         from netjournal.services.demo import create_demo_journal
 
-        folder = Path(tempfile.mkdtemp(prefix="netjournal-demo-"))
-        self._demo_folders.append(folder)
-        path = folder / f"demo{JOURNAL_SUFFIX}"
         passphrase = demo_passphrase()
+        folder: Path | None = None
+        journal: Journal | None = None
+        failure = ""
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
+            folder = Path(tempfile.mkdtemp(prefix="netjournal-demo-"))
+            path = folder / f"demo{JOURNAL_SUFFIX}"
             create_demo_journal(path, passphrase, "small", kdf_iter=self.host.kdf_iter)
             journal = Journal.open(path, passphrase, kdf_iter=self.host.kdf_iter)
         except JournalError as error:
-            messages.show_error(self.host.dialog_parent(), tr("Could not create the demo"), str(error))
-            return None
+            failure = str(error)
+        except OSError as error:  # no temporary folder to put it in
+            failure = tr("Could not make a folder for it in {0} ({1}).").format(
+                tempfile.gettempdir(), error.strerror or type(error).__name__
+            )
         finally:
             QApplication.restoreOverrideCursor()
+        if journal is None or folder is None:
+            # The journal that was open (if any) stays open and shown; the half-made demo goes now.
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)
+            messages.show_error(self.host.dialog_parent(), tr("Could not create the demo"), failure)
+            return None
+        self._demo_folders.append(folder)
         self.host.session.detach()
         self.host.attach(journal)
         self.host.show_notice(
@@ -103,6 +129,7 @@ class JournalCommands(QObject):
         if self.host.session.is_open:
             dialog = ChangePassphraseDialog(self.host.session, self.host.dialog_parent())
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.accepted.connect(lambda: self.host.show_notice(passphrase_changed_notice(dialog.keychain_outcome)))
             dialog.open()
 
     def backup(self) -> None:
@@ -124,6 +151,30 @@ class JournalCommands(QObject):
             self.host.dialog_parent(),
             tr("Backup written"),
             tr("An encrypted copy is at {0}. It opens with the same passphrase.").format(written),
+        )
+
+    def export_json(self) -> None:
+        """Journal → Export → JSON…: the whole journal as plaintext, where the user chooses."""
+        if not self.host.session.is_open:
+            return
+        journal = self.host.session.journal
+        parent = self.host.dialog_parent()
+        suggested = journal.path.with_name(f"{journal.path.stem}.json")
+        path, _ = QFileDialog.getSaveFileName(parent, tr("Export the journal as JSON"), str(suggested), tr(JSON_FILTER))
+        if not path:
+            return
+        from netjournal.exports.json_export import export_json
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            written = export_json(journal, Path(path))
+        except JournalError as error:
+            messages.show_error(parent, tr("Export failed"), str(error))
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.host.show_notice(
+            tr("Exported everything to {0}. That file is not encrypted: keep it somewhere safe.").format(written)
         )
 
     def about(self) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -125,7 +125,9 @@ class MainWindow(QMainWindow):
         self.unlock.notice.connect(self.info.show_message)
         self.idle_lock = IdleLock(self._lock_when_idle, self.settings.idle_lock_minutes() * 60_000, self)
         # A modal dialog blocks the window's shortcuts; the lock key must work over any of them.
-        QApplication.instance().installEventFilter(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
         self.workspace.contacts.set_sort(self.settings.contact_sort())
         self.workspace.contacts.sortChanged.connect(self.settings.set_contact_sort)
         self._sync_enabled()
@@ -141,6 +143,7 @@ class MainWindow(QMainWindow):
         a.lock.triggered.connect(self.lock)
         a.change_passphrase.triggered.connect(journals.change_passphrase)
         a.backup.triggered.connect(journals.backup)
+        a.export_json.triggered.connect(journals.export_json)
         a.quit.triggered.connect(self.close)
         a.about.triggered.connect(journals.about)
         a.explain.triggered.connect(journals.explain)
@@ -224,7 +227,7 @@ class MainWindow(QMainWindow):
     # -- session events --------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and self.session.is_open:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and self.session.is_open:
             modal = QApplication.activeModalWidget()
             key = QKeySequence(event.keyCombination())
             if (
@@ -270,7 +273,7 @@ class MainWindow(QMainWindow):
         if not self.session.is_open:
             self.status_label.clear()
             return
-        counts = journal_counts()
+        counts = journal_counts(self.session.journal)
         self.status_label.setText(
             self.tr(
                 "{name} · {people} people · {exchanges} exchanges · {touchpoints} touchpoints · {open} open loops"

@@ -46,9 +46,12 @@ class WindowSettings:
         """Minutes without input before the journal locks itself; 0 turns that off."""
         from netjournal.ui.shell.idle_lock import DEFAULT_MINUTES
 
+        value = self._settings.value("lock/idle_minutes", DEFAULT_MINUTES)
+        if not isinstance(value, int | float | str):  # e.g. a list, from "5, 6" in the file
+            return DEFAULT_MINUTES
         try:
-            return max(0, int(self._settings.value("lock/idle_minutes", DEFAULT_MINUTES)))
-        except (TypeError, ValueError):
+            return max(0, int(value))
+        except ValueError:
             return DEFAULT_MINUTES
 
     def sync(self) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from netjournal.services import keychain
+from netjournal.services import keychain, use_cases
 from netjournal.services.errors import WrongPassphraseError
 from netjournal.services.journal import DEFAULT_KDF_ITER, Journal
 from netjournal.ui.open_task import OpenTask
@@ -286,13 +286,9 @@ class UnlockScreen(QWidget):
         passphrase, self._attempt = self._attempt, ""
         self._task = None
         note = ""
-        if self.remember_field.isChecked() and not self._from_keychain:
-            try:
-                keychain.remember(journal.path, passphrase)
-            except keychain.KeychainUnavailable:
-                note = self.tr(
-                    "No keychain is available on this device; you will be asked for the passphrase next time."
-                )
+        wanted = self.remember_field.isChecked() and not self._from_keychain
+        if wanted and not use_cases.remember_passphrase(journal, passphrase):
+            note = self.tr("No keychain is available on this device; you will be asked for the passphrase next time.")
         self.passphrase_field.clear()
         self._set_busy(False)
         show_message(self.note_label, note)

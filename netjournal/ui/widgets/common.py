@@ -98,8 +98,8 @@ def make_busy_indicator(parent: QWidget, accessible_name: str) -> QProgressBar:
 
 def clear_layout(layout: QLayout) -> None:
     """Remove every widget now (not later), so no stale text lingers among the children."""
-    while layout.count():
-        widget = layout.takeAt(0).widget()
+    while (item := layout.takeAt(0)) is not None:  # None once the layout is empty
+        widget = item.widget()
         if widget is not None:
             widget.hide()
             widget.setParent(None)

@@ -40,6 +40,8 @@ def close_all(parent: QWidget) -> None:
 
 def _depth(widget: QWidget) -> int:
     depth = 0
-    while (widget := widget.parentWidget()) is not None:
+    parent = widget.parentWidget()
+    while parent is not None:
         depth += 1
+        parent = parent.parentWidget()
     return depth
