@@ -9,6 +9,7 @@ where the user looks for it, and nothing is written anywhere else.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Callable
@@ -16,6 +17,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import BinaryIO
 
+from netjournal.store.database import DRIVER_ERRORS, translate_error
 from netjournal.store.errors import JournalError, StorageFullError
 
 
@@ -30,8 +32,8 @@ def write_atomically(destination: Path, write: Callable[[BinaryIO], None]) -> Pa
     try:
         # mkstemp creates the file with mode 0600 before any data reaches it.
         fd, temporary = tempfile.mkstemp(prefix=f".{destination.name}.", suffix=".partial", dir=folder)
-    except PermissionError:
-        raise JournalError(f"Cannot write into {folder}: permission denied.") from None
+    except OSError as error:
+        raise _explained(destination, error) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             write(handle)
@@ -41,11 +43,7 @@ def write_atomically(destination: Path, write: Callable[[BinaryIO], None]) -> Pa
     except BaseException as error:
         with suppress(FileNotFoundError):
             os.unlink(temporary)
-        if isinstance(error, OSError) and error.errno == 28:  # ENOSPC
-            raise StorageFullError(destination) from None
-        if isinstance(error, PermissionError):
-            raise JournalError(f"Cannot write {destination}: permission denied.") from None
-        raise
+        raise _explained(destination, error) from None
     if os.name != "nt":  # directories cannot be fsynced there
         dir_fd = os.open(folder, os.O_RDONLY)
         try:
@@ -53,3 +51,20 @@ def write_atomically(destination: Path, write: Callable[[BinaryIO], None]) -> Pa
         finally:
             os.close(dir_fd)
     return destination
+
+
+def _explained(destination: Path, error: BaseException) -> BaseException:
+    """The error as a sentence when it is about the disk or the journal; anything else as it was."""
+    if isinstance(error, JournalError):
+        return error
+    if isinstance(error, OSError):
+        if error.errno == errno.ENOSPC:
+            return StorageFullError(destination)
+        if error.errno in (errno.EACCES, errno.EPERM):
+            return JournalError(f"Cannot write {destination}: permission denied.")
+        if error.errno == errno.EROFS:
+            return JournalError(f"Cannot write {destination}: that drive is read-only.")
+        return JournalError(f"Cannot write {destination}: {error.strerror or 'the system refused'}.")
+    if isinstance(error, DRIVER_ERRORS):
+        return translate_error(destination, error)
+    return error

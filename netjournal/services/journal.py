@@ -119,6 +119,11 @@ class Journal:
         self.store.close()
         self.changes.clear()
 
+    def discard(self) -> None:
+        """Close and delete a journal just created here (see ``JournalDatabase.discard``)."""
+        self.store.discard()
+        self.changes.clear()
+
     def __enter__(self) -> Journal:
         return self
 

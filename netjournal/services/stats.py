@@ -16,11 +16,8 @@ class JournalCounts:
 
 
 def journal_counts(journal: Journal) -> JournalCounts:
-    row = (
-        journal.sql(
-            "SELECT (SELECT count(*) FROM person WHERE archived = 0), (SELECT count(*) FROM exchange), "
-            "(SELECT count(*) FROM touchpoint), (SELECT count(*) FROM open_loop WHERE done_on IS NULL)"
-        )
-        .fetchone()
-    )
+    row = journal.sql(
+        "SELECT (SELECT count(*) FROM person WHERE archived = 0), (SELECT count(*) FROM exchange), "
+        "(SELECT count(*) FROM touchpoint), (SELECT count(*) FROM open_loop WHERE done_on IS NULL)"
+    ).fetchone()
     return JournalCounts(*row)

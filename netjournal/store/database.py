@@ -32,7 +32,7 @@ from netjournal.store.errors import (
     StorageFullError,
     WrongPassphraseError,
 )
-from netjournal.store.lock import JournalLock
+from netjournal.store.lock import JournalLock, lock_path_for
 
 # SQLCipher 4's own default; lower values are for tests only, where they make
 # opening a throw-away journal take microseconds instead of ~80 ms.
@@ -253,6 +253,17 @@ class JournalDatabase:
     @property
     def is_open(self) -> bool:
         return not self.db.is_closed()
+
+    def discard(self) -> None:
+        """Close and delete a journal this process has just created and nobody else has seen.
+
+        For a creation that failed half-way (a demo that ran out of space):
+        an empty journal left behind would only block the retry.
+        """
+        self.close()
+        _remove_journal_files(self.path)
+        with suppress(FileNotFoundError):
+            os.unlink(lock_path_for(self.path))
 
     def close(self) -> None:
         """Checkpoint, close and unlock; safe to call twice."""

@@ -5,8 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import os
+import shutil
 import stat
+import subprocess
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +22,7 @@ from netjournal.domain import Direction, EntryType, Kind, LoopKind
 from netjournal.exports.json_export import SECTIONS, export_json, write_export
 from netjournal.services import entries, people, prompting
 from netjournal.services.journal import Journal
-from netjournal.store.errors import JournalError
+from netjournal.store.errors import JournalError, StorageFullError
 from netjournal.store.models import Circumstance, Exchange, OpenLoop, Person, PromptState, Reflection, Touchpoint
 
 SCHEMA = json.loads((Path(__file__).resolve().parents[2] / "docs" / "json-format.schema.json").read_text())
@@ -266,3 +270,31 @@ def test_a_failed_export_leaves_no_partial_file_and_the_old_one_intact(journal: 
         export_json(journal, tmp_path / "missing" / "x.json")
     with pytest.raises(JournalError, match="folder"):
         export_json(journal, tmp_path)
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 64 KiB file system, to run out of space on for real (needs root, as on CI)."""
+    folder = tmp_path / "tiny"
+    folder.mkdir()
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a tiny tmpfs needs root")
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode().strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
+
+
+def test_a_full_disk_is_a_sentence_and_leaves_the_previous_export(journal: Journal, tiny_disk: Path) -> None:
+    with journal.write():
+        for number in range(300):
+            journal.insert(Person, {"name": f"Person {number} with a long enough name to fill a disk " + "x" * 200})
+    target = tiny_disk / "journal.json"
+    target.write_text("the previous export")
+    with pytest.raises(StorageFullError, match="disk is full"):
+        export_json(journal, target)
+    assert target.read_text() == "the previous export"
+    assert sorted(p.name for p in tiny_disk.iterdir()) == ["journal.json"]

@@ -70,8 +70,12 @@ def test_small_demo_counts_are_in_range(demo: Journal, demo_file: tuple[Path, De
     assert stats.seconds > 0
     counted = {table: rows(demo, f"SELECT count(*) FROM {table}")[0][0] for table in TABLES}
     assert counted == {
-        "person": stats.people, "exchange": stats.exchanges, "touchpoint": stats.touchpoints,
-        "open_loop": stats.loops, "reflection": stats.reflections, "circumstance": stats.circumstances,
+        "person": stats.people,
+        "exchange": stats.exchanges,
+        "touchpoint": stats.touchpoints,
+        "open_loop": stats.loops,
+        "reflection": stats.reflections,
+        "circumstance": stats.circumstances,
         "prompt_state": 0,
     }
 
@@ -86,9 +90,15 @@ def test_history_spans_fifteen_years_and_grows_denser(demo: Journal) -> None:
 
 def test_nothing_is_dated_after_today(demo: Journal) -> None:
     today = TODAY.isoformat()
-    for table, column in (("exchange", "date"), ("touchpoint", "date"), ("reflection", "date"),
-                          ("open_loop", "opened_on"), ("open_loop", "done_on"), ("circumstance", "start_on"),
-                          ("person", "last_entry_on")):
+    for table, column in (
+        ("exchange", "date"),
+        ("touchpoint", "date"),
+        ("reflection", "date"),
+        ("open_loop", "opened_on"),
+        ("open_loop", "done_on"),
+        ("circumstance", "start_on"),
+        ("person", "last_entry_on"),
+    ):
         assert rows(demo, f"SELECT count(*) FROM {table} WHERE {column} > ?", today) == [(0,)], (table, column)
     assert rows(demo, "SELECT count(*) FROM person WHERE substr(created_at, 1, 10) > ?", today) == [(0,)]
 
@@ -123,8 +133,10 @@ def test_another_seed_gives_another_journal(tmp_path: Path) -> None:
 
 def test_every_exchange_passes_the_services_validation(demo: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(entries, "_today", lambda: TODAY)
-    columns = ("id, direction, kind, summary, person_id, date, details, significance, second_person_id, "
-               "community, reciprocates_id, outcome")
+    columns = (
+        "id, direction, kind, summary, person_id, date, details, significance, second_person_id, "
+        "community, reciprocates_id, outcome"
+    )
     for row in rows(demo, f"SELECT {columns} FROM exchange"):
         eid, *values = row
         entries.validated_exchange(demo, ExchangeInput(*values), editing_id=eid)
@@ -239,11 +251,37 @@ def test_pattern_hints_vary_and_some_are_softened(demo: Journal) -> None:
 # -- the word list (resources/demo_words.json) ---------------------------------------
 
 # Slots demo.text.Slots fills by itself, besides one per pool in the data file.
-FILLED_SLOTS = {"p", "P", "sp", "Sp", "op", "pr", "p_org", "o", "o_first", "o_desc", "o_org", "org", "org2", "uni",
-                "why", "res", "tail", "outcome", "n", "day", "month", "yr"}
+FILLED_SLOTS = {
+    "p",
+    "P",
+    "sp",
+    "Sp",
+    "op",
+    "pr",
+    "p_org",
+    "o",
+    "o_first",
+    "o_desc",
+    "o_org",
+    "org",
+    "org2",
+    "uni",
+    "why",
+    "res",
+    "tail",
+    "outcome",
+    "n",
+    "day",
+    "month",
+    "yr",
+}
 # Slots the generator sets by hand for the templates of one field.
-SET_BY_CALLER = {"how_met": {"intro"}, "outcomes": {"met_day"}, "return_notes": {"when"},
-                 "circumstances": {"end_month"}}
+SET_BY_CALLER = {
+    "how_met": {"intro"},
+    "outcomes": {"met_day"},
+    "return_notes": {"when"},
+    "circumstances": {"end_month"},
+}
 
 
 def strings(value: object) -> Iterator[str]:
@@ -304,3 +342,25 @@ def test_populate_notifies_once_after_commit(journal: Journal) -> None:
     journal.changes.subscribe(heard.append)
     populate_demo(journal, "small", today=TODAY)
     assert heard == [JournalChange.whole_journal()]
+
+
+def test_a_demo_that_fails_half_way_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from netjournal.services.demo import builder
+    from netjournal.store.errors import StorageFullError
+
+    path = tmp_path / "demo.nj"
+    real_insert, calls = builder._insert, []
+
+    def insert_then_run_out_of_space(journal: Journal, model: type, rows: list) -> None:
+        calls.append(model)
+        if len(calls) == 3:  # people and exchanges are in; the disk fills up on the touchpoints
+            raise StorageFullError(path)
+        real_insert(journal, model, rows)
+
+    monkeypatch.setattr(builder, "_insert", insert_then_run_out_of_space)
+    with pytest.raises(StorageFullError):
+        create_demo_journal(path, PASSPHRASE, "small", kdf_iter=TEST_KDF_ITER, today=TODAY)
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+    monkeypatch.setattr(builder, "_insert", real_insert)
+    stats = create_demo_journal(path, PASSPHRASE, "small", kdf_iter=TEST_KDF_ITER, today=TODAY)  # the retry works
+    assert stats.people == 150

@@ -214,6 +214,8 @@ def create_demo_journal(
     journal = Journal.create(path, passphrase, kdf_iter=kdf_iter)
     try:
         stats = populate_demo(journal, size, seed=seed, today=today)
-    finally:
-        journal.close()
+    except BaseException:
+        journal.discard()  # a half-made demo must not block the retry
+        raise
+    journal.close()
     return stats
