@@ -6,8 +6,12 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from netjournal.cli.parser import build_parser
+
+if TYPE_CHECKING:
+    from netjournal.cli.early_open import EarlyOpen
 
 EXIT_ERROR = 1
 EXIT_INTERRUPTED = 130
@@ -27,15 +31,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_window(journal=Path(explicit).expanduser() if explicit else None, demo=args.demo)
 
-    from netjournal.cli.commands import COMMANDS
-    from netjournal.store.errors import JournalError
-
     if explicit:
         path = Path(explicit).expanduser().absolute()
     else:
         from netjournal.paths import default_journal_path
 
         path = default_journal_path()
+    # First, so the key derivation overlaps the imports below.
+    early = _open_early(args.command, path)
+    args.early_open = early
+
+    from netjournal.cli.commands import COMMANDS
+    from netjournal.store.errors import JournalError
+
     try:
         return COMMANDS[args.command](args, path)
     except JournalError as error:
@@ -55,4 +63,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"unexpected error ({type(error).__name__}); nothing was changed by the failed step. "
             "Set NETJOURNAL_DEBUG=1 to see details."
         )
+    finally:
+        if early is not None:
+            early.release()
     return EXIT_ERROR
+
+
+# Commands that open an existing journal with the passphrase it has now.
+_OPENING_COMMANDS = frozenset(
+    {"log", "touch", "loop", "done", "reflect", "search", "show", "prompts", "answer", "export", "passwd", "backup"}
+)
+
+
+def _open_early(command: str, path: Path) -> EarlyOpen | None:
+    """Start deriving the key now when a script gave the passphrase; otherwise the command asks as usual."""
+    from netjournal.cli.passphrase import ENV_VARIABLE
+
+    passphrase = os.environ.get(ENV_VARIABLE)
+    if command not in _OPENING_COMMANDS or not passphrase or not path.is_file():
+        return None
+    from netjournal.cli.early_open import EarlyOpen
+
+    return EarlyOpen(path, passphrase)

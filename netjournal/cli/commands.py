@@ -12,12 +12,17 @@ from netjournal.cli import passphrase as secrets
 from netjournal.services.journal import Journal
 
 if TYPE_CHECKING:
+    from netjournal.cli.early_open import EarlyOpen
     from netjournal.services.use_cases import Logged
 
 
-def _open(path: Path) -> Journal:
+def _open(args: argparse.Namespace, path: Path) -> Journal:
+    """The journal the command works on: the one opened early (see ``early_open``), or opened now."""
     from netjournal.store.errors import JournalNotFoundError
 
+    early: EarlyOpen | None = getattr(args, "early_open", None)
+    if early is not None and early.path == path:
+        return early.take()
     if not path.is_file():  # say so before asking for a passphrase
         raise JournalNotFoundError(path)
     return Journal.open(path, secrets.passphrase_to_open(path))
@@ -97,7 +102,7 @@ def cmd_log(args: argparse.Namespace, path: Path) -> int:
         community=args.network or "",
         reciprocates_id=args.returns,
     )
-    with _open(path) as journal:
+    with _open(args, path) as journal:
         logged = save_exchange(journal, data, person=args.with_name, second_person=args.second)
     who = logged.people[0].name if args.with_name is not None else (args.network or "the network")
     verb = "gave to" if args.direction == "given" else "received from"
@@ -115,7 +120,7 @@ def cmd_log(args: argparse.Namespace, path: Path) -> int:
 def cmd_touch(args: argparse.Namespace, path: Path) -> int:
     from netjournal.services.use_cases import log_touchpoint
 
-    with _open(path) as journal:
+    with _open(args, path) as journal:
         logged = log_touchpoint(
             journal, args.with_name, " ".join(args.note), date=_date(args.date), channel=args.channel
         )
@@ -127,7 +132,7 @@ def cmd_touch(args: argparse.Namespace, path: Path) -> int:
 def cmd_loop(args: argparse.Namespace, path: Path) -> int:
     from netjournal.services.use_cases import keep_loop
 
-    with _open(path) as journal:
+    with _open(args, path) as journal:
         logged = keep_loop(journal, args.loop_kind, " ".join(args.what), person=args.with_name, due_on=args.due)
     _say(f"Saved open loop #{logged.id}.")
     _added(logged)
@@ -137,7 +142,7 @@ def cmd_loop(args: argparse.Namespace, path: Path) -> int:
 def cmd_done(args: argparse.Namespace, path: Path) -> int:
     from netjournal.services.entries import close_loop
 
-    with _open(path) as journal:
+    with _open(args, path) as journal:
         close_loop(journal, args.loop_id, done_on=_date(args.date))
     _say(f"Closed open loop #{args.loop_id}.")
     return 0
@@ -146,7 +151,7 @@ def cmd_done(args: argparse.Namespace, path: Path) -> int:
 def cmd_reflect(args: argparse.Namespace, path: Path) -> int:
     from netjournal.services.use_cases import write_reflection
 
-    with _open(path) as journal:
+    with _open(args, path) as journal:
         logged = write_reflection(journal, " ".join(args.text), person=args.about, date=_date(args.date))
     _say(f"Saved reflection #{logged.id}.")
     _added(logged)
@@ -158,7 +163,7 @@ def cmd_search(args: argparse.Namespace, path: Path) -> int:
     from netjournal.services.search import search
 
     emphasis = ("\x1b[1m", "\x1b[0m") if sys.stdout.isatty() else ("", "")
-    with _open(path) as journal:
+    with _open(args, path) as journal:
         hits = search(journal, " ".join(args.query), limit=args.limit)
     if not hits:
         _say("No matches.")
@@ -176,7 +181,7 @@ def cmd_show(args: argparse.Namespace, path: Path) -> int:
 
     name = " ".join(args.name)
     today = dt.date.today()
-    with _open(path) as journal:
+    with _open(args, path) as journal:
         person = find_person(journal, name)
         if person is None:
             raise NotFoundError(f"Nobody called \u201c{name}\u201d is in this journal.")
@@ -191,7 +196,7 @@ def cmd_prompts(args: argparse.Namespace, path: Path) -> int:
     from netjournal.cli.render import prompt_lines
     from netjournal.services.prompting import prompts_for
 
-    with _open(path) as journal:
+    with _open(args, path) as journal:
         prompts = prompts_for(journal, _date(args.date) or dt.date.today())
     for line in prompt_lines(prompts):
         _say(line)
@@ -203,7 +208,7 @@ def cmd_answer(args: argparse.Namespace, path: Path) -> int:
     from netjournal.services.validation import ValidationError
 
     today = dt.date.today()
-    with _open(path) as journal:
+    with _open(args, path) as journal:
         prompts = prompts_for(journal, today)
         if not 1 <= args.number <= len(prompts):
             shown = f"1 to {len(prompts)}" if prompts else "none today"
@@ -223,10 +228,10 @@ _KEYCHAIN_NEWS = {
 }
 
 
-def cmd_passwd(_args: argparse.Namespace, path: Path) -> int:
+def cmd_passwd(args: argparse.Namespace, path: Path) -> int:
     from netjournal.services.use_cases import KeychainOutcome, change_passphrase
 
-    with _open(path) as journal:
+    with _open(args, path) as journal:
         # Never NETJOURNAL_PASSPHRASE here: that is the current one.
         new = secrets.new_passphrase(str(path), variable=secrets.NEW_ENV_VARIABLE)
         outcome = change_passphrase(journal, new)
@@ -242,7 +247,7 @@ def cmd_export(args: argparse.Namespace, path: Path) -> int:
     from netjournal.exports.json_export import export_json
 
     to_stdout = args.destination == "-"
-    with _open(path) as journal:
+    with _open(args, path) as journal:
         written = export_json(journal, None if to_stdout else Path(args.destination).expanduser())
     if not to_stdout:
         # stderr: the export itself may be what a script reads from stdout.
@@ -251,7 +256,7 @@ def cmd_export(args: argparse.Namespace, path: Path) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, path: Path) -> int:
-    with _open(path) as journal:
+    with _open(args, path) as journal:
         written = journal.backup_to(args.destination)
     _say(f"Wrote an encrypted backup to {written} (same passphrase).")
     return 0

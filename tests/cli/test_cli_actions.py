@@ -15,7 +15,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from support import MemoryKeyring
+from support import MemoryKeyring, spy_on
 
 from netjournal.services import entries, prompting, use_cases
 from netjournal.services.journal import Journal
@@ -25,20 +25,7 @@ SCHEMA = json.loads((Path(__file__).resolve().parents[2] / "docs" / "json-format
 
 @pytest.fixture
 def spy(monkeypatch: pytest.MonkeyPatch) -> Callable[[object, str], list[tuple[Any, ...]]]:
-    """Record calls to ``module.name`` while still running it."""
-
-    def install(module: object, name: str) -> list[tuple[Any, ...]]:
-        real = getattr(module, name)
-        calls: list[tuple[Any, ...]] = []
-
-        def recording(*args: Any, **kwargs: Any) -> Any:
-            calls.append((args, kwargs))
-            return real(*args, **kwargs)
-
-        monkeypatch.setattr(module, name, recording)
-        return calls
-
-    return install
+    return lambda module, name: spy_on(monkeypatch, module, name)
 
 
 def test_log_goes_through_save_exchange_and_adds_both_people_with_it(made, run_cli, spy, rows):
@@ -182,3 +169,20 @@ def test_export_into_a_missing_folder_is_one_sentence(made, run_cli, tmp_path, o
     result = run_cli("--journal", made, "export", tmp_path / "nowhere" / "x.json")
     assert result.code == 1
     one_error_line(result.err, "does not exist")
+
+
+def test_a_command_that_fails_before_using_the_early_opened_journal_releases_it(
+    made, run_cli, cli_kdf_iter, env_passphrase
+):
+    """With the passphrase in the environment the journal opens while the command loads (cli/early_open.py)."""
+    refused = run_cli("--journal", made, "log", "--gave", "--kind", "advice", "No person and no network")
+    assert refused.code == 1 and "--with NAME" in refused.err
+    with Journal.open(made, env_passphrase, kdf_iter=cli_kdf_iter):  # not left locked
+        pass
+
+
+def test_a_wrong_passphrase_in_the_environment_is_still_one_sentence(made, run_cli, monkeypatch, one_error_line):
+    monkeypatch.setenv("NETJOURNAL_PASSPHRASE", "not the passphrase")
+    result = run_cli("--journal", made, "search", "anything")
+    assert result.code == 1
+    one_error_line(result.err, "passphrase is wrong")

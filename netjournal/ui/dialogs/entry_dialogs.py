@@ -209,8 +209,13 @@ class LoopDialog(FormDialog):
     def save(self) -> int:
         journal, what, due = self.session.journal, self.what_field.text(), self.due.value()
         if self.loop_id is not None:
-            done = (self._done_on or dt.date.today()) if self.done_field.isChecked() else None
-            entries.update_loop(journal, self.loop_id, what, due_on=due, done_on=done)
+            closing = self.done_field.isChecked() and self._done_on is None
+            # Unticked reopens it; ticked before keeps its day; ticked now closes it the way
+            # `netjournal done` does, in the same transaction as the edit.
+            keep = self._done_on if self.done_field.isChecked() else None
+            entries.update_loop(journal, self.loop_id, what, due_on=due, done_on=keep)
+            if closing:
+                entries.close_loop(journal, self.loop_id)
             return self.loop_id
         person = self.person_ref(self.person_field)
         return use_cases.keep_loop(journal, self.loop_kind, what, person=person, due_on=due).id
