@@ -32,7 +32,7 @@ from netjournal.store.errors import (
     StorageFullError,
     WrongPassphraseError,
 )
-from netjournal.store.lock import JournalLock, lock_path_for
+from netjournal.store.lock import JournalLock
 
 # SQLCipher 4's own default; lower values are for tests only, where they make
 # opening a throw-away journal take microseconds instead of ~80 ms.
@@ -147,6 +147,7 @@ class JournalDatabase:
         self.db = db
         self.kdf_iter = kdf_iter
         self._lock = lock
+        self._creator_fd = -1  # kept open until close by ``create`` (see there)
 
     # -- opening -------------------------------------------------------------
 
@@ -159,26 +160,34 @@ class JournalDatabase:
             raise JournalExistsError(path)
         if not path.parent.is_dir():
             raise JournalError(f"The folder {path.parent} does not exist.")
-        lock = JournalLock(path)
+        # O_EXCL: never overwrite a file that appeared since the check above.
         try:
-            # O_EXCL: never overwrite a file that appeared since the check above.
-            try:
-                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            except FileExistsError:
-                raise JournalExistsError(path) from None
-            os.close(fd)
-            try:
-                journal = cls._connect(path, passphrase, kdf_iter, lock)
-                schema.create_v1(journal.db)
-                schema.migrate_forward(journal.db)
-                journal._verify_encrypted()
-            except BaseException as error:
-                _remove_journal_files(path)
-                if isinstance(error, DRIVER_ERRORS):
-                    raise translate_error(path, error) from None
-                raise
-        except BaseException:
-            lock.release()
+            fd = os.open(path, os.O_RDONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            raise JournalExistsError(path) from None
+        lock: JournalLock | None = None
+        journal: JournalDatabase | None = None
+        try:
+            lock = JournalLock(path)
+            journal = cls._connect(path, passphrase, kdf_iter, lock)
+            schema.create_v1(journal.db)
+            schema.migrate_forward(journal.db)
+            # Read through the descriptor that created the file: opening and closing another
+            # one while SQLite holds the file would drop SQLite's own locks on it (POSIX).
+            if os.pread(fd, len(PLAINTEXT_HEADER), 0) == PLAINTEXT_HEADER:
+                raise JournalError(f"{path} was written unencrypted; refusing to use it.")
+            journal._creator_fd, fd = fd, -1
+        except BaseException as error:
+            if journal is not None:
+                with suppress(*DRIVER_ERRORS):
+                    journal.db.close()
+            if fd >= 0:
+                os.close(fd)
+            _remove_journal_files(path)
+            if lock is not None:
+                lock.release()
+            if isinstance(error, DRIVER_ERRORS):
+                raise translate_error(path, error) from None
             raise
         return journal
 
@@ -222,6 +231,7 @@ class JournalDatabase:
     @classmethod
     def _connect(cls, path: Path, passphrase: str, kdf_iter: int, lock: JournalLock) -> JournalDatabase:
         _silence_cipher_log()
+        _refuse_a_wrong_key_before_recovery(path, passphrase, kdf_iter)
         # One connection shared across threads: the window derives the key on a
         # worker thread and then reads on the GUI thread, never both at once.
         db = SqlCipherDatabase(
@@ -243,11 +253,6 @@ class JournalDatabase:
             raise translate_error(path, error) from None
         return cls(path, db, lock, kdf_iter)
 
-    def _verify_encrypted(self) -> None:
-        with self.path.open("rb") as handle:
-            if handle.read(len(PLAINTEXT_HEADER)) == PLAINTEXT_HEADER:
-                raise JournalError(f"{self.path} was written unencrypted; refusing to use it.")
-
     # -- life cycle ----------------------------------------------------------
 
     @property
@@ -260,10 +265,11 @@ class JournalDatabase:
         For a creation that failed half-way (a demo that ran out of space):
         an empty journal left behind would only block the retry.
         """
+        lock_file = self._lock.path
         self.close()
         _remove_journal_files(self.path)
         with suppress(FileNotFoundError):
-            os.unlink(lock_path_for(self.path))
+            os.unlink(lock_file)
 
     def close(self) -> None:
         """Checkpoint, close and unlock; safe to call twice."""
@@ -275,6 +281,9 @@ class JournalDatabase:
         finally:
             # Nothing needs the secret once the connection is gone.
             self.db.connect_params.pop("passphrase", None)
+            if self._creator_fd >= 0:
+                os.close(self._creator_fd)
+                self._creator_fd = -1
             self._lock.release()
 
     def __enter__(self) -> JournalDatabase:
@@ -384,6 +393,35 @@ class JournalDatabase:
         """The journal's own UUID and creation time, the same in every copy and backup of it."""
         rows = dict(self.db.execute_sql("SELECT key, value FROM journal_meta WHERE key IN ('uuid', 'created_at')"))
         return rows["uuid"], rows["created_at"]
+
+
+def _refuse_a_wrong_key_before_recovery(path: Path, passphrase: str, kdf_iter: int) -> None:
+    """After a crash, try the key without writing before the read-write open recovers the log.
+
+    A write-ahead log left by a crash is checkpointed into the journal, and
+    deleted, by the first read-write connection, even one whose key then turns
+    out to be wrong: the file would change although the user was refused. An
+    ``immutable`` connection reads page 1 only, writes nothing and takes no
+    locks. It costs a second key derivation, so only when such a log is there.
+    """
+    wal = Path(f"{path}-wal")
+    if not wal.exists() or wal.stat().st_size == 0:
+        return
+    probe = SqlCipherDatabase(
+        path.as_uri() + "?immutable=1",
+        passphrase=passphrase,
+        pragmas=[("kdf_iter", int(kdf_iter))],
+        uri=True,
+        autoconnect=False,
+    )
+    try:
+        probe.connect()
+        probe.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+    except DRIVER_ERRORS as error:
+        raise translate_error(path, error) from None
+    finally:
+        with suppress(*DRIVER_ERRORS):
+            probe.close()
 
 
 def _move_without_replacing(source: Path, destination: Path) -> None:

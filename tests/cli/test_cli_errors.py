@@ -566,10 +566,7 @@ def test_the_journal_is_closed_when_a_command_returns(made, run_cli, monkeypatch
     assert len(opened) == 1
     assert not opened[0].is_open
     assert opened[0].db.is_closed()
-    assert sorted(p.name for p in made.parent.iterdir() if p.name.startswith(made.name)) == [
-        made.name,
-        made.name + ".lock",
-    ]
+    assert sorted(p.name for p in made.parent.iterdir() if p.name.startswith(made.name)) == [made.name]
 
 
 def test_output_cut_short_by_a_pipe_is_no_error(made, env_passphrase):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -136,3 +137,28 @@ def test_lock_held_by_other_process_blocks_this_one(journal_path: Path) -> None:
             holder.wait()
     with Journal.open(journal_path, PASSPHRASE, kdf_iter=TEST_KDF_ITER) as journal:
         assert journal.is_open
+
+
+@pytest.mark.parametrize("other_name", ["hard link", "symbolic link", "relative path"])
+def test_every_name_of_an_open_journal_is_refused(journal_path: Path, other_name: str, monkeypatch) -> None:
+    """A hard link is a second name with a WAL of its own: two writers through two names would corrupt it."""
+    first = Journal.create(journal_path, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    try:
+        people.add_person(first, people.PersonInput(name="Ana Silva"))
+        if other_name == "hard link":
+            alias = journal_path.with_name("another-name.nj")
+            os.link(journal_path, alias)
+        elif other_name == "symbolic link":
+            alias = journal_path.with_name("shortcut.nj")
+            alias.symlink_to(journal_path)
+        else:
+            monkeypatch.chdir(journal_path.parent)
+            alias = Path(journal_path.name)
+        with pytest.raises(JournalLockedError, match="already open"):
+            Journal.open(alias, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+        assert "locked:" in _open_in_child(alias)
+        people.add_person(first, people.PersonInput(name="Ben Okafor"))  # the first opener is undisturbed
+    finally:
+        first.close()
+    with Journal.open(alias, PASSPHRASE, kdf_iter=TEST_KDF_ITER) as again:  # free once the first one closed
+        assert Person.select().count(again.db) == 2
