@@ -17,8 +17,8 @@ from contextlib import suppress
 from pathlib import Path
 from typing import BinaryIO
 
-from netjournal.store.database import DRIVER_ERRORS, translate_error
 from netjournal.store.errors import JournalError, StorageFullError
+from netjournal.store.translate import DRIVER_ERRORS, translate_error
 
 
 def write_atomically(destination: Path, write: Callable[[BinaryIO], None]) -> Path:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from netjournal.store.database import DRIVER_ERRORS, translate_error
 from netjournal.store.errors import (
     JournalError,
     JournalLockedError,
     NewerJournalError,
     WrongPassphraseError,
 )
+from netjournal.store.translate import DRIVER_ERRORS, translate_error
 
 __all__ = [
     "JournalError",

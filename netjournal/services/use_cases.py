@@ -16,6 +16,7 @@ from netjournal.domain import LoopKind
 from netjournal.services import entries, keychain, people
 from netjournal.services.journal import Journal
 from netjournal.services.validation import ValidationError
+from netjournal.store.errors import PassphraseChangedNotReopenedError
 
 PersonRef = int | str
 """A person: their id, or a name as typed (found, or added when nobody matches)."""
@@ -138,8 +139,20 @@ class KeychainOutcome(enum.Enum):
 
 
 def change_passphrase(journal: Journal, new_passphrase: str) -> KeychainOutcome:
-    """Re-key the journal, then bring a remembered passphrase in line with it."""
-    journal.change_passphrase(new_passphrase)
+    """Re-key the journal, then bring a remembered passphrase in line with it.
+
+    The keychain is touched only once the journal opens with the new
+    passphrase alone; if the journal could not be changed, it keeps the old one.
+    """
+    try:
+        journal.change_passphrase(new_passphrase)
+    except PassphraseChangedNotReopenedError:
+        _sync_keychain(journal, new_passphrase)  # it did change: the old one is useless now
+        raise
+    return _sync_keychain(journal, new_passphrase)
+
+
+def _sync_keychain(journal: Journal, new_passphrase: str) -> KeychainOutcome:
     if keychain.recall(journal.path) is None:
         return KeychainOutcome.NOT_REMEMBERED
     try:

@@ -8,8 +8,6 @@ would lose or expose data before SQLCipher ever sees the path.
 
 from __future__ import annotations
 
-import errno
-import glob
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -19,20 +17,29 @@ import peewee
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 from sqlcipher3 import dbapi2 as sqlcipher
 
-from netjournal.store import schema
+from netjournal.store import rekey, schema
+from netjournal.store.copies import (
+    export_encrypted,
+    holds_the_same_rows,
+    migration_backup_path,
+    migration_backups,
+    refuse_a_wrong_key_before_recovery,
+)
 from netjournal.store.errors import (
-    DamagedJournalError,
     EmptyPassphraseError,
     JournalError,
     JournalExistsError,
     JournalNotFoundError,
-    JournalReadOnlyError,
     NewerJournalError,
     NotAJournalError,
-    StorageFullError,
-    WrongPassphraseError,
+    PassphraseChangedNotReopenedError,
+    PassphraseNotChangedError,
 )
+from netjournal.store.files import fsync_dir, move_without_replacing, remove_journal_files
 from netjournal.store.lock import JournalLock
+from netjournal.store.translate import DRIVER_ERRORS, translate_error
+
+__all__ = ["DEFAULT_KDF_ITER", "JournalDatabase", "migration_backup_path"]
 
 # SQLCipher 4's own default; lower values are for tests only, where they make
 # opening a throw-away journal take microseconds instead of ~80 ms.
@@ -47,18 +54,7 @@ with that same cost, and is far easier to attack.
 PLAINTEXT_HEADER = b"SQLite format 3\x00"
 _CACHE_KIB = 64 * 1024
 
-# peewee wraps errors raised while executing, but not those raised while
-# iterating a cursor, which come straight from the driver.
-DRIVER_ERRORS = (peewee.DatabaseError, sqlcipher.DatabaseError, OSError)
-
 _cipher_log_silenced = False
-# The tables whose rows a migration backup must match: every entity table a
-# journal of any version has, not the indexes derived from them.
-_FINGERPRINT_TABLES = (
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN "
-    "('person', 'circumstance', 'exchange', 'touchpoint', 'open_loop', 'reflection', 'prompt_state', 'tombstone') "
-    "ORDER BY name"
-)
 
 
 def _silence_cipher_log() -> None:
@@ -93,20 +89,6 @@ def _pragmas(kdf_iter: int) -> list[tuple[str, object]]:
         ("cache_size", -_CACHE_KIB),
         ("recursive_triggers", 1),
     ]
-
-
-def translate_error(path: Path, error: Exception) -> JournalError:
-    """Turn a driver or OS error into one a person can act on."""
-    text = str(error).lower()
-    if (isinstance(error, OSError) and error.errno == errno.ENOSPC) or "disk is full" in text:
-        return StorageFullError(path)
-    if "readonly" in text or "read-only" in text or isinstance(error, PermissionError):
-        return JournalReadOnlyError(path)
-    if "not a database" in text:
-        return WrongPassphraseError(path)
-    if "malformed" in text or "corrupt" in text:
-        return DamagedJournalError(path, "some pages fail their integrity check")
-    return JournalError(f"Could not use the journal {path}: {error}.")
 
 
 def _precheck_existing(path: Path) -> None:
@@ -183,7 +165,7 @@ class JournalDatabase:
                     journal.db.close()
             if fd >= 0:
                 os.close(fd)
-            _remove_journal_files(path)
+            remove_journal_files(path)
             if lock is not None:
                 lock.release()
             if isinstance(error, DRIVER_ERRORS):
@@ -206,6 +188,8 @@ class JournalDatabase:
         _precheck_existing(path)
         lock = JournalLock(path)
         try:
+            # A passphrase change killed half-way leaves its copy; the journal is whole without it.
+            remove_journal_files(rekey.rekeyed_path(path))
             journal = cls._connect(path, passphrase, kdf_iter, lock)
             try:
                 found = schema.user_version(journal.db)
@@ -230,8 +214,13 @@ class JournalDatabase:
 
     @classmethod
     def _connect(cls, path: Path, passphrase: str, kdf_iter: int, lock: JournalLock) -> JournalDatabase:
+        return cls(path, cls._connection(path, passphrase, kdf_iter), lock, kdf_iter)
+
+    @staticmethod
+    def _connection(path: Path, passphrase: str, kdf_iter: int) -> SqlCipherDatabase:
+        """The journal's connection, unlocked and read once (which is when the key is derived)."""
         _silence_cipher_log()
-        _refuse_a_wrong_key_before_recovery(path, passphrase, kdf_iter)
+        refuse_a_wrong_key_before_recovery(path, passphrase, kdf_iter)
         # One connection shared across threads: the window derives the key on a
         # worker thread and then reads on the GUI thread, never both at once.
         db = SqlCipherDatabase(
@@ -251,7 +240,7 @@ class JournalDatabase:
             with suppress(Exception):
                 db.close()
             raise translate_error(path, error) from None
-        return cls(path, db, lock, kdf_iter)
+        return db
 
     # -- life cycle ----------------------------------------------------------
 
@@ -267,7 +256,7 @@ class JournalDatabase:
         """
         lock_file = self._lock.path
         self.close()
-        _remove_journal_files(self.path)
+        remove_journal_files(self.path)
         with suppress(FileNotFoundError):
             os.unlink(lock_file)
 
@@ -275,9 +264,7 @@ class JournalDatabase:
         """Checkpoint, close and unlock; safe to call twice."""
         try:
             if not self.db.is_closed():
-                with suppress(peewee.DatabaseError):
-                    self.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-                self.db.close()
+                self._close_connection()
         finally:
             # Nothing needs the secret once the connection is gone.
             self.db.connect_params.pop("passphrase", None)
@@ -306,11 +293,52 @@ class JournalDatabase:
     # -- file-level operations -------------------------------------------------
 
     def change_passphrase(self, new_passphrase: str) -> None:
-        new_passphrase = check_passphrase(new_passphrase)
+        """Re-encrypt under a new passphrase, or leave the journal as it was and say so.
+
+        Returns only once the journal has been reopened with the new passphrase
+        and refuses the old one (see ``rekey``).  ``PassphraseNotChangedError``:
+        nothing changed; ``PassphraseChangedNotReopenedError``: it changed, but
+        this object could not reopen it.
+        """
+        new = check_passphrase(new_passphrase)
+        old = self._passphrase()
+        copy = rekey.rekeyed_path(self.path)
+        rekey.ensure_room_for_a_copy(self.path)
         try:
-            self.db.rekey(new_passphrase)
-        except DRIVER_ERRORS as error:
-            raise translate_error(self.path, error) from None
+            export_encrypted(self.db, copy, new, self.kdf_iter)
+            rekey.verify_rekeyed(self.db, copy, new, old, self.kdf_iter)
+            copy_lock = JournalLock(copy)  # the copy's identity becomes the journal's
+        except JournalError as error:
+            remove_journal_files(copy)
+            raise PassphraseNotChangedError(_reason(error)) from None
+        # Everything is written, checked and flushed: now one rename switches the passphrase.
+        self._close_connection()
+        try:
+            os.replace(copy, self.path)
+            fsync_dir(self.path.parent)
+        except OSError as error:
+            copy_lock.release()
+            remove_journal_files(copy)
+            self.db = self._connect(self.path, old, self.kdf_iter, self._lock).db
+            raise PassphraseNotChangedError(
+                f"the copy could not take the journal's place ({error.strerror})."
+            ) from None
+        self._lock.release()
+        self._lock = copy_lock
+        for leftover in ("-wal", "-shm"):  # the old key's log and index, emptied by the checkpoint
+            with suppress(FileNotFoundError):
+                os.unlink(f"{self.path}{leftover}")
+        try:
+            self.db = self._connection(self.path, new, self.kdf_iter)
+        except JournalError as error:
+            raise PassphraseChangedNotReopenedError(self.path, _reason(error)) from None
+        if rekey.opens_with(self.path, old, self.kdf_iter):  # pragma: no cover - the copy was checked
+            raise JournalError(f"{self.path} still opens with the old passphrase; change it again.")
+
+    def _close_connection(self) -> None:
+        with suppress(peewee.DatabaseError):
+            self.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.db.close()
 
     def backup_to(self, destination: str | os.PathLike[str]) -> Path:
         """Write an encrypted copy under the same key; the copy appears whole or not at all."""
@@ -320,27 +348,20 @@ class JournalDatabase:
         if not destination.parent.is_dir():
             raise JournalError(f"The folder {destination.parent} does not exist.")
         partial = destination.with_name(f".{destination.name}.partial")
-        _remove_journal_files(partial)
-        passphrase = self.db.connect_params["passphrase"]
+        export_encrypted(self.db, partial, self._passphrase(), self.kdf_iter)
         try:
-            # ATTACH takes the key as a bound parameter: no quoting of secrets.
-            self.db.execute_sql("ATTACH DATABASE ? AS backup KEY ?", (str(partial), passphrase))
-            try:
-                self.db.execute_sql(f"PRAGMA backup.kdf_iter = {int(self.kdf_iter)}")
-                self.db.execute_sql("SELECT sqlcipher_export('backup')")
-                self.db.execute_sql(f"PRAGMA backup.user_version = {schema.user_version(self.db)}")
-            finally:
-                self.db.execute_sql("DETACH DATABASE backup")
-            _fsync(partial)
-            _move_without_replacing(partial, destination)
-            _fsync_dir(destination.parent)
+            move_without_replacing(partial, destination)
+            fsync_dir(destination.parent)
         except FileExistsError:
-            _remove_journal_files(partial)
+            remove_journal_files(partial)
             raise JournalExistsError(destination) from None
-        except DRIVER_ERRORS as error:
-            _remove_journal_files(partial)
+        except OSError as error:
+            remove_journal_files(partial)
             raise translate_error(destination, error) from None
         return destination
+
+    def _passphrase(self) -> str:
+        return str(self.db.connect_params["passphrase"])
 
     def _migration_backup_taken(self, version: int) -> Path | None:
         """A backup of this journal, as it is now, left by an earlier attempt to migrate it.
@@ -351,32 +372,12 @@ class JournalDatabase:
         counts only if it opens with this journal's key, is at ``version``
         and holds the same rows (count and highest id of every table).
         """
-        for candidate in reversed(_migration_backups(self.path, version)):
-            if candidate.is_file() and self._holds_the_same_rows(candidate, version):
+        for candidate in reversed(migration_backups(self.path, version)):
+            if candidate.is_file() and holds_the_same_rows(
+                self.db, candidate, self._passphrase(), self.kdf_iter, version
+            ):
                 return candidate
         return None
-
-    def _holds_the_same_rows(self, candidate: Path, version: int) -> bool:
-        tables = [row[0] for row in self.db.execute_sql(_FINGERPRINT_TABLES)]
-        fingerprint = " UNION ALL ".join(f"SELECT '{t}', count(*), max(rowid) FROM {t}" for t in tables)
-        # A connection of its own, read-only: the candidate's key is derived with this
-        # journal's cost, which an ATTACH would not use.
-        probe = SqlCipherDatabase(
-            candidate.as_uri() + "?mode=ro",
-            passphrase=self.db.connect_params["passphrase"],
-            pragmas=[("kdf_iter", int(self.kdf_iter))],
-            uri=True,
-            autoconnect=False,
-        )
-        try:
-            probe.connect()
-            if schema.user_version(probe) != version:
-                return False
-            return probe.execute_sql(fingerprint).fetchall() == self.db.execute_sql(fingerprint).fetchall()
-        except DRIVER_ERRORS:
-            return False  # not a journal, another key, or damaged: not a backup to rely on
-        finally:
-            probe.close()
 
     def integrity_check(self) -> list[str]:
         """SQLite's findings, ``["ok"]`` for a sound file; damage it cannot even read raises."""
@@ -395,82 +396,7 @@ class JournalDatabase:
         return rows["uuid"], rows["created_at"]
 
 
-def _refuse_a_wrong_key_before_recovery(path: Path, passphrase: str, kdf_iter: int) -> None:
-    """After a crash, try the key without writing before the read-write open recovers the log.
-
-    A write-ahead log left by a crash is checkpointed into the journal, and
-    deleted, by the first read-write connection, even one whose key then turns
-    out to be wrong: the file would change although the user was refused. An
-    ``immutable`` connection reads page 1 only, writes nothing and takes no
-    locks. It costs a second key derivation, so only when such a log is there.
-    """
-    wal = Path(f"{path}-wal")
-    if not wal.exists() or wal.stat().st_size == 0:
-        return
-    probe = SqlCipherDatabase(
-        path.as_uri() + "?immutable=1",
-        passphrase=passphrase,
-        pragmas=[("kdf_iter", int(kdf_iter))],
-        uri=True,
-        autoconnect=False,
-    )
-    try:
-        probe.connect()
-        probe.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
-    except DRIVER_ERRORS as error:
-        raise translate_error(path, error) from None
-    finally:
-        with suppress(*DRIVER_ERRORS):
-            probe.close()
-
-
-def _move_without_replacing(source: Path, destination: Path) -> None:
-    """Rename that refuses to overwrite: a hard link where the file system has them."""
-    try:
-        os.link(source, destination)
-    except FileExistsError:
-        raise
-    except OSError as error:
-        if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
-            raise
-        # FAT and exFAT drives have no hard links: check, then rename.
-        if destination.exists():
-            raise FileExistsError(destination) from None
-        os.rename(source, destination)
-        return
-    os.unlink(source)
-
-
-def _migration_backups(path: Path, version: int) -> list[Path]:
-    first = path.with_name(f"{path.name}.v{version}.backup")
-    return [first, *sorted(path.parent.glob(f"{glob.escape(path.name)}.v{version}.*.backup"))]
-
-
-def migration_backup_path(path: Path, version: int) -> Path:
-    """A new name for the copy of a version-``version`` journal taken before it is migrated."""
-    candidate = path.with_name(f"{path.name}.v{version}.backup")
-    counter = 1
-    while candidate.exists():
-        counter += 1
-        candidate = path.with_name(f"{path.name}.v{version}.{counter}.backup")
-    return candidate
-
-
-def _remove_journal_files(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        with suppress(FileNotFoundError):
-            os.unlink(f"{path}{suffix}")
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "nt":  # pragma: no cover - directories cannot be fsynced there
-        return
-    _fsync(folder)
+def _reason(error: JournalError) -> str:
+    """An error's sentence as a clause inside another one."""
+    text = str(error).rstrip(".")
+    return text[:1].lower() + text[1:] + "."

@@ -66,3 +66,18 @@ class StorageFullError(JournalError):
 class JournalReadOnlyError(JournalError):
     def __init__(self, path: object) -> None:
         super().__init__(f"Could not write to {path}: the file or its folder is read-only.")
+
+
+class PassphraseNotChangedError(JournalError):
+    def __init__(self, why: str) -> None:
+        super().__init__(f"The passphrase was not changed: {why} The journal still opens with the passphrase it had.")
+
+
+class PassphraseChangedNotReopenedError(JournalError):
+    """The journal now opens with the new passphrase only, but this process could not reopen it."""
+
+    def __init__(self, path: object, why: str) -> None:
+        super().__init__(
+            f"The passphrase of {path} was changed, but the journal could not be opened again ({why}). "
+            "Open it with the new passphrase."
+        )

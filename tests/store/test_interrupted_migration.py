@@ -84,7 +84,7 @@ def test_killing_the_v5_migration_leaves_a_journal_that_finishes_migrating(tmp_p
     rng = random.Random(5)
     killed = 0
     for _ in range(6):
-        code = _run_child(journal, rng.uniform(0.05, 0.9) * whole)
+        code = _run_child(journal, rng.uniform(0.05, 0.5) * whole)
         killed += code != 0
     assert killed >= 3, "the kills came too late to interrupt the migration; the journal is too small"
 

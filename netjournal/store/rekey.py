@@ -1,0 +1,55 @@
+"""What a passphrase change checks before it may replace the journal.
+
+SQLCipher's own ``PRAGMA rekey`` rewrites the file in place and answers "ok"
+even when the disk filled up half-way, leaving a journal that only the old
+passphrase opens. So the journal is re-encrypted into a copy beside it, the
+copy is checked, and only then renamed over the journal in one step: at every
+moment exactly one passphrase opens it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import peewee
+
+from netjournal.store import schema
+from netjournal.store.copies import fingerprint, opens_with, probe
+from netjournal.store.errors import JournalError, PassphraseNotChangedError
+from netjournal.store.translate import DRIVER_ERRORS
+
+# Room the copy needs beyond the journal's own size: SQLite's own slack.
+_HEADROOM = 256 * 1024
+
+
+def rekeyed_path(journal: Path) -> Path:
+    return journal.with_name(f".{journal.name}.rekeyed")
+
+
+def ensure_room_for_a_copy(journal: Path) -> None:
+    """Refuse before writing anything when the drive cannot hold a second copy of the journal."""
+    needed = sum(p.stat().st_size for p in (journal, Path(f"{journal}-wal")) if p.exists()) + _HEADROOM
+    free = shutil.disk_usage(journal.parent).free
+    if free < needed:
+        raise PassphraseNotChangedError(
+            f"the drive has {free // 1024:,} KiB free and re-encrypting needs about {needed // 1024:,} KiB."
+        )
+
+
+def verify_rekeyed(db: peewee.Database, copy: Path, new: str, old: str, kdf_iter: int) -> None:
+    """The copy opens with ``new`` alone, is whole, and holds what ``db`` holds; else ``JournalError``."""
+    try:
+        with probe(copy, new, kdf_iter) as rekeyed:
+            if schema.user_version(rekeyed) != schema.user_version(db):
+                raise JournalError("the re-encrypted copy has another format version.")
+            if rekeyed.execute_sql("PRAGMA cipher_integrity_check").fetchall():
+                raise JournalError("pages of the re-encrypted copy fail their check.")
+            if rekeyed.execute_sql("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise JournalError("the re-encrypted copy is not sound.")
+            if fingerprint(rekeyed) != fingerprint(db):
+                raise JournalError("the re-encrypted copy does not hold every entry.")
+    except DRIVER_ERRORS:
+        raise JournalError("the re-encrypted copy could not be read back with the new passphrase.") from None
+    if opens_with(copy, old, kdf_iter):
+        raise JournalError("the re-encrypted copy still opens with the old passphrase.")
