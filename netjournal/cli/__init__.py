@@ -18,7 +18,9 @@ EXIT_INTERRUPTED = 130
 
 
 def _error(message: str) -> None:
-    print(f"netjournal: {message}", file=sys.stderr)
+    from netjournal.cli.terminal import printable
+
+    print(f"netjournal: {printable(message)}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

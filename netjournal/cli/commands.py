@@ -28,8 +28,11 @@ def _open(args: argparse.Namespace, path: Path) -> Journal:
     return Journal.open(path, secrets.passphrase_to_open(path))
 
 
-def _say(text: str) -> None:
-    print(text)
+def _say(text: str, *, escapes_are_ours: bool = False) -> None:
+    """Print a line; journal text in it is made safe first, unless the caller already did (``hit_line``)."""
+    from netjournal.cli.terminal import printable
+
+    print(text if escapes_are_ours else printable(text))
 
 
 def _make_folder(folder: Path) -> None:
@@ -54,7 +57,7 @@ def cmd_init(args: argparse.Namespace, path: Path) -> int:
 
     if path.exists():
         raise JournalExistsError(path)
-    passphrase = secrets.new_passphrase()
+    passphrase = secrets.new_passphrase(path=path)
     _make_folder(path.parent)
     with Journal.create(path, passphrase) as journal:
         _say(f"Created an encrypted journal at {path}.")
@@ -168,7 +171,7 @@ def cmd_search(args: argparse.Namespace, path: Path) -> int:
     if not hits:
         _say("No matches.")
     for hit in hits:
-        _say(hit_line(hit, emphasis=emphasis))
+        _say(hit_line(hit, emphasis=emphasis), escapes_are_ours=True)
     return 0
 
 
@@ -233,7 +236,7 @@ def cmd_passwd(args: argparse.Namespace, path: Path) -> int:
 
     with _open(args, path) as journal:
         # Never NETJOURNAL_PASSPHRASE here: that is the current one.
-        new = secrets.new_passphrase(str(path), variable=secrets.NEW_ENV_VARIABLE)
+        new = secrets.new_passphrase(str(path), variable=secrets.NEW_ENV_VARIABLE, path=path)
         outcome = change_passphrase(journal, new)
     _say("Changed the passphrase.")
     if outcome is KeychainOutcome.UPDATED:

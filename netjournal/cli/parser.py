@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 
 from netjournal import __version__
 from netjournal.domain import Kind
@@ -16,6 +17,21 @@ def _journal_option(parser: argparse.ArgumentParser) -> None:
         default=argparse.SUPPRESS,
         help="the journal file to use (default: one in your data folder)",
     )
+
+
+def _count(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from ``low`` to ``high``, else a plain usage error."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{value} is not between {low} and {high}")
+        return value
+
+    return parse
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -96,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     search = command("search", "full-text search, newest first")
     search.add_argument("query", nargs="+", metavar="QUERY")
-    search.add_argument("--limit", type=int, default=30)
+    search.add_argument("--limit", type=_count(1, 1000), default=30, metavar="N", help="at most N matches (1-1000)")
 
     show = command("show", "a person's ledger and timeline")
     show.add_argument("name", nargs="+", metavar="NAME")

@@ -47,16 +47,18 @@ def passphrase_to_open(path: Path) -> str:
 NEW_ENV_VARIABLE = "NETJOURNAL_NEW_PASSPHRASE"
 
 
-def new_passphrase(purpose: str = "the new journal", *, variable: str = ENV_VARIABLE) -> str:
-    """A new passphrase: the environment ``variable``, or typed twice without echo."""
+def new_passphrase(purpose: str = "the new journal", *, variable: str = ENV_VARIABLE, path: Path | None = None) -> str:
+    """A new passphrase: the environment ``variable``, or typed twice without echo.
+
+    Either way it must pass the same policy as in the window (``passphrase_policy``).
+    """
+    from netjournal.services.passphrase_policy import check_new_passphrase
+
+    hints = [path.stem] if path is not None else []
     from_env = os.environ.get(variable)
     if from_env:
-        return from_env
-    first = _ask(f"Choose a passphrase for {purpose}: ", variable)
-    if not first.strip():
-        from netjournal.store.errors import EmptyPassphraseError
-
-        raise EmptyPassphraseError()
+        return check_new_passphrase(from_env, hints)
+    first = check_new_passphrase(_ask(f"Choose a passphrase for {purpose}: ", variable), hints)
     second = _ask("Type it again: ", variable)
     if first != second:
         raise JournalError("The two passphrases differ; nothing was created or changed.")

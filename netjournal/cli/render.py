@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from netjournal.cli.terminal import printable
 from netjournal.domain import Direction, ExchangeEntry, LoopEntry, ReflectionEntry, TimelineEntry, TouchpointEntry
 from netjournal.insights.ledger import WINDOWS
 from netjournal.insights.prompts import DuePrompt
@@ -103,7 +104,8 @@ def prompt_lines(prompts: list[DuePrompt]) -> list[str]:
 
 def hit_line(hit: SearchHit, *, emphasis: tuple[str, str] = ("", "")) -> str:
     date = hit.date.isoformat() if hit.date else "          "
-    who = hit.person_name or "—"
-    snippet = hit.snippet.replace(SNIPPET_START, emphasis[0]).replace(SNIPPET_END, emphasis[1])
+    who = printable(hit.person_name or "—")
+    snippet = printable(hit.snippet, keep=SNIPPET_START + SNIPPET_END)
+    snippet = snippet.replace(SNIPPET_START, emphasis[0]).replace(SNIPPET_END, emphasis[1])
     snippet = " ".join(snippet.split())
     return f"{date}  {hit.entity:<12} {who:<24.24} {snippet}"

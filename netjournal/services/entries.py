@@ -17,6 +17,7 @@ from netjournal.services.validation import (
     NotFoundError,
     ValidationError,
     optional_date,
+    optional_text,
     parse_date,
     required_text,
 )
@@ -207,7 +208,8 @@ def update_touchpoint(
     note = required_text("note", note, "The note")
     when = rules.not_future("date", parse_date("date", date, default=touch.date), _today())
     with journal.write() as changes:
-        journal.update(Touchpoint, touchpoint_id, {"note": note, "date": when, "channel": channel.strip()})
+        channel = optional_text("channel", channel, "The channel")
+        journal.update(Touchpoint, touchpoint_id, {"note": note, "date": when, "channel": channel})
         changes.append(JournalChange(Entity.TOUCHPOINT, ChangeAction.UPDATED, (touchpoint_id,), (touch.person_id,)))
 
 

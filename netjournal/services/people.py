@@ -13,7 +13,14 @@ import peewee
 from netjournal.domain import Entity
 from netjournal.services.events import ChangeAction, JournalChange
 from netjournal.services.journal import Journal
-from netjournal.services.validation import AmbiguousPersonError, NotFoundError, ValidationError, required_text
+from netjournal.services.validation import (
+    AmbiguousPersonError,
+    NotFoundError,
+    ValidationError,
+    limited,
+    optional_text,
+    required_text,
+)
 from netjournal.store.models import Person
 
 # The name index's tokenizer splits on what is not a letter or digit; typed
@@ -107,11 +114,11 @@ def validated_person(data: PersonInput) -> dict[str, object]:
         raise ValidationError("cadence_days", f"Keep-in-touch cadence must be between 1 and {MAX_CADENCE_DAYS} days.")
     return {
         "name": name,
-        "organisation": data.organisation.strip(),
-        "role": data.role.strip(),
-        "how_met": data.how_met.strip(),
-        "notes": data.notes.strip(),
-        "tags": _normalise_tags(data.tags),
+        "organisation": optional_text("organisation", data.organisation, "The organisation"),
+        "role": optional_text("role", data.role, "The role"),
+        "how_met": optional_text("how_met", data.how_met, "How you met"),
+        "notes": optional_text("notes", data.notes, "The notes"),
+        "tags": limited("tags", _normalise_tags(data.tags), "The tags"),
         "cadence_days": None if cadence is None else int(cadence),
         "archived": bool(data.archived),
     }

@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from netjournal.domain import SIGNIFICANCE_RANGE, Direction, Kind, LoopKind
-from netjournal.services.validation import ValidationError, optional_date, parse_date, required_text
+from netjournal.services.validation import (
+    ValidationError,
+    optional_date,
+    optional_text,
+    parse_date,
+    required_text,
+)
 
 
 class Known(Protocol):
@@ -98,7 +104,7 @@ def exchange_columns(
             raise ValidationError("second_person", "An introduction connects two different people.")
     elif second_id is not None:
         raise ValidationError("second_person", "Only an introduction has a second person.")
-    community = data.community.strip()
+    community = optional_text("community", data.community, "The community")
     if community and person_id is not None:
         raise ValidationError("community", "A community is only for contributions to the network as a whole.")
     reciprocates_id = data.reciprocates_id
@@ -120,14 +126,14 @@ def exchange_columns(
         "direction": direction.value,
         "kind": kind.value,
         "summary": summary,
-        "details": data.details.strip(),
+        "details": optional_text("details", data.details, "The details"),
         "date": date,
         "significance": significance,
         "person": person_id,
         "second_person": second_id,
         "community": community,
         "reciprocates": reciprocates_id,
-        "outcome": data.outcome.strip(),
+        "outcome": optional_text("outcome", data.outcome, "What came of it"),
     }
 
 
@@ -137,7 +143,7 @@ def touchpoint_columns(
     person = _required_person(known, person_id, "Say with whom you kept in touch.")
     note = required_text("note", note, "The note")
     when = not_future("date", parse_date("date", date, default=today), today)
-    return {"person": person, "note": note, "date": when, "channel": channel.strip()}
+    return {"person": person, "note": note, "date": when, "channel": optional_text("channel", channel, "The channel")}
 
 
 def loop_columns(
@@ -187,6 +193,7 @@ def reflection_columns(
     text = required_text("text", text, "The reflection")
     when = parse_date("date", date, default=today)
     _existing_person(known, "person", person_id, "That person")
+    prompt_text = optional_text("prompt_text", prompt_text, "The question")
     return {"text": text, "date": when, "prompt_id": prompt_id, "prompt_text": prompt_text, "person": person_id}
 
 

@@ -30,11 +30,45 @@ class NotFoundError(JournalError):
     pass
 
 
+# The longest text each field takes, in characters. Far beyond what anyone
+# writes there by hand, and short enough that no view has to cope with more
+# (a name of a million characters once brought the window down).
+FIELD_LIMITS: dict[str, int] = {
+    "name": 200,
+    "organisation": 200,
+    "role": 200,
+    "how_met": 2_000,
+    "tags": 2_000,
+    "notes": 100_000,
+    "summary": 2_000,
+    "details": 100_000,
+    "community": 200,
+    "outcome": 2_000,
+    "note": 2_000,
+    "channel": 100,
+    "what": 2_000,
+    "text": 100_000,
+    "prompt_text": 2_000,
+}
+
+
+def limited(field: str, value: str, label: str) -> str:
+    """``value`` if it fits ``field``'s limit; else a ``ValidationError`` saying how long it may be."""
+    limit = FIELD_LIMITS[field]
+    if len(value) > limit:
+        raise ValidationError(field, f"{label} is {len(value):,} characters long; keep it to {limit:,}.")
+    return value
+
+
 def required_text(field: str, value: str | None, label: str) -> str:
     text = (value or "").strip()
     if not text:
         raise ValidationError(field, f"{label} cannot be empty.")
-    return text
+    return limited(field, text, label) if field in FIELD_LIMITS else text
+
+
+def optional_text(field: str, value: str | None, label: str) -> str:
+    return limited(field, (value or "").strip(), label)
 
 
 def parse_date(field: str, value: dt.date | str | None, *, default: dt.date | None = None) -> dt.date:

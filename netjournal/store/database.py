@@ -9,6 +9,7 @@ would lose or expose data before SQLCipher ever sees the path.
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -70,11 +71,16 @@ def _silence_cipher_log() -> None:
 
 
 def check_passphrase(passphrase: str | None) -> str:
-    if passphrase is None or not passphrase.strip():
+    if passphrase is None or not any(_visible(character) for character in passphrase):
         raise EmptyPassphraseError()
     if "\x00" in passphrase:
         raise JournalError("A passphrase cannot contain a NUL character.")
     return passphrase
+
+
+def _visible(character: str) -> bool:
+    """Not a space, a control or a format character (such as U+200B, which shows nothing)."""
+    return unicodedata.category(character)[0] not in "ZC"
 
 
 def _pragmas(kdf_iter: int) -> list[tuple[str, object]]:
@@ -288,7 +294,7 @@ class JournalDatabase:
             with self.db.atomic():
                 yield
         except DRIVER_ERRORS as error:
-            raise translate_error(self.path, error) from None
+            raise translate_error(self.path, _first_cause(error)) from None
 
     # -- file-level operations -------------------------------------------------
 
@@ -400,3 +406,11 @@ def _reason(error: JournalError) -> str:
     """An error's sentence as a clause inside another one."""
     text = str(error).rstrip(".")
     return text[:1].lower() + text[1:] + "."
+
+
+def _first_cause(error: BaseException) -> BaseException:
+    """The error that started it: after a full disk SQLite may have rolled back by itself, and
+    the rollback that follows fails with "no transaction is active", hiding the real cause."""
+    while "cannot rollback" in str(error).lower() and isinstance(error.__context__, DRIVER_ERRORS):
+        error = error.__context__
+    return error

@@ -27,7 +27,7 @@ DRIVER_ERRORS = (peewee.DatabaseError, sqlcipher.DatabaseError, OSError)
 _NEARLY_FULL = 1024 * 1024
 
 
-def translate_error(path: Path, error: Exception) -> JournalError:
+def translate_error(path: Path, error: BaseException) -> JournalError:
     """Turn a driver or OS error into one a person can act on."""
     text = str(error).lower()
     if (isinstance(error, OSError) and error.errno == errno.ENOSPC) or "disk is full" in text:

@@ -186,3 +186,32 @@ def test_a_wrong_passphrase_in_the_environment_is_still_one_sentence(made, run_c
     result = run_cli("--journal", made, "search", "anything")
     assert result.code == 1
     one_error_line(result.err, "passphrase is wrong")
+
+
+@pytest.mark.parametrize(
+    ("typed", "fragment"),
+    [("a", "too easy to guess"), ("password123", "too easy to guess"), ("\u200b", "empty"), ("\u200b\u00a0", "empty")],
+    ids=["one letter", "common", "invisible", "invisible and space"],
+)
+def test_init_refuses_what_the_window_refuses(jpath, run_cli, one_error_line, typed, fragment):
+    result = run_cli("--journal", jpath, "init", stdin=f"{typed}\n{typed}\n")
+    assert result.code == 1
+    one_error_line(result.err, fragment)
+    assert not jpath.exists()
+
+
+def test_passwd_refuses_a_weak_new_passphrase_and_keeps_the_old(made, run_cli, monkeypatch, env_passphrase):
+    monkeypatch.setenv("NETJOURNAL_NEW_PASSPHRASE", "a")
+    result = run_cli("--journal", made, "passwd")
+    assert result.code == 1 and "too easy to guess" in result.err
+    Journal.open(made, env_passphrase).close()
+
+
+def test_stored_control_characters_never_reach_the_terminal(made, run_cli):
+    evil = "Mallory \x1b]0;pwned\x07\x1b[2J\rTrusted\u202eevil"
+    assert run_cli("--journal", made, "touch", "--with", evil, "Coffee with \x1b[31mred\x1b[0m").code == 0
+    for argv in (("show", "mallory"), ("search", "coffee"), ("search", "mallory")):
+        result = run_cli("--journal", made, *argv)
+        assert result.code == 0, result.err
+        assert "\x1b" not in result.out and "\r" not in result.out and "\u202e" not in result.out, argv
+        assert "\ufffd" in result.out

@@ -438,11 +438,12 @@ def test_subprocess_version(sub):
 @pytest.mark.parametrize(
     ("argv", "stdin", "fragment"),
     [
-        (("init",), "one\ntwo\n", "The two passphrases differ"),
+        (("init",), "tangerine ladder 42 quietly\ntangerine ladder 43 quietly\n", "The two passphrases differ"),
+        (("init",), "journal1\njournal1\n", "too easy to guess"),
         (("init",), "", "No passphrase was given"),
         (("search", "x"), "", "No passphrase was given"),
     ],
-    ids=["init-mismatch", "init-eof", "open-eof"],
+    ids=["init-mismatch", "init-weak", "init-eof", "open-eof"],
 )
 def test_subprocess_errors_are_one_line(tmp_path, sub, one_error_line, argv, stdin, fragment):
     path = tmp_path / "j.netjournal"
@@ -486,7 +487,7 @@ def test_subprocess_usage_error_exits_2(made, sub, env_passphrase):
 def test_keyboard_interrupt_is_reported_as_cancelled(jpath, run_cli, monkeypatch, tmp_path, one_error_line):
     from netjournal.cli import passphrase
 
-    def interrupted(*_args: object) -> str:
+    def interrupted(*_args: object, **_kwargs: object) -> str:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(passphrase, "new_passphrase", interrupted)
@@ -581,3 +582,39 @@ def test_output_cut_short_by_a_pipe_is_no_error(made, env_passphrase):
     process.wait(timeout=60)
     assert b"unexpected" not in err and b"Traceback" not in err and b"BrokenPipe" not in err
     assert process.returncode == 0
+
+
+def test_a_full_disk_while_logging_is_said_and_changes_nothing(
+    run_cli, small_disk, env_passphrase, empty_template, rows
+):
+    disk = small_disk("1m")
+    path = disk / "journal.netjournal"
+    shutil.copyfile(empty_template, path)
+    assert run_cli("--journal", path, "touch", "--with", "Ana Silva", "Coffee in Lisbon").code == 0
+    filler = disk / "filler"
+    filler.write_bytes(b"\0" * shutil.disk_usage(disk).free)  # the disk is now full
+    result = run_cli("--journal", path, "log", "--gave", "--with", "Ben Okafor", "--kind", "advice",
+                     "Walked Ben through the grant budget, line by line " + "x" * 200_000)  # fmt: skip
+    assert result.code == 1
+    assert "disk is full" in result.err and "cannot rollback" not in result.err
+    assert "Traceback" not in result.err
+    filler.unlink()
+    assert rows(path, "SELECT p.name, t.note FROM touchpoint t JOIN person p ON p.id = t.person_id") == [
+        ("Ana Silva", "Coffee in Lisbon")
+    ]
+    assert rows(path, "SELECT count(*) FROM person") == [(1,)]
+
+
+def test_a_demo_that_runs_out_of_space_leaves_nothing_to_block_a_retry(run_cli, small_disk, monkeypatch):
+    disk = small_disk("600k")
+    monkeypatch.setenv("NETJOURNAL_PASSPHRASE", "tangerine ladder 42 quietly")
+    result = run_cli("demo", disk / "demo.netjournal")
+    assert result.code == 1
+    assert "disk is full" in result.err
+    assert list(disk.iterdir()) == []
+
+
+def test_search_limit_out_of_range_is_a_usage_error(made, run_cli):
+    result = run_cli("--journal", made, "search", "x", "--limit", "99999999999999999999")
+    assert result.code == 2
+    assert "between 1 and 1000" in result.err and "Traceback" not in result.err

@@ -5,12 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import os
-import shutil
 import stat
-import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -273,19 +270,8 @@ def test_a_failed_export_leaves_no_partial_file_and_the_old_one_intact(journal: 
 
 
 @pytest.fixture
-def tiny_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 64 KiB file system, to run out of space on for real (needs root, as on CI)."""
-    folder = tmp_path / "tiny"
-    folder.mkdir()
-    if os.geteuid() != 0 or shutil.which("mount") is None:
-        pytest.skip("mounting a tiny tmpfs needs root")
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)], capture_output=True)
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode().strip()}")
-    try:
-        yield folder
-    finally:
-        subprocess.run(["umount", str(folder)], check=True)
+def tiny_disk(small_disk: Callable[[str], Path]) -> Path:
+    return small_disk("64k")
 
 
 def test_a_full_disk_is_a_sentence_and_leaves_the_previous_export(journal: Journal, tiny_disk: Path) -> None:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -42,19 +40,8 @@ def test_the_new_passphrase_opens_it_and_the_old_one_no_longer_does(tmp_path: Pa
 
 
 @pytest.fixture
-def tiny_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 1 MiB file system, to run out of space on for real (needs root, as on CI)."""
-    folder = tmp_path / "tiny"
-    folder.mkdir()
-    if os.geteuid() != 0 or shutil.which("mount") is None:
-        pytest.skip("mounting a tiny tmpfs needs root")
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(folder)], capture_output=True)
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode().strip()}")
-    try:
-        yield folder
-    finally:
-        subprocess.run(["umount", str(folder)], check=True)
+def tiny_disk(small_disk: Callable[[str], Path]) -> Path:
+    return small_disk("1m")
 
 
 @pytest.mark.parametrize("room_check", ["checked first", "left to the copy"])

@@ -8,32 +8,26 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from netjournal.services.passphrase_policy import MIN_SCORE, SCORE_WORDS, assess
 from netjournal.ui.i18n import tr
 from netjournal.ui.widgets import colors
 from netjournal.ui.widgets.common import is_palette_change
 
-MIN_SCORE = 2
-_MAX_CHARS = 72  # zxcvbn 4.5 refuses longer input, and its cost grows with length
-# Words a guesser tries first against this program's files; callers may add more (e.g. the file name).
-_COMMON_WORDS = ("netjournal", "journal")
-_WORDS = ("very weak", "weak", "fair", "strong", "very strong")
-
 
 def estimate(passphrase: str, user_inputs: Iterable[str] = ()) -> tuple[int, str]:
-    """zxcvbn's score (0–4) and a sentence or two of feedback ("" for an empty passphrase)."""
+    """The policy's score (0–4) and a sentence or two of feedback ("" for an empty passphrase)."""
     if not passphrase:
         return 0, ""
-    from zxcvbn import zxcvbn
-
-    result = zxcvbn(passphrase[:_MAX_CHARS], user_inputs=[*_COMMON_WORDS, *user_inputs])
-    score = int(result["score"])
-    crack = result["crack_times_display"]["offline_slow_hashing_1e4_per_second"]
-    feedback = result["feedback"]
-    parts = [tr("Strength: {0}. Time to guess it from a stolen copy: {1}.").format(tr(_WORDS[score]), crack)]
-    if feedback["warning"]:
-        parts.append(tr(feedback["warning"]))
-    parts.extend(tr(suggestion) for suggestion in feedback["suggestions"])
-    return score, " ".join(parts)
+    strength = assess(passphrase, user_inputs)
+    parts = [
+        tr("Strength: {0}. Time to guess it from a stolen copy: {1}.").format(
+            tr(SCORE_WORDS[strength.score]), strength.time_to_guess
+        )
+    ]
+    if strength.warning:
+        parts.append(tr(strength.warning))
+    parts.extend(tr(suggestion) for suggestion in strength.suggestions)
+    return strength.score, " ".join(parts)
 
 
 def strength_color(score: int, palette: QPalette) -> QColor:
@@ -78,7 +72,7 @@ class PassphraseStrength(QWidget):
         """Rate ``passphrase``; ``user_inputs`` are extra words to treat as easy guesses."""
         self.score, text = estimate(passphrase, user_inputs)
         self.meter.setValue(self.score)
-        self.meter.setAccessibleDescription(tr(_WORDS[self.score]) if passphrase else "")
+        self.meter.setAccessibleDescription(tr(SCORE_WORDS[self.score]) if passphrase else "")
         self.feedback.setText(text)
         self._apply_colours()
 
