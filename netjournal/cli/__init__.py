@@ -73,7 +73,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 # Commands that open an existing journal with the passphrase it has now.
 _OPENING_COMMANDS = frozenset(
-    {"log", "touch", "loop", "done", "reflect", "search", "show", "prompts", "answer", "export", "passwd", "backup"}
+    {
+        "log",
+        "touch",
+        "loop",
+        "done",
+        "reflect",
+        "search",
+        "show",
+        "prompts",
+        "answer",
+        "export",
+        "passwd",
+        "backup",
+        "check",
+    }
 )
 
 

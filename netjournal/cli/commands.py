@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from netjournal.cli import passphrase as secrets
+from netjournal.cli.terminal import printable
 from netjournal.services.journal import Journal
 
 if TYPE_CHECKING:
@@ -258,6 +259,24 @@ def cmd_export(args: argparse.Namespace, path: Path) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace, path: Path) -> int:
+    with _open(args, path) as journal:
+        problems = journal.check()
+        pages = journal.sql("PRAGMA page_count").fetchone()[0]
+    if not problems:
+        _say(f"The journal is sound: all {pages:,} pages passed their checks.")
+        return 0
+    print(f"netjournal: the journal {path} is damaged; nothing more will be written into it.", file=sys.stderr)
+    for problem in problems[:20]:
+        print(f"  {printable(problem)}", file=sys.stderr)
+    if len(problems) > 20:
+        print(f"  … and {len(problems) - 20} more", file=sys.stderr)
+    print(
+        "Restore it from a backup (netjournal backup wrote copies that open with the same passphrase).", file=sys.stderr
+    )
+    return 1
+
+
 def cmd_backup(args: argparse.Namespace, path: Path) -> int:
     with _open(args, path) as journal:
         written = journal.backup_to(args.destination)
@@ -304,6 +323,7 @@ COMMANDS = {
     "export": cmd_export,
     "passwd": cmd_passwd,
     "backup": cmd_backup,
+    "check": cmd_check,
     "remember": cmd_remember,
     "forget": cmd_forget,
 }

@@ -130,6 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     command("passwd", "change the journal's passphrase")
     backup = command("backup", "write an encrypted copy under the same passphrase")
     backup.add_argument("destination", metavar="DEST")
+    command("check", "check every page of the journal for damage")
     command("remember", "remember the passphrase in the OS keychain")
     command("forget", "forget a passphrase remembered in the OS keychain")
     return parser

@@ -136,3 +136,7 @@ class Journal:
 
     def backup_to(self, destination: str | os.PathLike[str]) -> Path:
         return self.store.backup_to(destination)
+
+    def check(self) -> list[str]:
+        """Every problem a full check finds (``[]`` when sound); a damaged journal takes no more writes."""
+        return self.store.check()

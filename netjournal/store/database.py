@@ -27,6 +27,7 @@ from netjournal.store.copies import (
     refuse_a_wrong_key_before_recovery,
 )
 from netjournal.store.errors import (
+    DamagedJournalError,
     EmptyPassphraseError,
     JournalError,
     JournalExistsError,
@@ -136,6 +137,7 @@ class JournalDatabase:
         self.kdf_iter = kdf_iter
         self._lock = lock
         self._creator_fd = -1  # kept open until close by ``create`` (see there)
+        self.damaged = False  # set when damage is found: from then on nothing is written
 
     # -- opening -------------------------------------------------------------
 
@@ -289,12 +291,17 @@ class JournalDatabase:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One atomic write; driver errors come out as ``JournalError``."""
+        """One atomic write; driver errors come out as ``JournalError``.  A damaged journal takes none."""
+        if self.damaged:
+            raise DamagedJournalError(self.path, "nothing more is written into it")
         try:
             with self.db.atomic():
                 yield
         except DRIVER_ERRORS as error:
-            raise translate_error(self.path, _first_cause(error)) from None
+            translated = translate_error(self.path, _first_cause(error))
+            if isinstance(translated, DamagedJournalError):
+                self.damaged = True
+            raise translated from None
 
     # -- file-level operations -------------------------------------------------
 
@@ -353,6 +360,9 @@ class JournalDatabase:
             raise JournalExistsError(destination)
         if not destination.parent.is_dir():
             raise JournalError(f"The folder {destination.parent} does not exist.")
+        problems = self.check()
+        if problems:
+            raise DamagedJournalError(self.path, "so no backup was made of it")
         partial = destination.with_name(f".{destination.name}.partial")
         export_encrypted(self.db, partial, self._passphrase(), self.kdf_iter)
         try:
@@ -384,6 +394,23 @@ class JournalDatabase:
             ):
                 return candidate
         return None
+
+    def check(self) -> list[str]:
+        """Every problem found on a full check: each page's HMAC, then SQLite's own check; ``[]`` when sound.
+
+        Reading every page takes a while on a large journal (about half a
+        second for 80 MB), so it runs on request (``netjournal check``) and
+        before every backup, not on each open.  A damaged journal is marked
+        read-only: nothing more is written into it.
+        """
+        try:
+            problems = [str(row[0]) for row in self.db.execute_sql("PRAGMA cipher_integrity_check")]
+            problems += [str(row[0]) for row in self.db.execute_sql("PRAGMA integrity_check") if row[0] != "ok"]
+        except DRIVER_ERRORS as error:
+            problems = [str(translate_error(self.path, error))]
+        if problems:
+            self.damaged = True
+        return problems
 
     def integrity_check(self) -> list[str]:
         """SQLite's findings, ``["ok"]`` for a sound file; damage it cannot even read raises."""

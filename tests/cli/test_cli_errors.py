@@ -618,3 +618,16 @@ def test_search_limit_out_of_range_is_a_usage_error(made, run_cli):
     result = run_cli("--journal", made, "search", "x", "--limit", "99999999999999999999")
     assert result.code == 2
     assert "between 1 and 1000" in result.err and "Traceback" not in result.err
+
+
+def test_check_says_sound_or_damaged(made, run_cli):
+    assert run_cli("--journal", made, "touch", "--with", "Ana Silva", "Coffee").code == 0
+    sound = run_cli("--journal", made, "check")
+    assert sound.code == 0 and "The journal is sound" in sound.out
+    data = bytearray(made.read_bytes())
+    data[4 * 4096 + 300] ^= 0xFF  # one byte on the fifth page
+    made.write_bytes(bytes(data))
+    damaged = run_cli("--journal", made, "check")
+    assert damaged.code == 1
+    assert "is damaged" in damaged.err and "Restore it from a backup" in damaged.err
+    assert "Traceback" not in damaged.err
