@@ -34,7 +34,7 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
         ("XDG_DATA_HOME", "data"),
         ("XDG_CACHE_HOME", "cache"),
         ("XDG_STATE_HOME", "state"),
-        ("XDG_RUNTIME_DIR", "runtime"),  # where journal locks live
+        ("XDG_RUNTIME_DIR", "runtime"),
     ):
         (home / sub).mkdir(mode=0o700)
         monkeypatch.setenv(variable, str(home / sub))

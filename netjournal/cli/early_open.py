@@ -32,11 +32,31 @@ class EarlyOpen:
 
     def _open(self) -> None:
         passphrase, self._passphrase = self._passphrase, ""
+        lock = keyed = None
         try:
-            from netjournal.services.journal import Journal
+            # Only the lock and sqlcipher3 first, so the key derivation starts at once...
+            from netjournal.store.kdf import default_kdf_iter
+            from netjournal.store.keyed import has_crash_log, keyed_connection, precheck_existing
+            from netjournal.store.lock import JournalLock
 
-            self._journal = Journal.open(self.path, passphrase)
+            precheck_existing(self.path)
+            lock = JournalLock(self.path)
+            refused: Exception | None = None
+            if not has_crash_log(self.path):  # else the ordinary open tries the key without writing
+                try:
+                    keyed = keyed_connection(self.path, passphrase, default_kdf_iter())
+                except Exception as error:  # the driver's own words, put into a sentence below
+                    refused = error
+            # ... then the rest, while the other core may still be deriving.
+            from netjournal.services.journal import Journal
+            from netjournal.store.translate import translate_error
+
+            if refused is not None:
+                raise translate_error(self.path, refused) from None
+            self._journal = Journal.open(self.path, passphrase, lock=lock, keyed=keyed)
         except BaseException as error:  # handed to the command, which reports it as usual
+            if self._journal is None and lock is not None:
+                lock.release()
             self._error = error
 
     def take(self) -> Journal:

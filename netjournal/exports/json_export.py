@@ -10,6 +10,7 @@ of 100,000 entries never becomes 100,000 model objects.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Any, BinaryIO
 
 from netjournal.services.journal import Journal
 from netjournal.store.clock import now_stamp
+from netjournal.store.errors import JournalError
 
 FORMAT = "netjournal"
 FORMAT_VERSION = 1
@@ -154,4 +156,22 @@ def export_json(journal: Journal, destination: Path | None) -> Path | None:
         return None
     from netjournal.exports.atomic import write_atomically
 
+    _refuse_to_overwrite_anything_but_an_export(journal, destination)
     return write_atomically(destination, lambda handle: write_export(journal, handle))
+
+
+_EXPORT_START = f'{{\n  "format": "{FORMAT}"'.encode()
+
+
+def _refuse_to_overwrite_anything_but_an_export(journal: Journal, destination: Path) -> None:
+    """An earlier export may be replaced; the journal, or any other file, never."""
+    if not destination.is_file():
+        return
+    if os.path.samefile(destination, journal.path):
+        raise JournalError("That file is the journal itself; choose another name for the export.")
+    with destination.open("rb") as handle:
+        start = handle.read(len(_EXPORT_START))
+    if start != _EXPORT_START:
+        raise JournalError(
+            f"{destination} exists and is not a netjournal export; choose another name. Nothing was overwritten."
+        )

@@ -6,6 +6,7 @@ from netjournal.store.errors import (
     JournalError,
     JournalLockedError,
     NewerJournalError,
+    PassphraseChangedNotReopenedError,
     WrongPassphraseError,
 )
 from netjournal.store.translate import DRIVER_ERRORS, translate_error
@@ -14,6 +15,7 @@ __all__ = [
     "JournalError",
     "JournalLockedError",
     "NewerJournalError",
+    "PassphraseChangedNotReopenedError",
     "WrongPassphraseError",
     "explain",
 ]

@@ -13,6 +13,7 @@ import peewee
 from netjournal.services.events import ChangeNotifier, JournalChange
 from netjournal.store import rows
 from netjournal.store.database import DEFAULT_KDF_ITER, JournalDatabase
+from netjournal.store.lock import JournalLock
 from netjournal.store.models import TrackedModel
 
 __all__ = ["DEFAULT_KDF_ITER", "Journal"]
@@ -40,9 +41,21 @@ class Journal:
         return cls(JournalDatabase.create(path, passphrase, kdf_iter=kdf_iter))
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], passphrase: str, *, kdf_iter: int | None = None) -> Journal:
-        """Open and unlock (key derivation included: a worker thread may call this)."""
-        return cls(JournalDatabase.open(path, passphrase, kdf_iter=kdf_iter))
+    def open(
+        cls,
+        path: str | os.PathLike[str],
+        passphrase: str,
+        *,
+        kdf_iter: int | None = None,
+        lock: JournalLock | None = None,
+        keyed: Any = None,
+    ) -> Journal:
+        """Open and unlock (key derivation included: a worker thread may call this).
+
+        ``lock`` and ``keyed`` hand over a lock and a keyed connection taken
+        early (see ``store.keyed``).
+        """
+        return cls(JournalDatabase.open(path, passphrase, kdf_iter=kdf_iter, lock=lock, keyed=keyed))
 
     @property
     def path(self) -> Path:

@@ -1,6 +1,6 @@
-"""The encrypted store: one SQLCipher file per journal, its schema and its models."""
+"""The encrypted store: one SQLCipher file per journal, its schema and its models.
 
-from netjournal.store.database import DEFAULT_KDF_ITER, JournalDatabase
-from netjournal.store.errors import JournalError
-
-__all__ = ["DEFAULT_KDF_ITER", "JournalDatabase", "JournalError"]
+Deliberately empty: importing one part (the lock, the errors, a keyed
+connection) must not load peewee and the rest, so a command can start deriving
+a key while it loads them (``keyed``).
+"""

@@ -9,6 +9,7 @@ copy holds what the journal holds.
 from __future__ import annotations
 
 import glob
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -50,10 +51,13 @@ def probe(path: Path, passphrase: str, kdf_iter: int, *, immutable: bool = False
 
 
 def fingerprint(db: peewee.Database) -> list[tuple]:
-    """Count and highest id of every entity table: equal for a journal and a faithful copy of it."""
-    tables = [row[0] for row in db.execute_sql(_FINGERPRINT_TABLES)]
-    sql = " UNION ALL ".join(f"SELECT '{t}', count(*), max(rowid) FROM {t}" for t in tables)
-    return db.execute_sql(sql).fetchall()
+    """Count, highest id and newest edit of every entity table: equal for a journal and a faithful copy."""
+    parts = []
+    for (table,) in db.execute_sql(_FINGERPRINT_TABLES).fetchall():
+        columns = {row[1] for row in db.execute_sql(f"PRAGMA table_info({table})")}
+        edited = "max(updated_at)" if "updated_at" in columns else "NULL"
+        parts.append(f"SELECT '{table}', count(*), max(rowid), {edited} FROM {table}")
+    return db.execute_sql(" UNION ALL ".join(parts)).fetchall()
 
 
 def holds_the_same_rows(db: peewee.Database, candidate: Path, passphrase: str, kdf_iter: int, version: int) -> bool:
@@ -73,6 +77,8 @@ def export_encrypted(db: peewee.Database, destination: Path, key: str, kdf_iter:
     """
     remove_journal_files(destination)
     try:
+        # Readable by the user alone from the start: SQLite would create it 0644.
+        os.close(os.open(destination, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         db.execute_sql("ATTACH DATABASE ? AS copy KEY ?", (str(destination), key))
         try:
             db.execute_sql(f"PRAGMA copy.kdf_iter = {int(kdf_iter)}")

@@ -9,10 +9,12 @@ would lose or expose data before SQLCipher ever sees the path.
 from __future__ import annotations
 
 import os
+import stat
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import Any
 
 import peewee
 from playhouse.sqlcipher_ext import SqlCipherDatabase
@@ -31,44 +33,27 @@ from netjournal.store.errors import (
     EmptyPassphraseError,
     JournalError,
     JournalExistsError,
-    JournalNotFoundError,
     NewerJournalError,
     NotAJournalError,
     PassphraseChangedNotReopenedError,
     PassphraseNotChangedError,
 )
 from netjournal.store.files import fsync_dir, move_without_replacing, remove_journal_files
+from netjournal.store.kdf import DEFAULT_KDF_ITER, TEST_KDF_VARIABLE, default_kdf_iter
+from netjournal.store.keyed import PLAINTEXT_HEADER, precheck_existing, silence_cipher_log
 from netjournal.store.lock import JournalLock
 from netjournal.store.translate import DRIVER_ERRORS, translate_error
 
-__all__ = ["DEFAULT_KDF_ITER", "JournalDatabase", "migration_backup_path"]
+__all__ = [
+    "DEFAULT_KDF_ITER",
+    "PLAINTEXT_HEADER",
+    "TEST_KDF_VARIABLE",
+    "JournalDatabase",
+    "default_kdf_iter",
+    "migration_backup_path",
+]
 
-# SQLCipher 4's own default; lower values are for tests only, where they make
-# opening a throw-away journal take microseconds instead of ~80 ms.
-DEFAULT_KDF_ITER = 256_000
-TEST_KDF_VARIABLE = "NETJOURNAL_INSECURE_TEST_KDF_ITER"
-"""For test suites only: a key-derivation cost used when none is given.
-
-The product never sets it; when it is unset (always, outside tests) every
-journal uses SQLCipher's default.  A journal made with a lower cost opens only
-with that same cost, and is far easier to attack.
-"""
-PLAINTEXT_HEADER = b"SQLite format 3\x00"
 _CACHE_KIB = 64 * 1024
-
-_cipher_log_silenced = False
-
-
-def _silence_cipher_log() -> None:
-    """SQLCipher writes key failures to stderr unless told not to, once per process."""
-    global _cipher_log_silenced
-    if not _cipher_log_silenced:
-        conn = sqlcipher.connect(":memory:")
-        try:
-            conn.execute("PRAGMA cipher_log_level = NONE")
-        finally:
-            conn.close()
-        _cipher_log_silenced = True
 
 
 def check_passphrase(passphrase: str | None) -> str:
@@ -98,29 +83,25 @@ def _pragmas(kdf_iter: int) -> list[tuple[str, object]]:
     ]
 
 
-def _precheck_existing(path: Path) -> None:
-    if not path.is_file():
-        raise JournalNotFoundError(path)
-    size = path.stat().st_size
-    if size == 0:
-        raise NotAJournalError(path, "the file is empty")
-    with path.open("rb") as handle:
-        head = handle.read(len(PLAINTEXT_HEADER))
-    if head == PLAINTEXT_HEADER:
-        raise NotAJournalError(path, "it is an unencrypted SQLite database")
-    if size < 1024:
-        raise NotAJournalError(path, "it is too small to be one")
+class _KeyedDatabase(SqlCipherDatabase):
+    """SQLCipher through peewee, whose first connection may be one already keyed (``store.keyed``)."""
 
+    def __init__(self, keyed: sqlcipher.Connection | None, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._keyed = keyed
 
-def default_kdf_iter() -> int:
-    """SQLCipher's default cost, unless a test suite asked for less (``TEST_KDF_VARIABLE``)."""
-    value = os.environ.get(TEST_KDF_VARIABLE, "").strip()
-    if not value:
-        return DEFAULT_KDF_ITER
-    try:
-        return max(1, int(value))
-    except ValueError:
-        raise JournalError(f"{TEST_KDF_VARIABLE} must be a whole number.") from None
+    def _connect(self) -> sqlcipher.Connection:
+        keyed, self._keyed = self._keyed, None
+        if keyed is None:
+            return super()._connect()
+        try:
+            # The pragmas, as on any connection (the cipher ones are set already). peewee's
+            # stubs leave out this hook of its own, hence the one narrow exception.
+            self._add_conn_hooks(keyed)  # pyright: ignore[reportAttributeAccessIssue]
+        except BaseException:
+            keyed.close()
+            raise
+        return keyed
 
 
 class JournalDatabase:
@@ -189,16 +170,26 @@ class JournalDatabase:
         *,
         kdf_iter: int | None = None,
         backup_before_migrating: bool = True,
+        lock: JournalLock | None = None,
+        keyed: sqlcipher.Connection | None = None,
     ) -> JournalDatabase:
+        """Open and unlock; ``lock`` and ``keyed`` are a lock and a connection taken early (``keyed``)."""
         passphrase = check_passphrase(passphrase)
         kdf_iter = default_kdf_iter() if kdf_iter is None else kdf_iter
         path = Path(path).expanduser().resolve()
-        _precheck_existing(path)
-        lock = JournalLock(path)
+        try:
+            precheck_existing(path)
+            lock = lock or JournalLock(path)
+        except BaseException:
+            if keyed is not None:
+                keyed.close()
+            if lock is not None:
+                lock.release()
+            raise
         try:
             # A passphrase change killed half-way leaves its copy; the journal is whole without it.
             remove_journal_files(rekey.rekeyed_path(path))
-            journal = cls._connect(path, passphrase, kdf_iter, lock)
+            journal = cls(path, cls._connection(path, passphrase, kdf_iter, keyed), lock, kdf_iter)
             try:
                 found = schema.user_version(journal.db)
                 if found > schema.CURRENT_VERSION:
@@ -225,13 +216,17 @@ class JournalDatabase:
         return cls(path, cls._connection(path, passphrase, kdf_iter), lock, kdf_iter)
 
     @staticmethod
-    def _connection(path: Path, passphrase: str, kdf_iter: int) -> SqlCipherDatabase:
+    def _connection(
+        path: Path, passphrase: str, kdf_iter: int, keyed: sqlcipher.Connection | None = None
+    ) -> SqlCipherDatabase:
         """The journal's connection, unlocked and read once (which is when the key is derived)."""
-        _silence_cipher_log()
-        refuse_a_wrong_key_before_recovery(path, passphrase, kdf_iter)
+        silence_cipher_log()
+        if keyed is None:
+            refuse_a_wrong_key_before_recovery(path, passphrase, kdf_iter)
         # One connection shared across threads: the window derives the key on a
         # worker thread and then reads on the GUI thread, never both at once.
-        db = SqlCipherDatabase(
+        db = _KeyedDatabase(
+            keyed,
             str(path),
             passphrase=passphrase,
             pragmas=_pragmas(kdf_iter),
@@ -262,11 +257,10 @@ class JournalDatabase:
         For a creation that failed half-way (a demo that ran out of space):
         an empty journal left behind would only block the retry.
         """
-        lock_file = self._lock.path
         self.close()
         remove_journal_files(self.path)
         with suppress(FileNotFoundError):
-            os.unlink(lock_file)
+            os.unlink(f"{self.path}.lock")  # Windows keeps its lock in a file beside the journal
 
     def close(self) -> None:
         """Checkpoint, close and unlock; safe to call twice."""
@@ -316,6 +310,7 @@ class JournalDatabase:
         new = check_passphrase(new_passphrase)
         old = self._passphrase()
         copy = rekey.rekeyed_path(self.path)
+        rekey.ensure_single_name(self.path)
         rekey.ensure_room_for_a_copy(self.path)
         try:
             export_encrypted(self.db, copy, new, self.kdf_iter)
@@ -325,17 +320,20 @@ class JournalDatabase:
             remove_journal_files(copy)
             raise PassphraseNotChangedError(_reason(error)) from None
         # Everything is written, checked and flushed: now one rename switches the passphrase.
+        os.chmod(copy, stat.S_IMODE(os.stat(self.path).st_mode))  # as private as the journal was
         self._close_connection()
         try:
             os.replace(copy, self.path)
-            fsync_dir(self.path.parent)
         except OSError as error:
             copy_lock.release()
             remove_journal_files(copy)
-            self.db = self._connect(self.path, old, self.kdf_iter, self._lock).db
+            self.db = self._connection(self.path, old, self.kdf_iter)
             raise PassphraseNotChangedError(
                 f"the copy could not take the journal's place ({error.strerror})."
             ) from None
+        # From here on the journal has the new passphrase, whatever else fails.
+        with suppress(OSError):  # some drives cannot flush a folder; the rename has happened
+            fsync_dir(self.path.parent)
         self._lock.release()
         self._lock = copy_lock
         for leftover in ("-wal", "-shm"):  # the old key's log and index, emptied by the checkpoint
@@ -367,13 +365,14 @@ class JournalDatabase:
         export_encrypted(self.db, partial, self._passphrase(), self.kdf_iter)
         try:
             move_without_replacing(partial, destination)
-            fsync_dir(destination.parent)
         except FileExistsError:
             remove_journal_files(partial)
             raise JournalExistsError(destination) from None
         except OSError as error:
             remove_journal_files(partial)
             raise translate_error(destination, error) from None
+        with suppress(OSError):  # some drives cannot flush a folder; the copy is in place
+            fsync_dir(destination.parent)
         return destination
 
     def _passphrase(self) -> str:

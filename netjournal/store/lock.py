@@ -1,18 +1,20 @@
-"""One opener per journal file: an advisory lock named after the file's identity.
+"""One opener per journal file: an advisory lock on the journal file itself.
 
-The lock is taken on a small file in this user's runtime folder whose name is
-the journal's device and inode numbers, so every name of one journal (a hard
-link, a symlink, a relative path) shares one lock; a hard link is otherwise a
-second name with a write-ahead log of its own, and two writers through two
-names corrupt the file.  The lock is held through the operating system
-(``flock``/``msvcrt.locking``), so it disappears with the process even after a
-crash or ``kill -9``.  The lock file holds no data and names nothing.
+Locking the file, not a name, means every name of one journal (a hard link, a
+symlink, a relative path) shares one lock, for every user and whatever their
+environment; a hard link is otherwise a second name with a write-ahead log of
+its own, and two writers through two names corrupt the file.  The lock is an
+``flock`` on a descriptor of the journal held for the whole session, so it
+disappears with the process even after a crash or ``kill -9``.  ``flock`` locks
+are independent of the POSIX record locks SQLite takes on the same file, and
+this descriptor is only closed once SQLite's connection is, as closing a
+descriptor would drop SQLite's own locks.  (Windows has no ``flock``: there the
+lock is a ``<journal>.lock`` file beside the journal.)
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from netjournal.store.errors import JournalError, JournalLockedError
@@ -30,6 +32,9 @@ if os.name == "nt":  # pragma: no cover - exercised on Windows only
     def _unlock(fd: int) -> None:
         msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
 
+    def _lock_target(journal: Path) -> int:
+        return os.open(journal.with_name(journal.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o600)
+
 else:
     import fcntl
 
@@ -43,21 +48,8 @@ else:
     def _unlock(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_UN)
 
-
-def lock_folder() -> Path:
-    """This user's folder for journal locks: the runtime folder, else one in the temporary folder."""
-    runtime = os.environ.get("XDG_RUNTIME_DIR")
-    base = Path(runtime) if runtime and Path(runtime).is_dir() else Path(tempfile.gettempdir())
-    user = os.getuid() if hasattr(os, "getuid") else os.getlogin()
-    folder = base / f"netjournal-locks-{user}"
-    folder.mkdir(mode=0o700, exist_ok=True)
-    return folder
-
-
-def lock_path_for(journal: Path) -> Path:
-    """The lock of this journal file, whatever name it is reached by (symlinks are followed)."""
-    identity = os.stat(journal)
-    return lock_folder() / f"{identity.st_dev}-{identity.st_ino}.lock"
+    def _lock_target(journal: Path) -> int:
+        return os.open(journal, os.O_RDONLY)
 
 
 class JournalLock:
@@ -65,15 +57,21 @@ class JournalLock:
 
     def __init__(self, journal: Path) -> None:
         self._fd: int | None = None
-        try:
-            self.path = lock_path_for(journal)
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        except OSError as error:
-            raise JournalError(f"Cannot open {journal}: no lock can be taken on it ({error.strerror}).") from None
-        if not _try_lock(fd):
+        for _attempt in range(3):
+            try:
+                fd = _lock_target(journal)
+            except OSError as error:
+                raise JournalError(f"Cannot open {journal}: no lock can be taken on it ({error.strerror}).") from None
+            if not _try_lock(fd):
+                os.close(fd)
+                raise JournalLockedError(journal)
+            if os.name == "nt" or _same_file(fd, journal):
+                self._fd = fd
+                return
+            # A passphrase change renamed a new file into place meanwhile: lock that one.
+            _unlock(fd)
             os.close(fd)
-            raise JournalLockedError(journal)
-        self._fd = fd
+        raise JournalLockedError(journal)
 
     def release(self) -> None:
         if self._fd is None:
@@ -87,3 +85,12 @@ class JournalLock:
     @property
     def held(self) -> bool:
         return self._fd is not None
+
+
+def _same_file(fd: int, journal: Path) -> bool:
+    try:
+        now = os.stat(journal)
+    except FileNotFoundError:
+        return False
+    held = os.fstat(fd)
+    return (held.st_dev, held.st_ino) == (now.st_dev, now.st_ino)

@@ -9,6 +9,7 @@ moment exactly one passphrase opens it.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -25,6 +26,15 @@ _HEADROOM = 256 * 1024
 
 def rekeyed_path(journal: Path) -> Path:
     return journal.with_name(f".{journal.name}.rekeyed")
+
+
+def ensure_single_name(journal: Path) -> None:
+    """Refuse a journal with a second name: that hard link would go on opening with the old passphrase."""
+    if os.stat(journal).st_nlink > 1:
+        raise PassphraseNotChangedError(
+            "the journal file has another name (a hard link), which would keep the old passphrase. "
+            "Remove the other name first."
+        )
 
 
 def ensure_room_for_a_copy(journal: Path) -> None:

@@ -279,8 +279,27 @@ def test_a_full_disk_is_a_sentence_and_leaves_the_previous_export(journal: Journ
         for number in range(300):
             journal.insert(Person, {"name": f"Person {number} with a long enough name to fill a disk " + "x" * 200})
     target = tiny_disk / "journal.json"
-    target.write_text("the previous export")
+    target.write_bytes(b'{\n  "format": "netjournal", "the previous export": true}')
+    previous = target.read_bytes()
     with pytest.raises(StorageFullError, match="disk is full"):
         export_json(journal, target)
-    assert target.read_text() == "the previous export"
+    assert target.read_bytes() == previous
     assert sorted(p.name for p in tiny_disk.iterdir()) == ["journal.json"]
+
+
+def test_an_export_never_overwrites_the_journal_or_any_other_file(journal: Journal, tmp_path: Path) -> None:
+    _fill(journal)
+    before = journal.path.read_bytes()
+    with pytest.raises(JournalError, match="the journal itself"):
+        export_json(journal, journal.path)
+    assert journal.path.read_bytes() == before
+    other = tmp_path / "notes.txt"
+    other.write_text("my own notes")
+    with pytest.raises(JournalError, match="not a netjournal export"):
+        export_json(journal, other)
+    assert other.read_text() == "my own notes"
+    earlier = tmp_path / "export.json"
+    export_json(journal, earlier)
+    people.add_person(journal, people.PersonInput(name="Cy Lee"))
+    export_json(journal, earlier)  # an earlier export may be replaced
+    assert "Cy Lee" in earlier.read_text(encoding="utf-8")

@@ -31,7 +31,6 @@ from netjournal.store.errors import (
     NotAJournalError,
     WrongPassphraseError,
 )
-from netjournal.store.lock import lock_path_for
 from netjournal.store.models import Exchange, Person, PromptState
 
 # A token no encrypted page will contain by chance; matched case-insensitively
@@ -135,13 +134,11 @@ def test_marker_in_every_entity_never_reaches_disk_in_clear(tmp_path: Path) -> N
 
     names = set(_listing(tmp_path))
     assert "journal.nj" in names
-    assert not [n for n in names if n.endswith(".lock")]  # the lock is named by identity, elsewhere
+    assert not [n for n in names if n.endswith(".lock")]  # the lock is on the journal file itself
     assert "copies/backup.nj" in names
     assert _files_holding_marker(tmp_path) == []
     for encrypted in (path, backup):
         assert encrypted.read_bytes()[:16] != PLAINTEXT_HEADER
-    # The lock file holds no data at all.
-    assert lock_path_for(path).stat().st_size == 0
 
     # Reopening and reading everything back also leaves nothing readable behind.
     with _open(path) as journal:
@@ -243,14 +240,13 @@ def test_wrong_passphrase_is_clear_changes_nothing_and_prints_nothing(
 
 
 def test_wrong_passphrase_leaves_the_folder_as_it_was(tmp_path: Path) -> None:
-    """Nothing appears beside the journal (its lock lives in the runtime folder) and the journal is untouched."""
+    """Nothing appears beside the journal (it is itself the lock) and the journal is untouched."""
     path = tmp_path / "journal.nj"
     _create(path).close()
     before = file_digests(tmp_path)
     with pytest.raises(WrongPassphraseError):
         _open(path, "not it")
     assert file_digests(tmp_path) == before
-    assert lock_path_for(path).stat().st_size == 0
 
 
 def test_wrong_passphrase_prints_nothing_in_a_fresh_process(tmp_path: Path) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -85,3 +87,34 @@ def test_on_a_nearly_full_disk_it_changes_or_says_it_did_not_twenty_times(
             assert Person.select().count(journal.db) == 25
         assert sorted(p.name for p in tiny_disk.iterdir()) == ["journal.nj"]  # no copy left behind
     assert "kept" in outcomes and "changed" in outcomes, outcomes
+
+
+def test_the_journal_stays_private_and_a_hard_link_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "journal.nj"
+    _journal_with_people(path, 3)
+    with Journal.open(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER) as journal:
+        journal.change_passphrase("a brand new passphrase 1")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    os.link(path, tmp_path / "second-name.nj")
+    with (
+        Journal.open(path, "a brand new passphrase 1", kdf_iter=TEST_KDF_ITER) as journal,
+        pytest.raises(PassphraseNotChangedError, match="hard link"),
+    ):
+        journal.change_passphrase("another passphrase 2")
+    assert opens_with(path, "a brand new passphrase 1", TEST_KDF_ITER)
+
+
+def test_a_folder_that_cannot_be_flushed_does_not_undo_a_change(tmp_path: Path, monkeypatch) -> None:
+    from netjournal.store import database
+
+    def unflushable(_folder: Path) -> None:
+        raise OSError(22, "Invalid argument")
+
+    path = tmp_path / "journal.nj"
+    _journal_with_people(path, 3)
+    monkeypatch.setattr(database, "fsync_dir", unflushable)
+    with Journal.open(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER) as journal:
+        journal.change_passphrase("a brand new passphrase 1")
+        assert Person.select().count(journal.db) == 3
+    assert opens_with(path, "a brand new passphrase 1", TEST_KDF_ITER)
+    assert not opens_with(path, PASSPHRASE, TEST_KDF_ITER)

@@ -11,8 +11,9 @@ import hmac
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from netjournal.services import use_cases
-from netjournal.services.errors import JournalError
+from netjournal.services.errors import JournalError, PassphraseChangedNotReopenedError
 from netjournal.ui.session import Session
+from netjournal.ui.widgets import messages
 from netjournal.ui.widgets.common import secret_field
 from netjournal.ui.widgets.strength import PassphraseStrength
 
@@ -84,6 +85,11 @@ class ChangePassphraseDialog(QDialog):
         new = self.new.text()
         try:
             self.keychain_outcome = use_cases.change_passphrase(journal, new)
+        except PassphraseChangedNotReopenedError as error:
+            # It did change, but this window has no open journal any more: say so, then unlock again.
+            messages.show_error(self.parentWidget() or self, self.tr("Passphrase changed"), str(error))
+            self._session.detach()
+            return
         except JournalError as error:
             self.error.setText(str(error))
             return
