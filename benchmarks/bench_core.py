@@ -1,4 +1,4 @@
-"""Core figures on the large demo journal, each beside its target (DESIGN.md §6).
+"""Core figures on the large demo journal, each beside its target (README, "Benchmarks").
 
 Run: python benchmarks/run.py   (or this file alone for the core part)
 """

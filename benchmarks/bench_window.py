@@ -1,4 +1,4 @@
-"""The window's figures on the large demo journal, each beside its target (DESIGN.md §6)."""
+"""The window's figures on the large demo journal, each beside its target (README, "Benchmarks")."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 Thousands of ``PersonRow``s sit in memory; each keystroke filters them with a
 precomputed case-folded text, which costs well under a millisecond for 8,000
-people (a Qt proxy model costs hundreds, see PLATFORM.md).
+people (a QSortFilterProxyModel over 100,000 rows took 0.6 s per change of filter here).
 """
 
 from __future__ import annotations

@@ -14,19 +14,18 @@ import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any
 
 import peewee
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from netjournal.store import rekey, schema
+from netjournal.store.connection import open_connection
 from netjournal.store.copies import (
     export_encrypted,
     holds_the_same_rows,
     migration_backup_path,
     migration_backups,
-    refuse_a_wrong_key_before_recovery,
 )
 from netjournal.store.errors import (
     DamagedJournalError,
@@ -40,7 +39,7 @@ from netjournal.store.errors import (
 )
 from netjournal.store.files import fsync_dir, move_without_replacing, remove_journal_files
 from netjournal.store.kdf import DEFAULT_KDF_ITER, TEST_KDF_VARIABLE, default_kdf_iter
-from netjournal.store.keyed import PLAINTEXT_HEADER, precheck_existing, silence_cipher_log
+from netjournal.store.keyed import PLAINTEXT_HEADER, precheck_existing
 from netjournal.store.lock import JournalLock
 from netjournal.store.translate import DRIVER_ERRORS, translate_error
 
@@ -52,8 +51,6 @@ __all__ = [
     "default_kdf_iter",
     "migration_backup_path",
 ]
-
-_CACHE_KIB = 64 * 1024
 
 
 def check_passphrase(passphrase: str | None) -> str:
@@ -67,41 +64,6 @@ def check_passphrase(passphrase: str | None) -> str:
 def _visible(character: str) -> bool:
     """Not a space, a control or a format character (such as U+200B, which shows nothing)."""
     return unicodedata.category(character)[0] not in "ZC"
-
-
-def _pragmas(kdf_iter: int) -> list[tuple[str, object]]:
-    # Cipher settings must precede anything that reads the file, or SQLCipher
-    # silently ignores them.
-    return [
-        ("kdf_iter", int(kdf_iter)),
-        ("journal_mode", "wal"),
-        ("synchronous", "full"),
-        ("foreign_keys", 1),
-        ("temp_store", "memory"),
-        ("cache_size", -_CACHE_KIB),
-        ("recursive_triggers", 1),
-    ]
-
-
-class _KeyedDatabase(SqlCipherDatabase):
-    """SQLCipher through peewee, whose first connection may be one already keyed (``store.keyed``)."""
-
-    def __init__(self, keyed: sqlcipher.Connection | None, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._keyed = keyed
-
-    def _connect(self) -> sqlcipher.Connection:
-        keyed, self._keyed = self._keyed, None
-        if keyed is None:
-            return super()._connect()
-        try:
-            # The pragmas, as on any connection (the cipher ones are set already). peewee's
-            # stubs leave out this hook of its own, hence the one narrow exception.
-            self._add_conn_hooks(keyed)  # pyright: ignore[reportAttributeAccessIssue]
-        except BaseException:
-            keyed.close()
-            raise
-        return keyed
 
 
 class JournalDatabase:
@@ -189,7 +151,7 @@ class JournalDatabase:
         try:
             # A passphrase change killed half-way leaves its copy; the journal is whole without it.
             remove_journal_files(rekey.rekeyed_path(path))
-            journal = cls(path, cls._connection(path, passphrase, kdf_iter, keyed), lock, kdf_iter)
+            journal = cls(path, open_connection(path, passphrase, kdf_iter, keyed), lock, kdf_iter)
             try:
                 found = schema.user_version(journal.db)
                 if found > schema.CURRENT_VERSION:
@@ -213,37 +175,7 @@ class JournalDatabase:
 
     @classmethod
     def _connect(cls, path: Path, passphrase: str, kdf_iter: int, lock: JournalLock) -> JournalDatabase:
-        return cls(path, cls._connection(path, passphrase, kdf_iter), lock, kdf_iter)
-
-    @staticmethod
-    def _connection(
-        path: Path, passphrase: str, kdf_iter: int, keyed: sqlcipher.Connection | None = None
-    ) -> SqlCipherDatabase:
-        """The journal's connection, unlocked and read once (which is when the key is derived)."""
-        silence_cipher_log()
-        if keyed is None:
-            refuse_a_wrong_key_before_recovery(path, passphrase, kdf_iter)
-        # One connection shared across threads: the window derives the key on a
-        # worker thread and then reads on the GUI thread, never both at once.
-        db = _KeyedDatabase(
-            keyed,
-            str(path),
-            passphrase=passphrase,
-            pragmas=_pragmas(kdf_iter),
-            thread_safe=False,
-            check_same_thread=False,
-            # A closed journal must stay closed: peewee would otherwise reconnect
-            # silently on the next query, without the lock.
-            autoconnect=False,
-        )
-        try:
-            db.connect()
-            db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
-        except DRIVER_ERRORS as error:
-            with suppress(Exception):
-                db.close()
-            raise translate_error(path, error) from None
-        return db
+        return cls(path, open_connection(path, passphrase, kdf_iter), lock, kdf_iter)
 
     # -- life cycle ----------------------------------------------------------
 
@@ -327,7 +259,7 @@ class JournalDatabase:
         except OSError as error:
             copy_lock.release()
             remove_journal_files(copy)
-            self.db = self._connection(self.path, old, self.kdf_iter)
+            self.db = open_connection(self.path, old, self.kdf_iter)
             raise PassphraseNotChangedError(
                 f"the copy could not take the journal's place ({error.strerror})."
             ) from None
@@ -340,7 +272,7 @@ class JournalDatabase:
             with suppress(FileNotFoundError):
                 os.unlink(f"{self.path}{leftover}")
         try:
-            self.db = self._connection(self.path, new, self.kdf_iter)
+            self.db = open_connection(self.path, new, self.kdf_iter)
         except JournalError as error:
             raise PassphraseChangedNotReopenedError(self.path, _reason(error)) from None
         if rekey.opens_with(self.path, old, self.kdf_iter):  # pragma: no cover - the copy was checked

@@ -19,11 +19,11 @@ from netjournal.store.models import Exchange, Person, Reflection
 from netjournal.ui.dialogs.entry_dialogs import (
     CircumstanceDialog,
     LoopDialog,
-    PersonDialog,
     ReflectionDialog,
     TouchpointDialog,
 )
 from netjournal.ui.dialogs.exchange_dialog import ExchangeDialog
+from netjournal.ui.dialogs.person_dialog import PersonDialog
 from netjournal.ui.session import Session
 
 TODAY = dt.date.today()

@@ -15,7 +15,7 @@ from support import PASSPHRASE, MemoryKeyring
 from netjournal.services import keychain
 from netjournal.services.people import find_person
 from netjournal.store.errors import StorageFullError
-from netjournal.ui.dialogs.entry_dialogs import PersonDialog
+from netjournal.ui.dialogs.person_dialog import PersonDialog
 from netjournal.ui.shell.main_window import MainWindow
 from netjournal.ui.widgets import messages
 

@@ -61,7 +61,7 @@ class EntryCommands(QObject):
         self._open(LoopDialog(self.session, self.host.dialog_parent(), person_id=self.host.current_person_id()))
 
     def add_person(self) -> None:
-        from netjournal.ui.dialogs.entry_dialogs import PersonDialog
+        from netjournal.ui.dialogs.person_dialog import PersonDialog
 
         self._open(PersonDialog(self.session, self.host.dialog_parent()), self._select_saved_person)
 
@@ -81,7 +81,7 @@ class EntryCommands(QObject):
         self._open(CircumstanceDialog(self.session, self.host.dialog_parent(), person_id=person_id))
 
     def edit_person(self, person_id: int | None) -> None:
-        from netjournal.ui.dialogs.entry_dialogs import PersonDialog
+        from netjournal.ui.dialogs.person_dialog import PersonDialog
 
         if person_id is not None:
             self._open(PersonDialog(self.session, self.host.dialog_parent(), person_id=person_id))

@@ -1,0 +1,109 @@
+"""Adding or editing a person: who they are, how you met, how often to keep in touch."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QWidget,
+)
+
+from netjournal.services import people
+from netjournal.ui.dialogs.entry_dialogs import text_box
+from netjournal.ui.dialogs.form_support import (
+    FormDialog,
+    name_widget,
+)
+from netjournal.ui.i18n import tr
+from netjournal.ui.session import Session
+
+
+def cadence_choices() -> list[tuple[str, int | None]]:
+    return [
+        (tr("No cadence"), None),
+        (tr("Every 2 weeks"), 14),
+        (tr("Monthly"), 30),
+        (tr("Every 2 months"), 61),
+        (tr("Quarterly"), 91),
+        (tr("Twice a year"), 182),
+        (tr("Yearly"), 365),
+    ]
+
+
+class PersonDialog(FormDialog):
+    """Add a person, or with ``person_id`` edit one (then also archive them)."""
+
+    def __init__(
+        self, session: Session, parent: QWidget | None = None, *, person_id: int | None = None, name: str = ""
+    ) -> None:
+        editing = person_id is not None
+        super().__init__(
+            session, parent, object_name="personDialog", title=tr("Edit person") if editing else tr("Add a person")
+        )
+        self.person_id = person_id
+        self.name_field = self._line(self.tr("&Name"), "nameField", self.tr("Name"), ("name",))
+        self.organisation_field = self._line(self.tr("&Organisation"), "organisationField", self.tr("Organisation"))
+        self.role_field = self._line(self.tr("&Role"), "roleField", self.tr("Role"))
+        self.how_met_field = self._line(self.tr("&How you met"), "howMetField", self.tr("How you met"))
+        self.tags_field = self._line(self.tr("&Tags"), "tagsField", self.tr("Tags"), ("tags",))
+        self.tags_field.setPlaceholderText(self.tr("Comma-separated, e.g. investor, Lisbon"))
+        self.cadence_field = QComboBox(self)
+        for label, days in cadence_choices():
+            self.cadence_field.addItem(label, days)
+        self.cadence_field.setToolTip(self.tr("Any entry with this person resets the clock."))
+        self.add_row(
+            self.tr("&Keep in touch"),
+            self.cadence_field,
+            "cadenceField",
+            self.tr("Keep in touch"),
+            fields=("cadence_days",),
+        )
+        self.archived_field = QCheckBox(self.tr("&Archived (hidden from the usual lists)"), self)
+        name_widget(self.archived_field, "archivedField", self.tr("Archived"))
+        self.form.addRow("", self.archived_field)
+        self.form.setRowVisible(self.archived_field, editing)
+        self.notes_field = text_box(self, 4)
+        self.add_row(self.tr("Not&es"), self.notes_field, "notesField", self.tr("Notes"), fields=("notes",))
+        self.setMinimumWidth(480)
+        if editing:
+            person = people.get_person(session.journal, person_id)
+            self.name_field.setText(person.name)
+            self.organisation_field.setText(person.organisation)
+            self.role_field.setText(person.role)
+            self.how_met_field.setText(person.how_met)
+            self.tags_field.setText(", ".join(person.tags))
+            self.set_cadence(person.cadence_days)
+            self.archived_field.setChecked(person.archived)
+            self.notes_field.setPlainText(person.notes)
+        else:
+            self.name_field.setText(name)
+        self.name_field.setFocus()
+
+    def _line(self, label: str, object_name: str, accessible: str, fields: tuple[str, ...] = ()) -> QLineEdit:
+        edit = QLineEdit(self)
+        self.add_row(label, edit, object_name, accessible, fields=fields)
+        return edit
+
+    def set_cadence(self, days: int | None) -> None:
+        index = self.cadence_field.findData(days)
+        if index < 0 and days is not None:  # "No cadence" is always listed
+            self.cadence_field.addItem(self.tr("Every %n day(s)", "", days), days)
+            index = self.cadence_field.count() - 1
+        self.cadence_field.setCurrentIndex(index)
+
+    def save(self) -> int:
+        data = people.PersonInput(
+            name=self.name_field.text(),
+            organisation=self.organisation_field.text(),
+            role=self.role_field.text(),
+            how_met=self.how_met_field.text(),
+            notes=self.notes_field.toPlainText(),
+            tags=self.tags_field.text().split(","),
+            cadence_days=self.cadence_field.currentData(),
+            archived=self.archived_field.isChecked(),
+        )
+        if self.person_id is not None:
+            people.update_person(self.session.journal, self.person_id, data)
+            return self.person_id
+        return people.add_person(self.session.journal, data)
