@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -277,9 +278,23 @@ def cmd_check(args: argparse.Namespace, path: Path) -> int:
     return 1
 
 
+def _backup_destination(given: str, journal: Path) -> Path:
+    """``DEST`` as a file; a folder (existing, or written with a trailing slash) gets a dated name inside it."""
+    from netjournal.store.errors import JournalError
+
+    destination = Path(given).expanduser()
+    if given.endswith(("/", os.sep)) and not destination.is_dir():
+        raise JournalError(f"The folder {destination} does not exist; nothing was written.")
+    if destination.is_dir():
+        stamp = dt.datetime.now().strftime("%Y-%m-%d-%H%M%S")
+        destination = destination / f"{journal.stem}-backup-{stamp}{journal.suffix or '.netjournal'}"
+    return destination
+
+
 def cmd_backup(args: argparse.Namespace, path: Path) -> int:
+    destination = _backup_destination(args.destination, path)  # before the passphrase is asked
     with _open(args, path) as journal:
-        written = journal.backup_to(args.destination)
+        written = journal.backup_to(destination)
     _say(f"Wrote an encrypted backup to {written} (same passphrase).")
     return 0
 

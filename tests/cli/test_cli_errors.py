@@ -631,3 +631,16 @@ def test_check_says_sound_or_damaged(made, run_cli):
     assert damaged.code == 1
     assert "is damaged" in damaged.err and "Restore it from a backup" in damaged.err
     assert "Traceback" not in damaged.err
+
+
+def test_backup_into_a_folder_names_the_file_and_a_missing_folder_is_refused(made, run_cli, tmp_path):
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    into = run_cli("--journal", made, "backup", f"{folder}/")
+    assert into.code == 0, into.err
+    [written] = list(folder.iterdir())
+    assert written.name.startswith(made.stem + "-backup-") and written.suffix == made.suffix
+    assert oct(written.stat().st_mode & 0o777) == "0o600"
+    missing = run_cli("--journal", made, "backup", f"{tmp_path / 'nowhere'}/")
+    assert missing.code == 1 and "does not exist" in missing.err
+    assert not (tmp_path / "nowhere").exists()
