@@ -89,9 +89,7 @@ def export_encrypted(db: peewee.Database, destination: Path, key: str, kdf_iter:
         fsync(destination)
     except BaseException as error:
         remove_journal_files(destination)
-        if isinstance(error, DRIVER_ERRORS):
-            raise translate_error(destination, error) from None
-        if isinstance(error, OSError):
+        if isinstance(error, DRIVER_ERRORS):  # the driver's, and the OS's (a full disk)
             raise translate_error(destination, error) from None
         raise
 
