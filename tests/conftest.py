@@ -11,11 +11,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import keyring
 import pytest
 from hypothesis import settings
-from support import PASSPHRASE, TEST_KDF_ITER, MemoryKeyring
+from support import PASSPHRASE, TEST_KDF_ITER, MemoryKeyring, spy_on
 
 from netjournal.services.journal import Journal
 
@@ -101,3 +102,9 @@ def small_disk(tmp_path: Path) -> Iterator[Callable[[str], Path]]:
     finally:
         for folder in mounted:
             subprocess.run(["umount", str(folder)], check=True)
+
+
+@pytest.fixture
+def spy(monkeypatch: pytest.MonkeyPatch) -> Callable[[object, str], list[tuple[Any, ...]]]:
+    """``spy(module, "name")``: the calls of that function, which still runs (see ``support.spy_on``)."""
+    return lambda module, name: spy_on(monkeypatch, module, name)

@@ -20,6 +20,7 @@ from playhouse.sqlcipher_ext import SqlCipherDatabase
 from netjournal.store import schema
 from netjournal.store.errors import WrongPassphraseError
 from netjournal.store.files import fsync, remove_journal_files
+from netjournal.store.keyed import has_crash_log
 from netjournal.store.translate import DRIVER_ERRORS, translate_error
 
 # The tables whose rows a copy must match: every entity table a journal of any
@@ -118,8 +119,7 @@ def refuse_a_wrong_key_before_recovery(path: Path, passphrase: str, kdf_iter: in
     ``immutable`` connection reads page 1 only, writes nothing and takes no
     locks. It costs a second key derivation, so only when such a log is there.
     """
-    wal = Path(f"{path}-wal")
-    if not wal.exists() or wal.stat().st_size == 0:
+    if not has_crash_log(path):
         return
     if not opens_with(path, passphrase, kdf_iter):
         raise WrongPassphraseError(path)

@@ -63,6 +63,9 @@ SEARCH_KEY_DDL = """CREATE TABLE search_key (
     UNIQUE (entity, entity_id)
 )"""
 
+# What each table puts in the index. The same as version 3's list in ``schema``
+# today, but a migration's own copy: released migrations are history and must
+# replay exactly, even after a later version indexes something else.
 SEARCH_SOURCES: tuple[tuple[str, str, str, str, str], ...] = (
     # table, entity, indexed text, person, date
     (

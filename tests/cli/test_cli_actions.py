@@ -9,23 +9,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import stat
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import jsonschema
 import pytest
-from support import MemoryKeyring, spy_on
+from support import MemoryKeyring
 
 from netjournal.services import entries, prompting, use_cases
 from netjournal.services.journal import Journal
 
 SCHEMA = json.loads((Path(__file__).resolve().parents[2] / "docs" / "json-format.schema.json").read_text())
-
-
-@pytest.fixture
-def spy(monkeypatch: pytest.MonkeyPatch) -> Callable[[object, str], list[tuple[Any, ...]]]:
-    return lambda module, name: spy_on(monkeypatch, module, name)
 
 
 def test_log_goes_through_save_exchange_and_adds_both_people_with_it(made, run_cli, spy, rows):

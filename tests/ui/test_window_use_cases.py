@@ -6,13 +6,9 @@ dialog that composed the action itself would leave its spy empty.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QDialog
-from support import PASSPHRASE, MemoryKeyring, spy_on
+from support import PASSPHRASE, MemoryKeyring
 
 from netjournal.domain import LoopKind
 from netjournal.services import entries, keychain, prompting, records, use_cases
@@ -25,11 +21,6 @@ from netjournal.ui.panels.prompts_panel import PromptsPanel
 from netjournal.ui.session import Session
 
 NEW = "a different passphrase for the window 5"
-
-
-@pytest.fixture
-def spy(monkeypatch: pytest.MonkeyPatch) -> Callable[[object, str], list[tuple[Any, ...]]]:
-    return lambda module, name: spy_on(monkeypatch, module, name)
 
 
 def save(qtbot, dialog: QDialog) -> None:
