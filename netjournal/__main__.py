@@ -8,6 +8,12 @@ from contextlib import suppress
 
 
 def main() -> int:
+    from netjournal.cli.auto_backup import CHILD_COMMAND
+
+    if sys.argv[1:2] == [CHILD_COMMAND]:
+        from netjournal.cli.auto_backup import child_main
+
+        return child_main(sys.argv[2:])
     from netjournal.cli import main as cli_main
 
     status = cli_main(sys.argv[1:])

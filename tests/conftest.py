@@ -41,6 +41,8 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
         monkeypatch.setenv(variable, str(home / sub))
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.delenv("NETJOURNAL_PASSPHRASE", raising=False)
+    # Off unless a test is about them: a helper process per command would outlive the test.
+    monkeypatch.setenv("NETJOURNAL_AUTO_BACKUP", "0")
 
 
 @pytest.fixture

@@ -47,7 +47,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from netjournal.store.errors import JournalError
 
     try:
-        return COMMANDS[args.command](args, path)
+        status = COMMANDS[args.command](args, path)
+        changed = getattr(args, "changed_journal", None)
+        if changed is not None and status == 0:
+            from netjournal.cli.auto_backup import start_if_due
+
+            start_if_due(changed)
+        return status
     except JournalError as error:
         _error(str(error))
     except BrokenPipeError:
@@ -87,6 +93,8 @@ _OPENING_COMMANDS = frozenset(
         "passwd",
         "backup",
         "check",
+        "backups",
+        "restore",
     }
 )
 

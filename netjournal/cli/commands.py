@@ -10,31 +10,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from netjournal.cli import passphrase as secrets
+from netjournal.cli.backup_commands import cmd_backups, cmd_restore
+from netjournal.cli.opening import open_journal as _open
+from netjournal.cli.opening import say as _say
 from netjournal.cli.terminal import printable
 from netjournal.services.journal import Journal
 
 if TYPE_CHECKING:
-    from netjournal.cli.early_open import EarlyOpen
     from netjournal.services.use_cases import Logged
-
-
-def _open(args: argparse.Namespace, path: Path) -> Journal:
-    """The journal the command works on: the one opened early (see ``early_open``), or opened now."""
-    from netjournal.store.errors import JournalNotFoundError
-
-    early: EarlyOpen | None = getattr(args, "early_open", None)
-    if early is not None and early.path == path:
-        return early.take()
-    if not path.is_file():  # say so before asking for a passphrase
-        raise JournalNotFoundError(path)
-    return Journal.open(path, secrets.passphrase_to_open(path))
-
-
-def _say(text: str, *, escapes_are_ours: bool = False) -> None:
-    """Print a line; journal text in it is made safe first, unless the caller already did (``hit_line``)."""
-    from netjournal.cli.terminal import printable
-
-    print(text if escapes_are_ours else printable(text))
 
 
 def _make_folder(folder: Path) -> None:
@@ -342,3 +325,6 @@ COMMANDS = {
     "remember": cmd_remember,
     "forget": cmd_forget,
 }
+
+
+COMMANDS.update(backups=cmd_backups, restore=cmd_restore)

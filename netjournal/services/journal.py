@@ -15,6 +15,7 @@ from netjournal.store import rows
 from netjournal.store.database import DEFAULT_KDF_ITER, JournalDatabase
 from netjournal.store.lock import JournalLock
 from netjournal.store.models import TrackedModel
+from netjournal.store.snapshot import SnapshotSource
 
 __all__ = ["DEFAULT_KDF_ITER", "Journal"]
 
@@ -149,6 +150,10 @@ class Journal:
 
     def backup_to(self, destination: str | os.PathLike[str]) -> Path:
         return self.store.backup_to(destination)
+
+    def snapshot_source(self) -> SnapshotSource:
+        """For a backup taken on a connection of its own while this journal stays open."""
+        return self.store.snapshot_source()
 
     def check(self) -> list[str]:
         """Every problem a full check finds (``[]`` when sound); a damaged journal takes no more writes."""

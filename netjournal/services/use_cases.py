@@ -13,10 +13,11 @@ import enum
 from dataclasses import dataclass, replace
 
 from netjournal.domain import LoopKind
-from netjournal.services import entries, keychain, people
+from netjournal.services import backups, entries, keychain, people
 from netjournal.services.journal import Journal
 from netjournal.services.validation import ValidationError
-from netjournal.store.errors import PassphraseChangedNotReopenedError
+from netjournal.store.database import check_passphrase
+from netjournal.store.errors import JournalError, PassphraseChangedNotReopenedError, PassphraseNotChangedError
 
 PersonRef = int | str
 """A person: their id, or a name as typed (found, or added when nobody matches)."""
@@ -141,9 +142,16 @@ class KeychainOutcome(enum.Enum):
 def change_passphrase(journal: Journal, new_passphrase: str) -> KeychainOutcome:
     """Re-key the journal, then bring a remembered passphrase in line with it.
 
-    The keychain is touched only once the journal opens with the new
-    passphrase alone; if the journal could not be changed, it keeps the old one.
+    A backup under the old passphrase is taken first; a journal that cannot
+    be backed up is not re-encrypted.  The keychain is touched only once the
+    journal opens with the new passphrase alone; if the journal could not be
+    changed, it keeps the old one.
     """
+    check_passphrase(new_passphrase)
+    try:
+        backups.take_backup(journal.snapshot_source(), backups.Reason.BEFORE_PASSPHRASE_CHANGE)
+    except JournalError as error:
+        raise PassphraseNotChangedError(f"no backup could be taken first. {error}") from None
     try:
         journal.change_passphrase(new_passphrase)
     except PassphraseChangedNotReopenedError:

@@ -83,6 +83,10 @@ def export_encrypted(db: peewee.Database, destination: Path, key: str, kdf_iter:
         db.execute_sql("ATTACH DATABASE ? AS copy KEY ?", (str(destination), key))
         try:
             db.execute_sql(f"PRAGMA copy.kdf_iter = {int(kdf_iter)}")
+            # No journal and no flushing while it is written: a copy that fails half-way is
+            # thrown away, never used, and the whole file is flushed once at the end.
+            db.execute_sql("PRAGMA copy.journal_mode = OFF")
+            db.execute_sql("PRAGMA copy.synchronous = OFF")
             db.execute_sql("SELECT sqlcipher_export('copy')")
             db.execute_sql(f"PRAGMA copy.user_version = {schema.user_version(db)}")
         finally:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import stat
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -32,15 +32,18 @@ from netjournal.store.errors import (
     EmptyPassphraseError,
     JournalError,
     JournalExistsError,
+    JournalNotReplacedError,
     NewerJournalError,
     NotAJournalError,
     PassphraseChangedNotReopenedError,
     PassphraseNotChangedError,
+    RestoredNotReopenedError,
 )
 from netjournal.store.files import fsync_dir, move_without_replacing, remove_journal_files
 from netjournal.store.kdf import DEFAULT_KDF_ITER, TEST_KDF_VARIABLE, default_kdf_iter
 from netjournal.store.keyed import PLAINTEXT_HEADER, precheck_existing
 from netjournal.store.lock import JournalLock
+from netjournal.store.snapshot import SnapshotSource, reader
 from netjournal.store.translate import DRIVER_ERRORS, translate_error
 
 __all__ = [
@@ -81,6 +84,7 @@ class JournalDatabase:
         self._lock = lock
         self._creator_fd = -1  # kept open until close by ``create`` (see there)
         self.damaged = False  # set when damage is found: from then on nothing is written
+        self._identity: tuple[str, str] | None = None
 
     # -- opening -------------------------------------------------------------
 
@@ -149,8 +153,9 @@ class JournalDatabase:
                 lock.release()
             raise
         try:
-            # A passphrase change killed half-way leaves its copy; the journal is whole without it.
+            # A passphrase change or restore killed half-way leaves its copy; the journal is whole without it.
             remove_journal_files(rekey.rekeyed_path(path))
+            remove_journal_files(restore_copy_path(path))
             journal = cls(path, open_connection(path, passphrase, kdf_iter, keyed), lock, kdf_iter)
             try:
                 found = schema.user_version(journal.db)
@@ -163,6 +168,8 @@ class JournalDatabase:
                     if backup_before_migrating and journal._migration_backup_taken(found) is None:
                         journal.backup_to(migration_backup_path(path, found))
                     schema.migrate_forward(journal.db)
+                with suppress(JournalError):  # a damaged page there shows up on the first read or check
+                    journal.identity()
             except BaseException as error:
                 journal.db.close()
                 if isinstance(error, DRIVER_ERRORS):
@@ -252,6 +259,62 @@ class JournalDatabase:
             remove_journal_files(copy)
             raise PassphraseNotChangedError(_reason(error)) from None
         # Everything is written, checked and flushed: now one rename switches the passphrase.
+        self._take_the_place_of_the_journal(
+            copy,
+            copy_lock,
+            new,
+            old,
+            PassphraseNotChangedError,
+            lambda why: PassphraseChangedNotReopenedError(self.path, why),
+        )
+        if rekey.opens_with(self.path, old, self.kdf_iter):  # pragma: no cover - the copy was checked
+            raise JournalError(f"{self.path} still opens with the old passphrase; change it again.")
+
+    def replace_with(self, backup: Path, backup_passphrase: str) -> None:
+        """Put the journal a backup holds in this journal's place, under this journal's passphrase.
+
+        The backup is re-encrypted into a copy beside the journal, the copy is
+        checked to hold every row of the backup, and only then renamed over the
+        journal: until that rename the journal is as it was.  A backup from an
+        earlier format version is brought up to date afterwards, as on open.
+        ``JournalNotReplacedError``: nothing changed.
+        """
+        # No check of ``damaged`` here: putting a sound copy in place of a damaged journal is what restoring is for.
+        key = self._passphrase()
+        copy = restore_copy_path(self.path)
+        try:
+            rekey.ensure_single_name(self.path)
+            rekey.ensure_room_for_a_copy(self.path, extra=backup)
+            with reader(SnapshotSource(backup, backup_passphrase, self.kdf_iter)) as source:
+                export_encrypted(source, copy, key, self.kdf_iter)
+                rekey.verify_copy(source, copy, key, self.kdf_iter)
+            copy_lock = JournalLock(copy)
+        except JournalError as error:
+            remove_journal_files(copy)
+            raise JournalNotReplacedError(_reason(error)) from None
+        self._take_the_place_of_the_journal(
+            copy, copy_lock, key, key, JournalNotReplacedError, lambda why: RestoredNotReopenedError(self.path, why)
+        )
+        self.damaged = False
+        try:
+            if schema.pending_migrations(self.db):
+                found = schema.user_version(self.db)
+                if self._migration_backup_taken(found) is None:
+                    self.backup_to(migration_backup_path(self.path, found))
+                schema.migrate_forward(self.db)
+        except DRIVER_ERRORS as error:
+            raise translate_error(self.path, error) from None
+
+    def _take_the_place_of_the_journal(
+        self,
+        copy: Path,
+        copy_lock: JournalLock,
+        key_after: str,
+        key_before: str,
+        not_done: Callable[[str], JournalError],
+        not_reopened: Callable[[str], JournalError],
+    ) -> None:
+        """Rename a checked copy over the journal and reopen it; ``not_done(why)`` if the rename fails."""
         os.chmod(copy, stat.S_IMODE(os.stat(self.path).st_mode))  # as private as the journal was
         self._close_connection()
         try:
@@ -259,24 +322,20 @@ class JournalDatabase:
         except OSError as error:
             copy_lock.release()
             remove_journal_files(copy)
-            self.db = open_connection(self.path, old, self.kdf_iter)
-            raise PassphraseNotChangedError(
-                f"the copy could not take the journal's place ({error.strerror})."
-            ) from None
-        # From here on the journal has the new passphrase, whatever else fails.
+            self.db = open_connection(self.path, key_before, self.kdf_iter)
+            raise not_done(f"the copy could not take the journal's place ({error.strerror}).") from None
+        # From here on the journal is the copy, whatever else fails.
         with suppress(OSError):  # some drives cannot flush a folder; the rename has happened
             fsync_dir(self.path.parent)
         self._lock.release()
         self._lock = copy_lock
-        for leftover in ("-wal", "-shm"):  # the old key's log and index, emptied by the checkpoint
+        for leftover in ("-wal", "-shm"):  # the old file's log and index, emptied by the checkpoint
             with suppress(FileNotFoundError):
                 os.unlink(f"{self.path}{leftover}")
         try:
-            self.db = open_connection(self.path, new, self.kdf_iter)
+            self.db = open_connection(self.path, key_after, self.kdf_iter)
         except JournalError as error:
-            raise PassphraseChangedNotReopenedError(self.path, _reason(error)) from None
-        if rekey.opens_with(self.path, old, self.kdf_iter):  # pragma: no cover - the copy was checked
-            raise JournalError(f"{self.path} still opens with the old passphrase; change it again.")
+            raise not_reopened(_reason(error)) from None
 
     def _close_connection(self) -> None:
         with suppress(peewee.DatabaseError):
@@ -306,6 +365,10 @@ class JournalDatabase:
         with suppress(OSError):  # some drives cannot flush a folder; the copy is in place
             fsync_dir(destination.parent)
         return destination
+
+    def snapshot_source(self) -> SnapshotSource:
+        """What a connection of its own needs to read this journal (a backup taken while it stays open)."""
+        return SnapshotSource(self.path, self._passphrase(), self.kdf_iter)
 
     def _passphrase(self) -> str:
         return str(self.db.connect_params["passphrase"])
@@ -355,9 +418,24 @@ class JournalDatabase:
         return schema.user_version(self.db)
 
     def identity(self) -> tuple[str, str]:
-        """The journal's own UUID and creation time, the same in every copy and backup of it."""
-        rows = dict(self.db.execute_sql("SELECT key, value FROM journal_meta WHERE key IN ('uuid', 'created_at')"))
-        return rows["uuid"], rows["created_at"]
+        """The journal's own UUID and creation time, the same in every copy and backup of it.
+
+        Remembered once read, so a journal damaged since it was opened can still
+        tell its own backups from another journal's.
+        """
+        if self._identity is None:
+            try:
+                rows = dict(
+                    self.db.execute_sql("SELECT key, value FROM journal_meta WHERE key IN ('uuid', 'created_at')")
+                )
+            except DRIVER_ERRORS as error:
+                raise translate_error(self.path, error) from None
+            self._identity = (rows["uuid"], rows["created_at"])
+        return self._identity
+
+
+def restore_copy_path(journal: Path) -> Path:
+    return journal.with_name(f".{journal.name}.restoring")
 
 
 def _reason(error: JournalError) -> str:

@@ -81,3 +81,25 @@ class PassphraseChangedNotReopenedError(JournalError):
             f"The passphrase of {path} was changed, but the journal could not be opened again ({why}). "
             "Open it with the new passphrase."
         )
+
+
+class JournalNotReplacedError(JournalError):
+    def __init__(self, why: str) -> None:
+        super().__init__(f"The backup was not restored: {why} The journal is as it was.")
+
+
+class RestoredNotReopenedError(JournalError):
+    """The backup is in the journal's place, but this process could not reopen it."""
+
+    def __init__(self, path: object, why: str) -> None:
+        super().__init__(
+            f"The backup was restored into {path}, but the journal could not be opened again ({why}). Open it again."
+        )
+
+
+class ForeignBackupError(JournalError):
+    def __init__(self, path: object) -> None:
+        super().__init__(
+            f"{path} is a copy of another journal, not of this one, so it was not restored. "
+            "Open it as a journal of its own if you need what it holds."
+        )

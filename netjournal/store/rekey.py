@@ -37,9 +37,10 @@ def ensure_single_name(journal: Path) -> None:
         )
 
 
-def ensure_room_for_a_copy(journal: Path) -> None:
-    """Refuse before writing anything when the drive cannot hold a second copy of the journal."""
-    needed = sum(p.stat().st_size for p in (journal, Path(f"{journal}-wal")) if p.exists()) + _HEADROOM
+def ensure_room_for_a_copy(journal: Path, *, extra: Path | None = None) -> None:
+    """Refuse before writing anything when the drive cannot hold a second copy of the journal (or of ``extra``)."""
+    originals = (journal, Path(f"{journal}-wal")) if extra is None else (extra,)
+    needed = sum(p.stat().st_size for p in originals if p.exists()) + _HEADROOM
     free = shutil.disk_usage(journal.parent).free
     if free < needed:
         raise PassphraseNotChangedError(
@@ -49,17 +50,24 @@ def ensure_room_for_a_copy(journal: Path) -> None:
 
 def verify_rekeyed(db: peewee.Database, copy: Path, new: str, old: str, kdf_iter: int) -> None:
     """The copy opens with ``new`` alone, is whole, and holds what ``db`` holds; else ``JournalError``."""
-    try:
-        with probe(copy, new, kdf_iter) as rekeyed:
-            if schema.user_version(rekeyed) != schema.user_version(db):
-                raise JournalError("the re-encrypted copy has another format version.")
-            # Every page's HMAC proves each was written whole under the new key; the
-            # row counts that nothing was left out. (A b-tree check would double the time.)
-            if rekeyed.execute_sql("PRAGMA cipher_integrity_check").fetchall():
-                raise JournalError("pages of the re-encrypted copy fail their check.")
-            if fingerprint(rekeyed) != fingerprint(db):
-                raise JournalError("the re-encrypted copy does not hold every entry.")
-    except DRIVER_ERRORS:
-        raise JournalError("the re-encrypted copy could not be read back with the new passphrase.") from None
+    verify_copy(db, copy, new, kdf_iter)
     if opens_with(copy, old, kdf_iter):
         raise JournalError("the re-encrypted copy still opens with the old passphrase.")
+
+
+def verify_copy(db: peewee.Database, copy: Path, key: str, kdf_iter: int) -> None:
+    """The copy opens with ``key``, every page is whole, and it holds every row ``db`` holds; else ``JournalError``.
+
+    Every page's HMAC proves each was written whole under the key; the row
+    counts that nothing was left out.  (A b-tree check would double the time.)
+    """
+    try:
+        with probe(copy, key, kdf_iter) as written:
+            if schema.user_version(written) != schema.user_version(db):
+                raise JournalError("the copy has another format version.")
+            if written.execute_sql("PRAGMA cipher_integrity_check").fetchall():
+                raise JournalError("pages of the copy fail their check.")
+            if fingerprint(written) != fingerprint(db):
+                raise JournalError("the copy does not hold every entry.")
+    except DRIVER_ERRORS:
+        raise JournalError("the copy could not be read back.") from None

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from netjournal.services.events import JournalChange
 from netjournal.services.journal import Journal
+from netjournal.ui.background import BackgroundTask
 
 
 class Session(QObject):
@@ -21,12 +22,14 @@ class Session(QObject):
     opened = Signal()
     closed = Signal()
     changed = Signal(object)
+    busy_ended = Signal()
     _relay = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._journal: Journal | None = None
         self._unsubscribe: Callable[[], None] | None = None
+        self._busy = False
         # AutoConnection: direct on the GUI thread, queued from workers.
         self._relay.connect(self._deliver, Qt.ConnectionType.AutoConnection)
 
@@ -40,6 +43,31 @@ class Session(QObject):
     def is_open(self) -> bool:
         return self._journal is not None and self._journal.is_open
 
+    @property
+    def busy(self) -> bool:
+        """A worker is using the journal's own connection (a passphrase change, a restore)."""
+        return self._busy
+
+    def busy_with(self, work: Callable[[Journal], object], name: str) -> BackgroundTask:
+        """Run ``work(journal)`` on a worker while the GUI thread keeps off the journal.
+
+        Until it finishes, ``busy`` is true: the window defers a lock and its
+        views fetch nothing more, so only the worker touches the connection.
+        The caller connects to the task's signals, then ``busy_ended`` follows.
+        """
+        if self._busy:
+            raise RuntimeError("The journal is busy already.")
+        journal = self.journal
+        task = BackgroundTask(lambda: work(journal), name)
+        self._busy = True
+        task.finished.connect(self._end_busy)
+        task.start()
+        return task
+
+    def _end_busy(self) -> None:
+        self._busy = False
+        self.busy_ended.emit()
+
     def attach(self, journal: Journal) -> None:
         """Take over an unlocked journal (opened on any thread) and tell the views."""
         self.detach()
@@ -51,6 +79,8 @@ class Session(QObject):
         """Close the journal, if any; views clear themselves on ``closed``."""
         if self._journal is None:
             return
+        if self._busy:
+            raise RuntimeError("The journal cannot close while a worker uses it.")
         journal, self._journal = self._journal, None
         if self._unsubscribe is not None:
             self._unsubscribe()

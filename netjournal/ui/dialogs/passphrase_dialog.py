@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import hmac
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from netjournal.services import use_cases
 from netjournal.services.errors import JournalError, PassphraseChangedNotReopenedError
@@ -52,6 +60,20 @@ class ChangePassphraseDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.strength)
         layout.addWidget(self.error)
+        self.progress_label = QLabel(
+            self.tr("Re-encrypting the journal and checking the result… This takes a few seconds on a large journal."),
+            self,
+        )
+        self.progress_label.setWordWrap(True)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("changePassphraseProgress")
+        self.progress.setAccessibleName(self.tr("Re-encrypting"))
+        self.progress.setRange(0, 0)  # no measure of how far along: a busy indicator
+        layout.addWidget(self.progress_label)
+        layout.addWidget(self.progress)
+        self.progress_label.hide()
+        self.progress.hide()
+        self.working = False
         layout.addWidget(self.buttons)
         for field in (self.current, self.new, self.again):
             field.textChanged.connect(self._update)
@@ -81,19 +103,46 @@ class ChangePassphraseDialog(QDialog):
             self.current.setFocus()
             self.error.setText(self.tr("That is not the current passphrase."))
             return
-        journal = self._session.journal
         new = self.new.text()
-        try:
-            self.keychain_outcome = use_cases.change_passphrase(journal, new)
-        except PassphraseChangedNotReopenedError as error:
+        self._set_working(True)
+        # Re-encrypting a large journal takes seconds: on a worker, with the window kept off the journal.
+        task = self._session.busy_with(lambda journal: use_cases.change_passphrase(journal, new), "passphrase change")
+        task.succeeded.connect(self._changed)
+        task.failed.connect(self._failed)
+
+    def _changed(self, outcome: use_cases.KeychainOutcome) -> None:
+        self.keychain_outcome = outcome
+        self._set_working(False)
+        self.accept()
+
+    def _failed(self, error: JournalError | None) -> None:
+        self._set_working(False)
+        if isinstance(error, PassphraseChangedNotReopenedError):
             # It did change, but this window has no open journal any more: say so, then unlock again.
             messages.show_error(self.parentWidget() or self, self.tr("Passphrase changed"), str(error))
+            self.reject()
             self._session.detach()
             return
-        except JournalError as error:
-            self.error.setText(str(error))
-            return
-        self.accept()
+        self.error.setText(
+            str(error)
+            if error is not None
+            else self.tr("Something unexpected went wrong; the journal still opens with its old passphrase.")
+        )
+
+    def _set_working(self, working: bool) -> None:
+        self.working = working
+        self.progress.setVisible(working)
+        self.progress_label.setVisible(working)
+        for field in (self.current, self.new, self.again):
+            field.setEnabled(not working)
+        self.buttons.setEnabled(not working)
+        if not working:
+            self._update()
+
+    def reject(self) -> None:
+        if getattr(self, "working", False):
+            return  # Esc cannot stop a re-encryption half-way; it finishes or changes nothing
+        super().reject()
 
     def done(self, result: int) -> None:
         """However the dialog ends (saved, cancelled, locked), no passphrase stays in its fields."""

@@ -173,10 +173,11 @@ class TimelineModel(QAbstractListModel):
     # -- lazy fetching ----------------------------------------------------------------
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._exhausted
+        # Never while a worker re-encrypts or restores through the same connection.
+        return not parent.isValid() and not self._exhausted and not self._session.busy
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._exhausted:
+        if not self.canFetchMore(parent):
             return
         page, self._cursor, self._exhausted = self._page(self._person_id, self._cursor)
         last = next((r for r in reversed(self._rows) if isinstance(r, TimelineEntry)), None)

@@ -18,6 +18,7 @@ class WindowActions:
     lock: QAction
     change_passphrase: QAction
     backup: QAction
+    backups: QAction
     export_json: QAction
     quit: QAction
     log_exchange: QAction
@@ -41,9 +42,9 @@ class WindowActions:
     def journal_actions(self) -> list[QAction]:
         """Actions that need an unlocked journal."""
         return [
-            self.lock, self.change_passphrase, self.backup, self.export_json, self.log_exchange, self.log_touchpoint,
-            self.add_loop, self.add_person, self.add_reflection, self.add_circumstance, self.edit_person,
-            self.archive_person, self.edit_entry, self.delete_entry, self.find, self.find_person,
+            self.lock, self.change_passphrase, self.backup, self.backups, self.export_json, self.log_exchange,
+            self.log_touchpoint, self.add_loop, self.add_person, self.add_reflection, self.add_circumstance,
+            self.edit_person, self.archive_person, self.edit_entry, self.delete_entry, self.find, self.find_person,
             self.everyone, self.focus_timeline, self.focus_prompts,
         ]  # fmt: skip
 
@@ -70,7 +71,8 @@ def create_actions(window: QMainWindow) -> WindowActions:
         open_demo=_action(window, "actionOpenDemo", "Open a &demo journal"),
         lock=_action(window, "actionLock", "&Lock", "Ctrl+L"),
         change_passphrase=_action(window, "actionChangePassphrase", "Change &passphrase…"),
-        backup=_action(window, "actionBackup", "&Back up…"),
+        backup=_action(window, "actionBackup", "&Back up to a file…"),
+        backups=_action(window, "actionBackups", "Bac&kups…"),
         export_json=_action(window, "actionExportJson", "&JSON…"),
         quit=_action(window, "actionQuit", "&Quit", key.Quit),
         log_exchange=_action(window, "actionLogExchange", "Log an &exchange…", key.New),
@@ -97,7 +99,7 @@ def build_menus(menu_bar: QMenuBar, actions: WindowActions) -> None:
     journal = menu_bar.addMenu(tr("&Journal"))
     journal.addActions([actions.new_journal, actions.open_journal, actions.open_demo])
     journal.addSeparator()
-    journal.addActions([actions.lock, actions.change_passphrase, actions.backup])
+    journal.addActions([actions.lock, actions.change_passphrase, actions.backups, actions.backup])
     export = journal.addMenu(tr("E&xport"))
     export.setObjectName("menuExport")
     export.addAction(actions.export_json)

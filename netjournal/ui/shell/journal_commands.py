@@ -21,6 +21,7 @@ from netjournal.paths import JOURNAL_SUFFIX
 from netjournal.services.errors import JournalError
 from netjournal.services.journal import Journal
 from netjournal.services.use_cases import KeychainOutcome
+from netjournal.ui.background import BackgroundTask
 from netjournal.ui.i18n import tr
 from netjournal.ui.widgets import messages
 
@@ -133,6 +134,7 @@ class JournalCommands(QObject):
             dialog.open()
 
     def backup(self) -> None:
+        """Journal → Back up to a file…: an encrypted copy where the user chooses, taken on a worker."""
         if not self.host.session.is_open:
             return
         journal = self.host.session.journal
@@ -142,16 +144,47 @@ class JournalCommands(QObject):
         )
         if not path:
             return
-        try:
-            written = journal.backup_to(path)
-        except JournalError as error:
-            messages.show_error(self.host.dialog_parent(), tr("Backup failed"), str(error))
-            return
-        messages.show_info(
-            self.host.dialog_parent(),
-            tr("Backup written"),
-            tr("An encrypted copy is at {0}. It opens with the same passphrase.").format(written),
+        from netjournal.store.snapshot import write_snapshot
+
+        destination = Path(path).expanduser().absolute()
+        source = journal.snapshot_source()
+        self.host.show_notice(tr("Writing an encrypted copy to {0}…").format(destination))
+        task = BackgroundTask(lambda: write_snapshot(source, destination), "a backup to a file")
+        task.succeeded.connect(
+            lambda _held: self.host.show_notice(
+                tr("An encrypted copy is at {0}. It opens with the same passphrase.").format(destination)
+            )
         )
+        task.failed.connect(lambda error: self._backup_failed(error))
+        task.start()
+        self.backup_task = task
+
+    def _backup_failed(self, error: JournalError | None) -> None:
+        self.host.show_notice("")
+        messages.show_error(
+            self.host.dialog_parent(),
+            tr("Backup failed"),
+            str(error) if error is not None else tr("Something unexpected went wrong; no copy was written."),
+        )
+
+    def show_backups(self) -> None:
+        """Journal → Backups…: the automatic backups, a preview of each, and restore."""
+        if not self.host.session.is_open:
+            return
+        from netjournal.ui.dialogs.backups_dialog import BackupsDialog
+
+        dialog = BackupsDialog(self.host.session, self.host.dialog_parent())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._restored(dialog.restored))
+        dialog.open()
+        self.backups_dialog = dialog
+
+    def _restored(self, done: object) -> None:
+        kept = getattr(done, "kept", None)
+        if kept is not None:
+            self.host.show_notice(
+                tr("Restored the backup. The journal as it was is kept as {0}.").format(kept.file.path.name)
+            )
 
     def export_json(self) -> None:
         """Journal → Export → JSON…: the whole journal as plaintext, where the user chooses."""

@@ -27,6 +27,7 @@ from netjournal.services.journal import DEFAULT_KDF_ITER, Journal
 from netjournal.services.stats import journal_counts
 from netjournal.ui.session import Session
 from netjournal.ui.shell.actions import build_menus, create_actions
+from netjournal.ui.shell.auto_backups import AutoBackups
 from netjournal.ui.shell.entry_commands import EntryCommands
 from netjournal.ui.shell.idle_lock import IdleLock
 from netjournal.ui.shell.journal_commands import JournalCommands
@@ -115,6 +116,8 @@ class MainWindow(QMainWindow):
 
         self.entries = EntryCommands(self, parent=self)
         self.journals = JournalCommands(self, parent=self)
+        self.auto_backups = AutoBackups(self.session, self)
+        self.auto_backups.failed.connect(self.show_notice)
         self._connect_commands()
         self._counts_timer = QTimer(self, singleShot=True, interval=0)
         self._counts_timer.timeout.connect(self._update_status)
@@ -143,6 +146,7 @@ class MainWindow(QMainWindow):
         a.lock.triggered.connect(self.lock)
         a.change_passphrase.triggered.connect(journals.change_passphrase)
         a.backup.triggered.connect(journals.backup)
+        a.backups.triggered.connect(journals.show_backups)
         a.export_json.triggered.connect(journals.export_json)
         a.quit.triggered.connect(self.close)
         a.about.triggered.connect(journals.about)
@@ -211,7 +215,13 @@ class MainWindow(QMainWindow):
         self.session.attach(journal)
 
     def lock(self) -> None:
-        """Close the journal, clear every view, and ask for the passphrase again."""
+        """Close the journal, clear every view, and ask for the passphrase again.
+
+        While a worker re-encrypts or restores the journal, the lock waits for it to finish.
+        """
+        if self.session.busy:
+            self.session.busy_ended.connect(self.lock, Qt.ConnectionType.SingleShotConnection)
+            return
         path = self.journal_path
         self.info.hide()
         self.close_dialogs()  # before the journal closes: nothing typed may outlive the lock, nor try to save
@@ -318,6 +328,10 @@ class MainWindow(QMainWindow):
             self.workspace.splitter.restoreState(splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.session.busy:  # a re-encryption or restore finishes first, then the window closes
+            event.ignore()
+            self.session.busy_ended.connect(self.close, Qt.ConnectionType.SingleShotConnection)
+            return
         self.settings.set_bytes("window/geometry", self.saveGeometry())
         self.settings.set_bytes("window/splitter", QByteArray(self.workspace.splitter.saveState()))
         self.settings.sync()

@@ -1,0 +1,95 @@
+"""``netjournal backups`` and ``netjournal restore``: the automatic backups, listed and brought back."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from netjournal.cli.opening import open_journal as _open
+from netjournal.cli.opening import say as _say
+from netjournal.cli.terminal import printable
+from netjournal.store.errors import JournalError
+
+
+def _size(size: int) -> str:
+    if size < 1_000_000:
+        return f"{max(1, round(size / 1000)):,} KB"
+    return f"{size / 1_000_000:,.1f} MB"
+
+
+def cmd_backups(args: argparse.Namespace, path: Path) -> int:
+    from netjournal.services.backup_catalog import catalog
+    from netjournal.services.backups import backup_folder
+
+    with _open(args, path) as journal:
+        listed = catalog(journal)
+    if not listed:
+        _say(f"No backups yet. They are taken automatically into {backup_folder(path)} as the journal changes.")
+        return 0
+    _say(f"Backups of {path}, newest first (in {backup_folder(path)}):")
+    for number, item in enumerate(listed, 1):
+        when = item.file.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        held = _count(item.contents.entries, "entry", "entries") if item.contents else f"({item.note})"
+        _say(f"{number:>3}  {when}  {_size(item.file.size):>9}  {held:<16} {item.file.reason.label}")
+    _say("Restore one with: netjournal restore N (or the path of a backup file).")
+    return 0
+
+
+def _chosen_backup(given: str, journal: Path) -> Path:
+    from netjournal.services.backups import list_backups
+
+    if given.isdigit():
+        listed = list_backups(journal)
+        number = int(given)
+        if not 1 <= number <= len(listed):
+            raise JournalError(f"There is no backup number {number}; `netjournal backups` lists {len(listed)}.")
+        return listed[number - 1].path
+    return Path(given).expanduser().absolute()
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number:,} {one if number == 1 else many}"
+
+
+def _describe(label: str, counts: dict[str, int], newest_on: str | None, summary: str) -> str:
+    entries = sum(counts.get(t, 0) for t in ("exchange", "touchpoint", "open_loop", "reflection"))
+    text = f"{label}: {_count(counts.get('person', 0), 'person', 'people')} and {_count(entries, 'entry', 'entries')}"
+    if newest_on:
+        text += f"; newest entry {newest_on}: “{summary}”"
+    return text + "."
+
+
+def cmd_restore(args: argparse.Namespace, path: Path) -> int:
+    from netjournal.services import restore
+    from netjournal.store.errors import WrongPassphraseError
+
+    with _open(args, path) as journal:
+        backup = _chosen_backup(args.backup, journal.path)
+        try:
+            chosen = restore.preview(journal, backup)
+        except WrongPassphraseError:
+            if not sys.stdin.isatty():
+                raise JournalError(
+                    f"{backup} does not open with the journal's passphrase (it may be from before a "
+                    "passphrase change); run restore in a terminal to type the one it had."
+                ) from None
+            chosen = restore.preview(journal, backup, getpass.getpass("The backup's passphrase (the one it had): "))
+        held, now = chosen.held, chosen.current
+        _say(_describe("The backup holds", held.counts, held.newest_on, held.newest_summary))
+        if now is None:
+            _say("The journal is too damaged to say what it holds.")
+        else:
+            _say(_describe("The journal holds", now.counts, now.newest_on, now.newest_summary))
+        if not args.yes:
+            if not sys.stdin.isatty():
+                raise JournalError("Nothing was restored: add --yes to restore without being asked.")
+            answer = input("Replace the journal with the backup? It is kept as a backup first. [y/N] ")
+            if answer.strip().lower() not in ("y", "yes"):
+                _say("Nothing was restored.")
+                return 1
+        done = restore.restore(journal, chosen)
+    _say(f"Restored {printable(str(done.preview.backup))}.")
+    _say(f"The journal as it was is kept as {done.kept.file.path}.")
+    return 0
