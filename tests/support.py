@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import struct
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +26,55 @@ def file_digests(folder: Path) -> dict[str, str]:
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
+
+
+# Opens a journal, adds people one transaction each, and dies without closing: what a crash
+# leaves, every acknowledged person only in the -wal. With LATER > 0 the log is first emptied
+# into the journal (a RESTART checkpoint, as SQLite's own automatic one) and LATER people follow:
+# they are written over the start of the log, after which frames of the first batch remain.
+CRASH = """
+import os, sys
+from netjournal.services import people
+from netjournal.services.journal import Journal
+journal = Journal.open(sys.argv[1], sys.argv[2], kdf_iter=int(sys.argv[3]))
+first, later = int(sys.argv[4]), int(sys.argv[5])
+for number in range(first):
+    people.add_person(journal, people.PersonInput(name=f"Person {number}", notes="Met at the harbour. " * 20))
+if later:
+    journal.store.db.execute_sql("PRAGMA wal_checkpoint(RESTART)")
+    for number in range(later):
+        people.add_person(journal, people.PersonInput(name=f"Later {number}"))
+os._exit(9)
+"""
+
+
+def crash_after_adding_people(path: Path, passphrase: str, kdf_iter: int, first: int, later: int = 0) -> None:
+    """Add ``first`` (then ``later``) people to the journal at ``path`` in a process that then crashes."""
+    args = [sys.executable, "-c", CRASH, str(path), passphrase, str(kdf_iter), str(first), str(later)]
+    crashed = subprocess.run(args, capture_output=True, text=True, timeout=60)
+    assert crashed.returncode == 9, crashed.stderr
+    assert Path(f"{path}-wal").stat().st_size > 0, "the crash should leave committed rows in the log"
+
+
+WAL_HEADER = 32
+FRAME_HEADER = 24
+
+
+def wal_frames(wal: bytes) -> list[tuple[int, int, int, int]]:
+    """(offset, page number, commit field, salt-1) of every whole frame, read straight from the bytes."""
+    page_size = struct.unpack_from(">I", wal, 8)[0]
+    size = FRAME_HEADER + page_size
+    frames = []
+    for offset in range(WAL_HEADER, len(wal) - size + 1, size):
+        page, commit, salt = struct.unpack_from(">3I", wal, offset)
+        frames.append((offset, page, commit, salt))
+    return frames
+
+
+def flip_byte(path: Path, offset: int) -> None:
+    data = bytearray(path.read_bytes())
+    data[offset] ^= 0xFF
+    path.write_bytes(bytes(data))
 
 
 class MemoryKeyring(KeyringBackend):

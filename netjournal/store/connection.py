@@ -12,6 +12,7 @@ from sqlcipher3 import dbapi2 as sqlcipher
 from netjournal.store.copies import refuse_a_wrong_key_before_recovery
 from netjournal.store.keyed import silence_cipher_log
 from netjournal.store.translate import DRIVER_ERRORS, translate_error
+from netjournal.store.wal import refuse_a_damaged_log
 
 _CACHE_KIB = 64 * 1024
 
@@ -57,6 +58,10 @@ def open_connection(
     """The journal's connection, unlocked and read once (which is when the key is derived)."""
     silence_cipher_log()
     if keyed is None:
+        # A keyed connection is only made when no crash left a log (``early_open``). Otherwise
+        # the first connection recovers the log, so both checks come before it: the log's own
+        # (it needs no key), then the key, each on files that nothing has written to yet.
+        refuse_a_damaged_log(path)
         refuse_a_wrong_key_before_recovery(path, passphrase, kdf_iter)
     # One connection shared across threads: the window derives the key on a
     # worker thread and then reads on the GUI thread, never both at once.

@@ -43,6 +43,18 @@ class DamagedJournalError(JournalError):
         )
 
 
+class DamagedLogError(DamagedJournalError):
+    """The log of recent changes a crash left is damaged: recovering it would drop saved entries."""
+
+    def __init__(self, path: object) -> None:
+        JournalError.__init__(
+            self,
+            f"The journal {path} was not opened: its log of recent changes is damaged, and opening it "
+            "would lose entries saved before the last crash. Restore a backup, or keep the files as they "
+            "are and ask for help; nothing was changed.",
+        )
+
+
 class NewerJournalError(JournalError):
     def __init__(self, path: object, found: int, supported: int) -> None:
         super().__init__(
