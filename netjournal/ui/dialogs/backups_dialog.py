@@ -57,6 +57,7 @@ class BackupsDialog(QDialog):
         self._session = session
         self._preview: restore.Preview | None = None
         self._task: BackgroundTask | None = None
+        self._inspect_when_free = False
         self.restored: restore.Restored | None = None
         folder = backups.backup_folder(session.journal.path)
         self._folder = folder
@@ -179,7 +180,10 @@ class BackupsDialog(QDialog):
         path = self.chosen_path()
         self._preview = None
         self.restore_button.setEnabled(False)
-        if path is None or self._task is not None:
+        if self._task is not None:
+            self._inspect_when_free = True  # once the work under way is done
+            return
+        if path is None:
             return
         journal = self._session.journal
         source = journal.snapshot_source()
@@ -293,6 +297,9 @@ class BackupsDialog(QDialog):
     def _task_finished(self) -> None:
         self._task = None
         self._set_working(False)
+        if self._inspect_when_free and self._session.is_open:
+            self._inspect_when_free = False
+            self._inspect()
 
     def _set_working(self, working: bool) -> None:
         self.progress.setVisible(working)
