@@ -30,6 +30,7 @@ from netjournal.ui.shell.actions import build_menus, create_actions
 from netjournal.ui.shell.entry_commands import EntryCommands
 from netjournal.ui.shell.idle_lock import IdleLock
 from netjournal.ui.shell.journal_commands import JournalCommands
+from netjournal.ui.shell.screen_lock import ScreenLockWatcher
 from netjournal.ui.shell.settings import WindowSettings
 from netjournal.ui.shell.unlock import UnlockScreen
 from netjournal.ui.shell.welcome import WelcomeScreen
@@ -66,7 +67,14 @@ class InfoBar(QWidget):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: WindowSettings | None = None, *, kdf_iter: int = DEFAULT_KDF_ITER) -> None:
+    def __init__(
+        self,
+        settings: WindowSettings | None = None,
+        *,
+        kdf_iter: int = DEFAULT_KDF_ITER,
+        screen_lock: ScreenLockWatcher | None = None,
+    ) -> None:
+        """``screen_lock`` listens to this desktop's own buses unless another is given (tests give a private one)."""
         super().__init__()
         # First, so that changeEvent, which re-tints their icons, finds them whenever it is called.
         self.window_actions = create_actions(self)
@@ -124,6 +132,10 @@ class MainWindow(QMainWindow):
         self.unlock.unlocked.connect(self.attach)
         self.unlock.notice.connect(self.info.show_message)
         self.idle_lock = IdleLock(self._lock_when_idle, self.settings.idle_lock_minutes() * 60_000, self)
+        self.screen_lock = screen_lock if screen_lock is not None else ScreenLockWatcher.for_desktop()
+        self.screen_lock.setParent(self)
+        self.screen_lock.enabled = self.settings.lock_with_screen()
+        self.screen_lock.lock_requested.connect(self._lock_with_screen)
         # A modal dialog blocks the window's shortcuts; the lock key must work over any of them.
         app = QApplication.instance()
         if app is not None:
@@ -251,6 +263,11 @@ class MainWindow(QMainWindow):
         if self.session.is_open:
             self.lock()
             self.unlock.set_message(self.tr("Locked after a while without activity."))
+
+    def _lock_with_screen(self) -> None:
+        if self.session.is_open:
+            self.lock()
+            self.unlock.set_message(self.tr("Locked when the screen locked or the computer went to sleep."))
 
     def _opened(self) -> None:
         self.idle_lock.arm()

@@ -1,4 +1,4 @@
-"""What the window remembers between runs: geometry, layout, last journal, sort.
+"""What the window remembers between runs: geometry, layout, last journal, sort, when to lock.
 
 Never content and never a secret: a journal's path is the only thing here
 that names anything of the user's.
@@ -53,6 +53,16 @@ class WindowSettings:
             return max(0, int(value))
         except ValueError:
             return DEFAULT_MINUTES
+
+    def lock_with_screen(self) -> bool:
+        """Whether the journal locks when the screen locks or the computer sleeps; on unless clearly off."""
+        value = self._settings.value("lock/with_screen", True)
+        if isinstance(value, str):  # an INI file gives back "false", not False
+            return value.strip().lower() not in ("false", "0", "no", "off")
+        return bool(value) if isinstance(value, bool | int) else True
+
+    def set_lock_with_screen(self, on: bool) -> None:
+        self._settings.setValue("lock/with_screen", on)
 
     def sync(self) -> None:
         self._settings.sync()
