@@ -7,6 +7,7 @@ it out, and is the ``CommandHost`` the entry and journal commands work through.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence
@@ -28,7 +29,7 @@ from netjournal.services.stats import journal_counts
 from netjournal.ui.session import Session
 from netjournal.ui.shell.actions import build_menus, create_actions
 from netjournal.ui.shell.entry_commands import EntryCommands
-from netjournal.ui.shell.idle_lock import IdleLock
+from netjournal.ui.shell.idle_lock import MAX_MINUTES, MIN_MINUTES, IdleLock
 from netjournal.ui.shell.journal_commands import JournalCommands
 from netjournal.ui.shell.screen_lock import ScreenLockWatcher
 from netjournal.ui.shell.settings import WindowSettings
@@ -37,6 +38,9 @@ from netjournal.ui.shell.welcome import WelcomeScreen
 from netjournal.ui.shell.workspace import Workspace
 from netjournal.ui.widgets import icons, messages
 from netjournal.ui.widgets.common import is_palette_change
+
+if TYPE_CHECKING:
+    from netjournal.ui.dialogs.preferences_dialog import LockPreferences, PreferencesDialog
 
 
 class InfoBar(QWidget):
@@ -156,6 +160,7 @@ class MainWindow(QMainWindow):
         a.change_passphrase.triggered.connect(journals.change_passphrase)
         a.backup.triggered.connect(journals.backup)
         a.export_json.triggered.connect(journals.export_json)
+        a.preferences.triggered.connect(self.edit_preferences)
         a.quit.triggered.connect(self.close)
         a.about.triggered.connect(journals.about)
         a.explain.triggered.connect(journals.explain)
@@ -230,6 +235,29 @@ class MainWindow(QMainWindow):
         self.session.detach()
         if path is not None:
             self.show_unlock(path)
+
+    def edit_preferences(self) -> PreferencesDialog:
+        from netjournal.ui.dialogs.preferences_dialog import LockPreferences, PreferencesDialog
+
+        current = LockPreferences(self.settings.idle_lock_minutes(), self.settings.lock_with_screen())
+        dialog = PreferencesDialog(
+            current,
+            minutes_range=(MIN_MINUTES, MAX_MINUTES),
+            screen_lock_available=self.screen_lock.listening,
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.apply_lock_preferences(dialog.preferences()))
+        dialog.open()
+        return dialog
+
+    def apply_lock_preferences(self, chosen: LockPreferences) -> None:
+        """Stored, and in force at once: the idle countdown restarts with the new time."""
+        self.settings.set_idle_lock_minutes(chosen.idle_minutes)
+        self.settings.set_lock_with_screen(chosen.with_screen)
+        self.settings.sync()
+        self.idle_lock.set_interval_ms(chosen.idle_minutes * 60_000)
+        self.screen_lock.enabled = chosen.with_screen
 
     def close_dialogs(self) -> None:
         """Cancel every open dialog and message box of this window (each deletes itself on close)."""

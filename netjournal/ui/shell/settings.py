@@ -43,16 +43,22 @@ class WindowSettings:
         self._settings.setValue("contacts/sort", value)
 
     def idle_lock_minutes(self) -> int:
-        """Minutes without input before the journal locks itself; 0 turns that off."""
-        from netjournal.ui.shell.idle_lock import DEFAULT_MINUTES
+        """Minutes without input before the journal locks itself, always within the range the window offers."""
+        from netjournal.ui.shell.idle_lock import DEFAULT_MINUTES, MAX_MINUTES, MIN_MINUTES
 
         value = self._settings.value("lock/idle_minutes", DEFAULT_MINUTES)
         if not isinstance(value, int | float | str):  # e.g. a list, from "5, 6" in the file
             return DEFAULT_MINUTES
         try:
-            return max(0, int(value))
+            minutes = int(value)
         except ValueError:
             return DEFAULT_MINUTES
+        if minutes < MIN_MINUTES:  # 0 once meant "never", which there no longer is
+            return DEFAULT_MINUTES
+        return min(minutes, MAX_MINUTES)
+
+    def set_idle_lock_minutes(self, minutes: int) -> None:
+        self._settings.setValue("lock/idle_minutes", minutes)
 
     def lock_with_screen(self) -> bool:
         """Whether the journal locks when the screen locks or the computer sleeps; on unless clearly off."""
