@@ -135,6 +135,14 @@ def shoot(app: QApplication, journal_path: Path, folder: Path, theme: str) -> No
     dialog.reject()
     settle(app)
 
+    # As on a Linux desktop, whose session bus answers: no note that the screen lock cannot work here.
+    window.screen_lock.listening = True
+    dialog = window.edit_preferences()
+    settle(app)
+    take("preferences", grab_with_dialog(window, dialog))
+    dialog.reject()
+    settle(app)
+
     window.workspace.show_everyone()
     window.workspace.side.setSizes([200, 600])
     settle(app)

@@ -20,6 +20,7 @@ class WindowActions:
     backup: QAction
     backups: QAction
     export_json: QAction
+    preferences: QAction
     quit: QAction
     log_exchange: QAction
     log_touchpoint: QAction
@@ -63,6 +64,13 @@ def _action(
     return action
 
 
+def _preferences_action(window: QMainWindow) -> QAction:
+    # The platform's own key where it has one (⌘, on macOS); none is made up where it has not.
+    action = _action(window, "actionPreferences", "Pr&eferences…", QKeySequence.StandardKey.Preferences)
+    action.setMenuRole(QAction.MenuRole.PreferencesRole)  # into the application menu on macOS
+    return action
+
+
 def create_actions(window: QMainWindow) -> WindowActions:
     key = QKeySequence.StandardKey
     return WindowActions(
@@ -74,6 +82,7 @@ def create_actions(window: QMainWindow) -> WindowActions:
         backup=_action(window, "actionBackup", "&Back up to a file…"),
         backups=_action(window, "actionBackups", "Bac&kups…"),
         export_json=_action(window, "actionExportJson", "&JSON…"),
+        preferences=_preferences_action(window),
         quit=_action(window, "actionQuit", "&Quit", key.Quit),
         log_exchange=_action(window, "actionLogExchange", "Log an &exchange…", key.New),
         log_touchpoint=_action(window, "actionLogTouchpoint", "Log a &touchpoint…", "Ctrl+T"),
@@ -103,6 +112,8 @@ def build_menus(menu_bar: QMenuBar, actions: WindowActions) -> None:
     export = journal.addMenu(tr("E&xport"))
     export.setObjectName("menuExport")
     export.addAction(actions.export_json)
+    journal.addSeparator()
+    journal.addAction(actions.preferences)
     journal.addSeparator()
     journal.addAction(actions.quit)
     entry = menu_bar.addMenu(tr("&Entry"))

@@ -8,6 +8,9 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 DEFAULT_MINUTES = 15
+# No "never": an open journal on an unattended computer is as readable as a plaintext file.
+MIN_MINUTES = 1
+MAX_MINUTES = 240
 _ACTIVITY = frozenset(
     {
         QEvent.Type.KeyPress,
@@ -26,14 +29,20 @@ class IdleLock(QObject):
         super().__init__(parent)
         self._timer = QTimer(self, singleShot=True, interval=max(1, interval_ms))
         self._timer.timeout.connect(on_idle)
-        self._enabled = interval_ms > 0
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
 
+    @property
+    def interval_ms(self) -> int:
+        return self._timer.interval()
+
+    def set_interval_ms(self, interval_ms: int) -> None:
+        """Counts from now if armed (QTimer restarts a running timer), so a shorter time applies at once."""
+        self._timer.setInterval(max(1, interval_ms))
+
     def arm(self) -> None:
-        if self._enabled:
-            self._timer.start()
+        self._timer.start()
 
     def disarm(self) -> None:
         self._timer.stop()

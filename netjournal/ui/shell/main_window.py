@@ -7,6 +7,7 @@ it out, and is the ``CommandHost`` the entry and journal commands work through.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence
@@ -29,14 +30,18 @@ from netjournal.ui.session import Session
 from netjournal.ui.shell.actions import build_menus, create_actions
 from netjournal.ui.shell.auto_backups import AutoBackups
 from netjournal.ui.shell.entry_commands import EntryCommands
-from netjournal.ui.shell.idle_lock import IdleLock
+from netjournal.ui.shell.idle_lock import MAX_MINUTES, MIN_MINUTES, IdleLock
 from netjournal.ui.shell.journal_commands import JournalCommands
+from netjournal.ui.shell.screen_lock import ScreenLockWatcher
 from netjournal.ui.shell.settings import WindowSettings
 from netjournal.ui.shell.unlock import UnlockScreen
 from netjournal.ui.shell.welcome import WelcomeScreen
 from netjournal.ui.shell.workspace import Workspace
 from netjournal.ui.widgets import icons, messages
 from netjournal.ui.widgets.common import is_palette_change
+
+if TYPE_CHECKING:
+    from netjournal.ui.dialogs.preferences_dialog import LockPreferences, PreferencesDialog
 
 
 class InfoBar(QWidget):
@@ -67,7 +72,14 @@ class InfoBar(QWidget):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: WindowSettings | None = None, *, kdf_iter: int = DEFAULT_KDF_ITER) -> None:
+    def __init__(
+        self,
+        settings: WindowSettings | None = None,
+        *,
+        kdf_iter: int = DEFAULT_KDF_ITER,
+        screen_lock: ScreenLockWatcher | None = None,
+    ) -> None:
+        """``screen_lock`` listens to this desktop's own buses unless another is given (tests give a private one)."""
         super().__init__()
         # First, so that changeEvent, which re-tints their icons, finds them whenever it is called.
         self.window_actions = create_actions(self)
@@ -127,6 +139,10 @@ class MainWindow(QMainWindow):
         self.unlock.unlocked.connect(self.attach)
         self.unlock.notice.connect(self.info.show_message)
         self.idle_lock = IdleLock(self._lock_when_idle, self.settings.idle_lock_minutes() * 60_000, self)
+        self.screen_lock = screen_lock if screen_lock is not None else ScreenLockWatcher.for_desktop()
+        self.screen_lock.setParent(self)
+        self.screen_lock.enabled = self.settings.lock_with_screen()
+        self.screen_lock.lock_requested.connect(self._lock_with_screen)
         # A modal dialog blocks the window's shortcuts; the lock key must work over any of them.
         app = QApplication.instance()
         if app is not None:
@@ -148,6 +164,7 @@ class MainWindow(QMainWindow):
         a.backup.triggered.connect(journals.backup)
         a.backups.triggered.connect(journals.show_backups)
         a.export_json.triggered.connect(journals.export_json)
+        a.preferences.triggered.connect(self.edit_preferences)
         a.quit.triggered.connect(self.close)
         a.about.triggered.connect(journals.about)
         a.explain.triggered.connect(journals.explain)
@@ -229,6 +246,29 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.show_unlock(path)
 
+    def edit_preferences(self) -> PreferencesDialog:
+        from netjournal.ui.dialogs.preferences_dialog import LockPreferences, PreferencesDialog
+
+        current = LockPreferences(self.settings.idle_lock_minutes(), self.settings.lock_with_screen())
+        dialog = PreferencesDialog(
+            current,
+            minutes_range=(MIN_MINUTES, MAX_MINUTES),
+            screen_lock_available=self.screen_lock.listening,
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.apply_lock_preferences(dialog.preferences()))
+        dialog.open()
+        return dialog
+
+    def apply_lock_preferences(self, chosen: LockPreferences) -> None:
+        """Stored, and in force at once: the idle countdown restarts with the new time."""
+        self.settings.set_idle_lock_minutes(chosen.idle_minutes)
+        self.settings.set_lock_with_screen(chosen.with_screen)
+        self.settings.sync()
+        self.idle_lock.set_interval_ms(chosen.idle_minutes * 60_000)
+        self.screen_lock.enabled = chosen.with_screen
+
     def close_dialogs(self) -> None:
         """Cancel every open dialog and message box of this window (each deletes itself on close)."""
         messages.close_all(self)
@@ -261,6 +301,11 @@ class MainWindow(QMainWindow):
         if self.session.is_open:
             self.lock()
             self.unlock.set_message(self.tr("Locked after a while without activity."))
+
+    def _lock_with_screen(self) -> None:
+        if self.session.is_open:
+            self.lock()
+            self.unlock.set_message(self.tr("Locked when the screen locked or the computer went to sleep."))
 
     def _opened(self) -> None:
         self.idle_lock.arm()

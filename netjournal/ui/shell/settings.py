@@ -1,4 +1,4 @@
-"""What the window remembers between runs: geometry, layout, last journal, sort.
+"""What the window remembers between runs: geometry, layout, last journal, sort, when to lock.
 
 Never content and never a secret: a journal's path is the only thing here
 that names anything of the user's.
@@ -43,16 +43,32 @@ class WindowSettings:
         self._settings.setValue("contacts/sort", value)
 
     def idle_lock_minutes(self) -> int:
-        """Minutes without input before the journal locks itself; 0 turns that off."""
-        from netjournal.ui.shell.idle_lock import DEFAULT_MINUTES
+        """Minutes without input before the journal locks itself, always within the range the window offers."""
+        from netjournal.ui.shell.idle_lock import DEFAULT_MINUTES, MAX_MINUTES, MIN_MINUTES
 
         value = self._settings.value("lock/idle_minutes", DEFAULT_MINUTES)
         if not isinstance(value, int | float | str):  # e.g. a list, from "5, 6" in the file
             return DEFAULT_MINUTES
         try:
-            return max(0, int(value))
+            minutes = int(value)
         except ValueError:
             return DEFAULT_MINUTES
+        if minutes < MIN_MINUTES:  # 0 once meant "never", which there no longer is
+            return DEFAULT_MINUTES
+        return min(minutes, MAX_MINUTES)
+
+    def set_idle_lock_minutes(self, minutes: int) -> None:
+        self._settings.setValue("lock/idle_minutes", minutes)
+
+    def lock_with_screen(self) -> bool:
+        """Whether the journal locks when the screen locks or the computer sleeps; on unless clearly off."""
+        value = self._settings.value("lock/with_screen", True)
+        if isinstance(value, str):  # an INI file gives back "false", not False
+            return value.strip().lower() not in ("false", "0", "no", "off")
+        return bool(value) if isinstance(value, bool | int) else True
+
+    def set_lock_with_screen(self, on: bool) -> None:
+        self._settings.setValue("lock/with_screen", on)
 
     def sync(self) -> None:
         self._settings.sync()
