@@ -120,6 +120,7 @@ class TouchpointDialog(FormDialog):
         else:
             self.set_person(self.person_field, person_id)
             (self.note_field if person_id is not None else self.person_field).setFocus()
+        self.keep_drafts("touchpoint", touchpoint_id)
 
     def save(self) -> int:
         note, channel = self.note_field.text(), self.channel_field.currentText()
@@ -201,6 +202,7 @@ class LoopDialog(FormDialog):
         else:
             self.set_person(self.person_field, person_id)
             self.promised_radio.setFocus()
+        self.keep_drafts("loop", loop_id)
 
     @property
     def loop_kind(self) -> LoopKind:
@@ -279,6 +281,8 @@ class ReflectionDialog(FormDialog):
         else:
             self.set_person(self.person_field, person_id)
         self.text_field.setFocus()
+        if on_save is None:  # an answer to a prompt belongs to that prompt: no stand-alone draft
+            self.keep_drafts("reflection", reflection_id)
 
     def save(self) -> int:
         text = self.text_field.toPlainText()

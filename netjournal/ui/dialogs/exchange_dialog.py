@@ -99,6 +99,7 @@ class ExchangeDialog(FormDialog):
         if exchange_id is None and person_id is not None:
             first = self.kind_field
         first.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.keep_drafts("exchange", exchange_id)
 
     # -- building ------------------------------------------------------------
 

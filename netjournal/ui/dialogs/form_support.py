@@ -331,6 +331,20 @@ class FormDialog(QDialog):
         if signal is not None:
             signal.connect(lambda *_: self._edited(widget))
 
+    # -- drafts --------------------------------------------------------------
+
+    def keep_drafts(self, kind: str, entry_id: int | None) -> None:
+        """Keep what is typed here as a draft in the journal (call once the form holds its starting values)."""
+        from netjournal.ui.dialogs.drafts import DraftKeeper
+
+        self.drafts = DraftKeeper(self, self.session, kind, entry_id)
+
+    def reject(self) -> None:
+        keeper = getattr(self, "drafts", None)
+        if keeper is not None and not keeper.ask_before_closing():
+            return
+        super().reject()
+
     # -- saving --------------------------------------------------------------
 
     def save(self) -> int:
@@ -347,6 +361,9 @@ class FormDialog(QDialog):
             self.show_error(error)
             return
         self.saved_id = saved_id
+        keeper = getattr(self, "drafts", None)
+        if keeper is not None:
+            keeper.discard()
         self.saved.emit(saved_id)
         self.accept()
 

@@ -42,6 +42,10 @@ class EntryCommands(QObject):
         dialog.open()
         return dialog
 
+    def open_dialog(self, dialog: QDialog) -> QDialog:
+        """Open a dialog made elsewhere (a draft brought back) as this window's current one."""
+        return self._open(dialog)
+
     def _dialog_closed(self) -> None:
         self.current_dialog = None
 

@@ -26,9 +26,11 @@ from netjournal.domain import TimelineEntry
 from netjournal.services.events import JournalChange
 from netjournal.services.journal import DEFAULT_KDF_ITER, Journal
 from netjournal.services.stats import journal_counts
+from netjournal.ui.dialogs.drafts import keep_all_quietly
 from netjournal.ui.session import Session
 from netjournal.ui.shell.actions import build_menus, create_actions
 from netjournal.ui.shell.auto_backups import AutoBackups
+from netjournal.ui.shell.draft_offer import offer_drafts
 from netjournal.ui.shell.entry_commands import EntryCommands
 from netjournal.ui.shell.idle_lock import MAX_MINUTES, MIN_MINUTES, IdleLock
 from netjournal.ui.shell.journal_commands import JournalCommands
@@ -241,6 +243,7 @@ class MainWindow(QMainWindow):
             return
         path = self.journal_path
         self.info.hide()
+        keep_all_quietly(self)  # what is typed stays, as a draft in the journal, for after the unlock
         self.close_dialogs()  # before the journal closes: nothing typed may outlive the lock, nor try to save
         self.session.detach()
         if path is not None:
@@ -314,8 +317,10 @@ class MainWindow(QMainWindow):
         self._sync_enabled()
         self._update_status()
         self.workspace.contacts.filter.setFocus()
+        QTimer.singleShot(0, self, lambda: offer_drafts(self, self.entries))
 
     def _closed(self) -> None:
+        keep_all_quietly(self)  # the journal is gone: nothing left to keep a draft in, nor to ask about
         self.close_dialogs()  # however the journal closed: a dialog on it has nothing left to edit
         self.idle_lock.disarm()
         self.status_label.clear()
@@ -380,5 +385,7 @@ class MainWindow(QMainWindow):
         self.settings.set_bytes("window/geometry", self.saveGeometry())
         self.settings.set_bytes("window/splitter", QByteArray(self.workspace.splitter.saveState()))
         self.settings.sync()
+        keep_all_quietly(self)
+        self.close_dialogs()
         self.session.detach()
         super().closeEvent(event)

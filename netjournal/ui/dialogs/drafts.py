@@ -1,0 +1,232 @@
+"""Keeping an entry dialog's unsaved text as a draft inside the journal, and bringing it back.
+
+``DraftKeeper`` watches every input of one dialog by its object name; a few
+seconds after a change it saves them all into the journal (``services.drafts``),
+and it saves at once before the window locks or quits.  Nothing is written
+outside the encrypted file: no settings, no temporary files.
+"""
+
+from __future__ import annotations
+
+from contextlib import suppress
+from typing import Any
+
+from PySide6.QtCore import QDate, QObject, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSlider,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from netjournal.services import drafts
+from netjournal.services.drafts import Draft
+from netjournal.services.errors import JournalError
+from netjournal.ui.session import Session
+
+AUTOSAVE_MS = 2500
+
+_INPUTS = (QLineEdit, QPlainTextEdit, QAbstractButton, QComboBox, QDateEdit, QSpinBox, QAbstractSlider)
+
+
+def _inputs(dialog: QDialog) -> dict[str, QWidget]:
+    """The dialog's own inputs by object name (Qt's inner widgets, named ``qt_…``, left out)."""
+    found: dict[str, QWidget] = {}
+    for widget in dialog.findChildren(QWidget):
+        name = widget.objectName()
+        if not name or name.startswith("qt_") or not isinstance(widget, _INPUTS):
+            continue
+        if isinstance(widget, QAbstractButton) and not widget.isCheckable():
+            continue  # Save, Cancel and other push buttons hold nothing
+        if isinstance(widget, QLineEdit) and widget.echoMode() != QLineEdit.EchoMode.Normal:
+            continue  # never a secret
+        if isinstance(widget, QLineEdit) and isinstance(widget.parentWidget(), QComboBox):
+            continue  # an editable combo box's text is taken from the box
+        found.setdefault(name, widget)
+    return found
+
+
+def _value(widget: QWidget) -> Any:
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QAbstractButton):
+        return widget.isChecked()
+    if isinstance(widget, QComboBox):
+        return widget.currentText() if widget.isEditable() else widget.currentIndex()
+    if isinstance(widget, QDateEdit):
+        return widget.date().toString(Qt.DateFormat.ISODate)
+    if isinstance(widget, QSpinBox | QAbstractSlider):
+        return widget.value()
+    return None
+
+
+def _set_value(widget: QWidget, value: Any) -> None:
+    if isinstance(widget, QLineEdit) and isinstance(value, str):
+        widget.setText(value)
+    elif isinstance(widget, QPlainTextEdit) and isinstance(value, str):
+        widget.setPlainText(value)
+    elif isinstance(widget, QAbstractButton) and isinstance(value, bool):
+        widget.setChecked(value)
+    elif isinstance(widget, QComboBox):
+        if widget.isEditable() and isinstance(value, str):
+            widget.setEditText(value)
+        elif isinstance(value, int) and not isinstance(value, bool):
+            widget.setCurrentIndex(value)
+    elif isinstance(widget, QDateEdit) and isinstance(value, str):
+        date = QDate.fromString(value, Qt.DateFormat.ISODate)
+        if date.isValid():
+            widget.setDate(date)
+    elif isinstance(widget, QSpinBox | QAbstractSlider) and isinstance(value, int):
+        widget.setValue(value)
+
+
+def _changed_signal(widget: QWidget) -> Any:
+    if isinstance(widget, QLineEdit | QPlainTextEdit):
+        return widget.textChanged
+    if isinstance(widget, QAbstractButton):
+        return widget.toggled
+    if isinstance(widget, QComboBox):
+        return widget.currentTextChanged
+    if isinstance(widget, QDateEdit):
+        return widget.dateChanged
+    return widget.valueChanged  # type: ignore[attr-defined]
+
+
+class DraftKeeper(QObject):
+    """The draft of one open entry dialog: saved a few seconds after each change, discarded once saved."""
+
+    def __init__(self, dialog: QDialog, session: Session, kind: str, entry_id: int | None) -> None:
+        super().__init__(dialog)
+        self.setObjectName("draftKeeper")
+        self._dialog = dialog
+        self._session = session
+        self.kind = kind
+        self.entry_id = entry_id
+        self._baseline = self.capture()  # as the dialog opened: no draft until something differs
+        self._saved: dict[str, Any] | None = None
+        self.quiet = False  # closing for a lock or quit: keep the draft, ask nothing
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_MS)
+        self._timer.timeout.connect(self.save_now)
+        for widget in _inputs(dialog).values():
+            _changed_signal(widget).connect(self._changed)
+
+    def capture(self) -> dict[str, Any]:
+        return {name: _value(widget) for name, widget in _inputs(self._dialog).items()}
+
+    def restore(self, draft: Draft) -> None:
+        """Put a kept draft's values back into the dialog (in the order its inputs appear)."""
+        known = getattr(self._dialog, "_known_people", None)
+        if isinstance(known, dict):
+            known.update(draft.known_people)
+        inputs = _inputs(self._dialog)
+        for name, value in draft.fields.items():
+            widget = inputs.get(name)
+            if widget is not None:
+                _set_value(widget, value)
+        self._saved = self.capture()
+
+    @property
+    def has_changes(self) -> bool:
+        return self.capture() != self._baseline
+
+    @property
+    def has_typed_text(self) -> bool:
+        """Text typed or changed since the dialog opened (a flipped option alone is not worth asking about)."""
+        now = self.capture()
+        return any(isinstance(v, str) and v.strip() and v != self._baseline.get(k) for k, v in now.items())
+
+    def _changed(self, *_: object) -> None:
+        if not self._timer.isActive():
+            self._timer.start()  # at most one save per interval, however fast someone types
+
+    def save_now(self) -> None:
+        """Keep what the dialog holds now (or drop the draft when it is back as it opened)."""
+        self._timer.stop()
+        if not self._session.is_open or self._session.busy:
+            return
+        now = self.capture()
+        if now == self._saved:
+            return
+        try:
+            if now == self._baseline:
+                drafts.discard_draft(self._session.journal, self.kind, self.entry_id)
+            else:
+                known = getattr(self._dialog, "_known_people", {})
+                drafts.save_draft(
+                    self._session.journal,
+                    Draft(self.kind, self.entry_id, now, dict(known), gist=_gist(now)),
+                )
+        except JournalError:
+            return  # a damaged or full journal: the dialog itself says so when saving
+        self._saved = now
+
+    def discard(self) -> None:
+        self._timer.stop()
+        if self._session.is_open and not self._session.busy:
+            with suppress(JournalError):
+                drafts.discard_draft(self._session.journal, self.kind, self.entry_id)
+        self._saved = self._baseline
+
+    def ask_before_closing(self) -> bool:
+        """Esc or Cancel with something typed: keep it, throw it away, or go back. True to close."""
+        if self.quiet or not self.has_typed_text:
+            if not self.quiet:
+                self.discard()
+            return True
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Keep what you typed?"),
+            self.tr("This has not been saved. Keep it as a draft to finish later, or discard it?"),
+            QMessageBox.StandardButton.NoButton,
+            self._dialog,
+        )
+        box.setObjectName("keepDraftQuestion")
+        keep = box.addButton(self.tr("&Keep draft"), QMessageBox.ButtonRole.AcceptRole)
+        throw = box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        back = box.addButton(self.tr("Go &back"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(back)
+        box.exec()
+        clicked = box.clickedButton()
+        box.deleteLater()
+        if clicked is keep:
+            self.save_now()
+            return True
+        if clicked is throw:
+            self.discard()
+            return True
+        return False
+
+
+def _gist(fields: dict[str, Any]) -> str:
+    """The longest text typed, shortened: enough to recognise the draft by when it is offered back."""
+    texts = [v.strip() for v in fields.values() if isinstance(v, str) and v.strip() and not _looks_like_date(v)]
+    if not texts:
+        return ""
+    longest = max(texts, key=len)
+    return longest if len(longest) <= 80 else longest[:79].rstrip() + "…"
+
+
+def _looks_like_date(text: str) -> bool:
+    return len(text) == 10 and text[4] == "-" and text[7] == "-"
+
+
+def keepers(window: QWidget) -> list[DraftKeeper]:
+    return [k for k in window.findChildren(DraftKeeper) if isinstance(k, DraftKeeper)]
+
+
+def keep_all_quietly(window: QWidget) -> None:
+    """Before a lock or quit: save every open dialog's draft now, and let the dialogs close without asking."""
+    for keeper in keepers(window):
+        keeper.save_now()
+        keeper.quiet = True
