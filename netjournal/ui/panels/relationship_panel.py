@@ -27,7 +27,7 @@ from netjournal.domain import CircumstanceRecord
 from netjournal.insights import patterns
 from netjournal.insights.network import NetworkSummary
 from netjournal.insights.patterns import Pattern, Reason
-from netjournal.services import entries
+from netjournal.services import use_cases
 from netjournal.services.errors import JournalError
 from netjournal.services.events import JournalChange
 from netjournal.services.network import AskingTie, asking_ties, network_summary
@@ -322,7 +322,7 @@ class RelationshipPanel(QScrollArea):
         ):
             return
         try:
-            entries.delete_circumstance(self._session.journal, item.id)
+            use_cases.delete_circumstance(self._session.journal, item.id)
         except JournalError as error:
             messages.show_error(self, self.tr("Could not delete"), str(error))
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog
 
 from netjournal.domain import EntryType, TimelineEntry
-from netjournal.services import entries, people
+from netjournal.services import people, use_cases
 from netjournal.services.errors import JournalError
 from netjournal.ui.i18n import tr
 from netjournal.ui.widgets import messages
@@ -130,7 +130,7 @@ class EntryCommands(QObject):
         if messages.confirm(
             self.host.dialog_parent(), tr("Delete entry"), f"{question}\n\n{entry.title}", action=tr("Delete")
         ):
-            self._guarded(lambda: entries.delete_entry(self.session.journal, entry.type, entry.id))
+            self._guarded(lambda: use_cases.delete_entry(self.session.journal, entry.type, entry.id))
 
     def _guarded(self, operation: Callable[[], object]) -> None:
         try:
