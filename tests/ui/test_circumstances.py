@@ -30,7 +30,7 @@ def test_deleting_a_circumstance_asks_then_deletes_and_can_be_undone(qtbot, wind
     monkeypatch.setattr(messages, "confirm", lambda *a, **k: asked.append(a) or False)
     qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(asked) == 1)
-    assert asked[0][2] == "Delete the circumstance “New baby”? You can undo this until you close the journal."
+    assert asked[0][2] == "Delete the circumstance “New baby”?\n\nYou can undo this until you close the journal."
     assert [c.note for c in relationships.circumstances_of(journal, tom)] == ["New baby"]
 
     monkeypatch.setattr(messages, "confirm", lambda *a, **k: True)

@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMenu, QMes
 
 from netjournal.domain import EntryType
 from netjournal.services import people
+from netjournal.services.deletions import GoesWith
 from netjournal.store.models import Touchpoint
+from netjournal.ui.shell.delete_commands import person_question
 from netjournal.ui.shell.main_window import MainWindow
 from netjournal.ui.widgets import messages
 
@@ -72,9 +74,7 @@ def test_delete_key_and_confirm_then_ctrl_z_brings_the_entry_back(qtbot, window:
     with qtbot.waitSignal(window.session.changed):
         qtbot.keyClick(timeline.list, Qt.Key.Key_Delete)  # returns once the confirmation's exec() has ended
     met = (dt.date.today() - dt.timedelta(days=10)).isoformat()  # as seeded
-    assert asked == [
-        f"Delete this touchpoint from {met}?\n\n{LEE_TOUCH}\n\nYou can undo this until you close the journal."
-    ]
+    assert asked == [f"Delete this touchpoint from {met}?\n\n{LEE_TOUCH}\n\n" + UNDO_HINT]
     qtbot.waitUntil(lambda: timeline.model.find(EntryType.TOUCHPOINT, 1) is None)
     undo = window.window_actions.undo
     assert undo.isEnabled() and undo.text() == f"&Undo delete of the touchpoint “{LEE_TOUCH}”"
@@ -110,9 +110,8 @@ def test_deleting_a_person_from_the_menu_names_what_goes_and_the_button_undoes_i
         delete.trigger()
 
     assert asked == [
-        "Delete Tom Reyes and their 3 exchanges? The introduction that names them as the second person stays, "
-        "without them. Your reflection about them stays, about nobody in particular. You can undo this until "
-        "you close the journal."
+        "Delete Tom Reyes and their 3 exchanges?\n\nThe introduction that names them as the second person stays, "
+        "without them. Your reflection about them stays, about nobody in particular.\n\n" + UNDO_HINT
     ]
     assert people.find_person(window.session.journal, "Tom Reyes") is None
     qtbot.waitUntil(lambda: ws.contacts.model.row_of(tom) is None)
@@ -140,7 +139,7 @@ def test_the_delete_key_on_a_person_asks_about_them(qtbot, window: MainWindow, m
     ws.contacts.list.setFocus()
     asked = confirm_and_record(monkeypatch, answer=False)
     qtbot.keyClick(ws.contacts.list, Qt.Key.Key_Delete)
-    assert asked == ["Delete Lee Park and their 1 touchpoint? You can undo this until you close the journal."]
+    assert asked == ["Delete Lee Park and their 1 touchpoint?\n\n" + UNDO_HINT]
     assert ws.contacts.model.row_of(lee) is not None and len(window.undo_history) == 0
     # The same, and editing and archiving, are in the person's context menu.
     names = [a.objectName() for a in ws.contacts.list.actions()]
@@ -214,3 +213,18 @@ def test_lock_clears_the_undo_history(qtbot, window: MainWindow, monkeypatch) ->
     assert widgets_naming("Tom Reyes") == []
     focus = QApplication.focusWidget()
     assert focus is not None and focus.objectName() == "passphraseField"
+
+
+def test_the_person_question_lists_what_goes_and_what_stays(qtbot) -> None:
+    goes = GoesWith("Maya Chen", 12, 3, 1, 0, 0, 0, 0, 0)
+    assert person_question(goes) == "Delete Maya Chen and their 12 exchanges, 3 touchpoints and 1 open loop?\n\n" + (
+        UNDO_HINT
+    )
+    everything = GoesWith("Maya Chen", 1, 1, 2, 1, 2, 2, 1, 3)
+    assert person_question(everything) == (
+        "Delete Maya Chen and their 1 exchange, 1 touchpoint, 2 open loops, 1 closed loop and 2 circumstances?\n\n"
+        "The 2 introductions that name them as the second person stay, without them. Your reflection about them "
+        "stays, about nobody in particular. 3 exchanges with other people that returned theirs stay, no longer "
+        "linked to them.\n\n" + UNDO_HINT
+    )
+    assert person_question(GoesWith("Lee Park", 0, 0, 0, 0, 0, 0, 0, 0)) == "Delete Lee Park?\n\n" + UNDO_HINT

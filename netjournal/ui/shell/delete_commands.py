@@ -51,9 +51,10 @@ def person_question(goes: GoesWith) -> str:
         if count and (text := plural(count, one, many))
     ]
     if taken:
-        lines = [tr("Delete {0} and their {1}?").format(goes.name, _listing(taken))]
+        question = tr("Delete {0} and their {1}?").format(goes.name, _listing(taken))
     else:
-        lines = [tr("Delete {0}?").format(goes.name)]
+        question = tr("Delete {0}?").format(goes.name)
+    stays = []
     for count, one, many in (
         (
             goes.introductions,
@@ -67,14 +68,13 @@ def person_question(goes: GoesWith) -> str:
         ),
         (
             goes.returns,
-            tr("Someone else's exchange that returned one of theirs stays, no longer linked."),
-            tr("{0} exchanges of other people's that returned theirs stay, no longer linked."),
+            tr("An exchange with someone else that returned one of theirs stays, no longer linked to it."),
+            tr("{0} exchanges with other people that returned theirs stay, no longer linked to them."),
         ),
     ):
         if count:
-            lines.append(plural(count, one, many))
-    lines.append(undo_hint())
-    return " ".join(lines)
+            stays.append(plural(count, one, many))
+    return "\n\n".join(p for p in (question, " ".join(stays), undo_hint()) if p)
 
 
 class DeleteCommands(QObject):
@@ -104,7 +104,7 @@ class DeleteCommands(QObject):
     def delete_circumstance(self, item: CircumstanceRecord) -> None:
         question = tr("Delete the circumstance “{0}”?").format(item.note)
         if self.session.is_open and messages.confirm(
-            self.host.dialog_parent(), tr("Delete circumstance"), f"{question} {undo_hint()}", action=tr("Delete")
+            self.host.dialog_parent(), tr("Delete circumstance"), f"{question}\n\n{undo_hint()}", action=tr("Delete")
         ):
             self._delete(lambda: use_cases.delete_circumstance(self.session.journal, item.id))
 
