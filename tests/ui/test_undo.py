@@ -228,3 +228,13 @@ def test_the_person_question_lists_what_goes_and_what_stays(qtbot) -> None:
         "linked to them.\n\n" + UNDO_HINT
     )
     assert person_question(GoesWith("Lee Park", 0, 0, 0, 0, 0, 0, 0, 0)) == "Delete Lee Park?\n\n" + UNDO_HINT
+
+
+def test_long_texts_are_shortened_in_the_menu_and_the_notice(qtbot, window: MainWindow, monkeypatch) -> None:
+    confirm_and_record(monkeypatch)
+    long_name = "Maximiliana " + "Vandenberghe-" * 12 + "Okonkwo"
+    maya = people.add_person(window.session.journal, people.PersonInput(long_name))
+    window.deletes.delete_person(maya)
+    text = window.window_actions.undo.text()
+    assert text.startswith("&Undo delete of Maximiliana Vandenberghe-") and text.endswith("…")
+    assert len(text) < 70 and long_name not in window.undo_notice.label.text()

@@ -24,10 +24,10 @@ SHORT = 48  # characters of an entry's text that name it
 def what_was_deleted(deleted: Deleted) -> str:
     """How the window names what a delete took: a person by name, anything else by its kind and first words."""
     words = " ".join(deleted.title.split())
+    if len(words) > SHORT:  # names and texts may run to thousands of characters; a menu item may not
+        words = words[: SHORT - 1].rstrip() + "…"
     if deleted.entity is Entity.PERSON:
         return words
-    if len(words) > SHORT:
-        words = words[: SHORT - 1].rstrip() + "…"
     templates = {
         Entity.EXCHANGE: tr("the exchange “{0}”"),
         Entity.TOUCHPOINT: tr("the touchpoint “{0}”"),
