@@ -20,10 +20,13 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QLineEdit, QStyleFactory, QWidget
 
 from netjournal.app import application
+from netjournal.services import deletions, use_cases
 from netjournal.services.demo import create_demo_journal
 from netjournal.services.journal import Journal
+from netjournal.ui.shell.delete_commands import person_question
 from netjournal.ui.shell.main_window import MainWindow
 from netjournal.ui.shell.settings import WindowSettings
+from netjournal.ui.widgets import messages
 
 OUT = Path(__file__).resolve().parent / "screenshots"
 SIZE = (1280, 800)
@@ -121,6 +124,21 @@ def shoot(app: QApplication, journal_path: Path, folder: Path, theme: str) -> No
     window.workspace.timeline.list.setCurrentIndex(window.workspace.timeline.model.index(1))
     settle(app)
     take("main-person", window.grab().toImage())
+
+    # Deleting a person: the question names what goes with them; afterwards the status bar offers Undo.
+    question = person_question(deletions.what_goes_with(journal, person))
+    box = messages.confirmation_box(window, window.tr("Delete person"), question, action=window.tr("Delete"))
+    box.show()
+    settle(app)
+    take("delete-person", grab_with_dialog(window, box))
+    box.close()
+    box.deleteLater()
+    window.undo_history.push(use_cases.delete_person(journal, person))
+    settle(app)
+    take("person-deleted", window.grab().toImage())
+    window.deletes.undo()
+    window.workspace.timeline.list.setCurrentIndex(window.workspace.timeline.model.index(1))
+    settle(app)
 
     window.entries.log_exchange()
     dialog = window.entries.current_dialog

@@ -1,4 +1,4 @@
-"""Writing journal entries: exchanges, touchpoints, open loops, reflections, circumstances.
+"""Writing journal entries: exchanges, touchpoints, open loops, reflections, circumstances (deletes: ``deletions``).
 
 Each operation validates everything first and then writes in one
 transaction, so invalid input writes nothing.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from netjournal.domain import Entity, EntryType, LoopKind
+from netjournal.domain import Entity, LoopKind
 from netjournal.services import rules
 from netjournal.services.events import ChangeAction, JournalChange
 from netjournal.services.journal import Journal
@@ -168,37 +168,6 @@ def add_circumstance(
     return circumstance_id
 
 
-_MODELS: dict[EntryType, type[Exchange | Touchpoint | OpenLoop | Reflection]] = {
-    EntryType.EXCHANGE: Exchange,
-    EntryType.TOUCHPOINT: Touchpoint,
-    EntryType.LOOP: OpenLoop,
-    EntryType.REFLECTION: Reflection,
-}
-_PEOPLE_OF_ENTRY = {
-    EntryType.EXCHANGE: "SELECT person_id, second_person_id FROM exchange WHERE id = ?",
-    EntryType.TOUCHPOINT: "SELECT person_id FROM touchpoint WHERE id = ?",
-    EntryType.LOOP: "SELECT person_id FROM open_loop WHERE id = ?",
-    EntryType.REFLECTION: "SELECT person_id FROM reflection WHERE id = ?",
-}
-_ENTITY_OF = {
-    EntryType.EXCHANGE: Entity.EXCHANGE,
-    EntryType.TOUCHPOINT: Entity.TOUCHPOINT,
-    EntryType.LOOP: Entity.LOOP,
-    EntryType.REFLECTION: Entity.REFLECTION,
-}
-
-
-def delete_entry(journal: Journal, entry_type: EntryType, entry_id: int) -> None:
-    entry_type = EntryType(entry_type)
-    row = journal.sql(_PEOPLE_OF_ENTRY[entry_type], (entry_id,)).fetchone()
-    if row is None:
-        raise NotFoundError(f"There is no {entry_type} with id {entry_id}.")
-    people = _people(*row)
-    with journal.write() as changes:
-        journal.delete(_MODELS[entry_type], entry_id)
-        changes.append(JournalChange(_ENTITY_OF[entry_type], ChangeAction.DELETED, (entry_id,), people))
-
-
 def update_touchpoint(
     journal: Journal, touchpoint_id: int, note: str, *, date: dt.date | str | None = None, channel: str = ""
 ) -> None:
@@ -242,12 +211,3 @@ def update_reflection(journal: Journal, reflection_id: int, text: str, *, date: 
         changes.append(
             JournalChange(Entity.REFLECTION, ChangeAction.UPDATED, (reflection_id,), _people(reflection.person_id))
         )
-
-
-def delete_circumstance(journal: Journal, circumstance_id: int) -> None:
-    row = journal.first(Circumstance.select().where(Circumstance.id == circumstance_id))
-    if row is None:
-        raise NotFoundError(f"There is no circumstance with id {circumstance_id}.")
-    with journal.write() as changes:
-        journal.delete(Circumstance, circumstance_id)
-        changes.append(JournalChange(Entity.CIRCUMSTANCE, ChangeAction.DELETED, (circumstance_id,), (row.person_id,)))

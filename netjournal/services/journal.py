@@ -15,6 +15,7 @@ from netjournal.store import rows
 from netjournal.store.database import DEFAULT_KDF_ITER, JournalDatabase
 from netjournal.store.lock import JournalLock
 from netjournal.store.models import TrackedModel
+from netjournal.store.removal import Removal, capture
 from netjournal.store.snapshot import SnapshotSource
 
 __all__ = ["DEFAULT_KDF_ITER", "Journal"]
@@ -126,6 +127,18 @@ class Journal:
     def delete(self, model: type[TrackedModel], row_id: object) -> int:
         """Remove a row, leaving a tombstone; call inside ``write``."""
         return rows.delete(self.store.db, model, row_id)
+
+    def remove(self, model: type[TrackedModel], row_id: int) -> Removal | None:
+        """``delete``, returning all it changed, to undo it with ``restore``; call inside ``write``."""
+        return rows.remove(self.store.db, model, row_id)
+
+    def restore(self, removal: Removal) -> rows.Restored:
+        """Put back what ``remove`` took; call inside ``write`` (a conflict rolls it back)."""
+        return rows.restore(self.store.db, removal)
+
+    def what_delete_takes(self, model: type[TrackedModel], row_id: int) -> Removal:
+        """What deleting the row would remove and change, without deleting anything."""
+        return capture(self.store.db, model._meta.table_name, row_id)
 
     # -- life cycle --------------------------------------------------------------
 

@@ -12,12 +12,14 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, replace
 
-from netjournal.domain import LoopKind
-from netjournal.services import backups, entries, keychain, people
+from netjournal.domain import EntryType, LoopKind
+from netjournal.services import backups, deletions, entries, keychain, people
+from netjournal.services.deletions import Deleted
 from netjournal.services.journal import Journal
 from netjournal.services.validation import ValidationError
 from netjournal.store.database import check_passphrase
 from netjournal.store.errors import JournalError, PassphraseChangedNotReopenedError, PassphraseNotChangedError
+from netjournal.store.rows import Restored
 
 PersonRef = int | str
 """A person: their id, or a name as typed (found, or added when nobody matches)."""
@@ -128,6 +130,25 @@ def write_reflection(
             who = _resolve(journal, person, field="person", empty_message="")
         reflection_id = entries.add_reflection(journal, text, date=date, person_id=who.id if who else None)
     return Logged(reflection_id, (who,) if who else ())
+
+
+def delete_entry(journal: Journal, entry_type: EntryType, entry_id: int) -> Deleted:
+    """Delete a timeline entry; the record returned undoes it (``undo_delete``)."""
+    return deletions.delete_entry(journal, entry_type, entry_id)
+
+
+def delete_circumstance(journal: Journal, circumstance_id: int) -> Deleted:
+    return deletions.delete_circumstance(journal, circumstance_id)
+
+
+def delete_person(journal: Journal, person_id: int) -> Deleted:
+    """Delete a person and what goes with them (ask first with ``deletions.what_goes_with``)."""
+    return deletions.delete_person(journal, person_id)
+
+
+def undo_delete(journal: Journal, deleted: Deleted) -> Restored:
+    """Bring back what a delete took, or refuse with a sentence (``UndoRefusedError``) and change nothing."""
+    return deletions.undo(journal, deleted)
 
 
 class KeychainOutcome(enum.Enum):

@@ -115,3 +115,20 @@ class ForeignBackupError(JournalError):
             f"{path} is a copy of another journal, not of this one, so it was not restored. "
             "Open it as a journal of its own if you need what it holds."
         )
+
+
+class RestoreConflictError(JournalError):
+    """Deleted rows cannot be put back as they were: the journal has changed since. Nothing was written."""
+
+    AGAIN = "again"
+    PARENT_GONE = "parent gone"
+
+    def __init__(self, reason: str, table: str) -> None:
+        entity = {"open_loop": "open loop"}.get(table, table)
+        super().__init__(
+            f"the same {entity} is in the journal again."
+            if reason == self.AGAIN
+            else f"the {entity} it belonged to has been deleted since."
+        )
+        self.reason = reason
+        self.table = table

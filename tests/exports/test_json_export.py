@@ -17,7 +17,7 @@ from support import file_digests
 
 from netjournal.domain import Direction, EntryType, Kind, LoopKind
 from netjournal.exports.json_export import SECTIONS, export_json, write_export
-from netjournal.services import entries, people, prompting
+from netjournal.services import deletions, entries, people, prompting
 from netjournal.services.journal import Journal
 from netjournal.store.errors import JournalError, StorageFullError
 from netjournal.store.models import Circumstance, Exchange, OpenLoop, Person, PromptState, Reflection, Touchpoint
@@ -206,7 +206,7 @@ def test_a_delete_is_exported_as_a_tombstone(journal: Journal) -> None:
     before = _export(journal)
     back_uuid = next(e["uuid"] for e in before["exchanges"] if e["kind"] == "referral")
     assert before["deleted"] == []
-    entries.delete_entry(journal, EntryType.EXCHANGE, ids["back"])
+    deletions.delete_entry(journal, EntryType.EXCHANGE, ids["back"])
     after = _export(journal)
     assert [(d["entity"], d["uuid"]) for d in after["deleted"]] == [("exchange", back_uuid)]
     assert back_uuid not in {e["uuid"] for e in after["exchanges"]}

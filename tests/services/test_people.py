@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from netjournal.domain import EntryType, LoopKind
-from netjournal.services import entries, people
+from netjournal.services import deletions, entries, people
 from netjournal.services.journal import Journal
 from netjournal.services.validation import AmbiguousPersonError, ValidationError
 from netjournal.store.models import Person, Reflection, Touchpoint
@@ -188,11 +188,11 @@ def test_list_people_counts_and_last_entry_follow_every_change(journal: Journal)
     assert _state(journal, ana) == (1, 2, D(2024, 8, 1))
 
     # Deletes move the date back to the newest remaining entry.
-    entries.delete_entry(journal, EntryType.TOUCHPOINT, touch)
+    deletions.delete_entry(journal, EntryType.TOUCHPOINT, touch)
     assert _state(journal, ana) == (1, 2, D(2024, 7, 1))
-    entries.delete_entry(journal, EntryType.REFLECTION, note)
+    deletions.delete_entry(journal, EntryType.REFLECTION, note)
     assert _state(journal, ana) == (1, 2, D(2024, 5, 1))
-    entries.delete_entry(journal, EntryType.LOOP, loop)
+    deletions.delete_entry(journal, EntryType.LOOP, loop)
     assert _state(journal, ana) == (1, 2, D(2024, 2, 1))
 
     # Editing an exchange: the direction moves between the counts, the date follows.
@@ -228,7 +228,7 @@ def test_second_person_of_an_introduction_has_a_last_entry(journal: Journal) -> 
     assert _row(journal, ben).last_entry_on is None
     assert _row(journal, cy).last_entry_on == D(2023, 1, 1)
     assert _row(journal, ana).last_entry_on == D(2023, 1, 1)
-    entries.delete_entry(journal, EntryType.EXCHANGE, intro)
+    deletions.delete_entry(journal, EntryType.EXCHANGE, intro)
     assert [_row(journal, p).last_entry_on for p in (ana, ben, cy)] == [None, None, None]
     assert _state(journal, ana) == (0, 0, None)
 

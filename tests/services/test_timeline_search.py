@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from support import PASSPHRASE, TEST_KDF_ITER
 
 from netjournal.domain import EntryType, LoopKind
-from netjournal.services import entries, people
+from netjournal.services import deletions, entries, people
 from netjournal.services.journal import Journal
 from netjournal.services.search import SNIPPET_END, SNIPPET_START, match_expression, search
 from netjournal.services.timeline import Cursor, full_timeline, timeline_page
@@ -328,13 +328,13 @@ def test_search_index_follows_edits_and_deletes(filled: dict[str, int], journal:
     assert [h.entity for h in search(journal, "costa")] == ["person"]
     assert [h.person_name for h in search(journal, "flamingo")] == ["Ana Costa"]
 
-    entries.delete_entry(journal, EntryType.TOUCHPOINT, filled["touchpoint"])
+    deletions.delete_entry(journal, EntryType.TOUCHPOINT, filled["touchpoint"])
     assert "touchpoint" not in {h.entity for h in search(journal, "pelican")}
     entries.close_loop(journal, filled["loop"], done_on=dt.date(2023, 10, 1))
     assert [h.entity_id for h in search(journal, "deck")] == [filled["loop"]]
-    entries.delete_entry(journal, EntryType.LOOP, filled["loop"])
+    deletions.delete_entry(journal, EntryType.LOOP, filled["loop"])
     assert search(journal, "deck") == []
-    entries.delete_entry(journal, EntryType.EXCHANGE, filled["exchange"])
+    deletions.delete_entry(journal, EntryType.EXCHANGE, filled["exchange"])
     assert search(journal, "flamingo") == []
     assert search(journal, "albatross") == []
 

@@ -13,7 +13,7 @@ from support import PASSPHRASE, TEST_KDF_ITER
 
 from netjournal.domain import Entity, EntryType, LoopKind
 from netjournal.insights.prompts import DuePrompt
-from netjournal.services import entries, people, prompting
+from netjournal.services import deletions, entries, people, prompting
 from netjournal.services.events import ChangeAction, JournalChange
 from netjournal.services.journal import Journal
 from netjournal.services.validation import ValidationError
@@ -291,7 +291,7 @@ def test_one_change_per_write_after_commit(journal: Journal, recorder: list) -> 
         (False, 2, 0),
         (False, 2, 1),
     ]
-    entries.delete_entry(journal, EntryType.EXCHANGE, intro)
+    deletions.delete_entry(journal, EntryType.EXCHANGE, intro)
     assert recorder[-1][0] == JournalChange(Entity.EXCHANGE, ChangeAction.DELETED, (intro,), (ana, ben))
     assert len(recorder) == 5
 

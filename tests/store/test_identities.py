@@ -10,7 +10,7 @@ import pytest
 from support import PASSPHRASE, TEST_KDF_ITER
 
 from netjournal.domain import Direction, EntryType, Kind, LoopKind
-from netjournal.services import entries, people, prompting
+from netjournal.services import deletions, entries, people, prompting
 from netjournal.services.journal import Journal
 from netjournal.services.search import search
 from netjournal.store.identity_schema import TRACKED_TABLES
@@ -117,8 +117,8 @@ def test_deletes_leave_tombstones_also_for_rows_a_cascade_removes(journal: Journ
     ids = _fill(journal)
     exchange_uuid = _row(journal, "exchange", ids["exchange"])[0]
     circumstance_uuid = _row(journal, "circumstance", ids["circumstance"])[0]
-    entries.delete_entry(journal, EntryType.EXCHANGE, ids["exchange"])
-    entries.delete_circumstance(journal, ids["circumstance"])
+    deletions.delete_entry(journal, EntryType.EXCHANGE, ids["exchange"])
+    deletions.delete_circumstance(journal, ids["circumstance"])
     assert _tombstones(journal) == {("exchange", exchange_uuid), ("circumstance", circumstance_uuid)}
     (deleted_at,) = journal.sql("SELECT deleted_at FROM tombstone WHERE uuid = ?", (exchange_uuid,)).fetchone()
     assert STAMP.match(deleted_at)
@@ -158,7 +158,7 @@ def test_large_ids_fit_the_search_index(journal: Journal) -> None:
                                                         date="2025-01-01"))  # fmt: skip
     hits = search(journal, "flamingo")
     assert [h.entity_id for h in hits] == [huge + 1, huge]  # newest first: same day, later entry first
-    entries.delete_entry(journal, EntryType.EXCHANGE, huge)
+    deletions.delete_entry(journal, EntryType.EXCHANGE, huge)
     assert [h.entity_id for h in search(journal, "flamingo")] == [huge + 1]
 
 

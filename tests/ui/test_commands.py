@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from netjournal.domain import EntryType, TimelineEntry
@@ -12,8 +13,10 @@ from netjournal.services.people import find_person
 from netjournal.services.timeline import timeline_page
 from netjournal.ui.session import Session
 from netjournal.ui.shell.command_host import CommandHost
+from netjournal.ui.shell.delete_commands import DeleteCommands
 from netjournal.ui.shell.entry_commands import EntryCommands
 from netjournal.ui.shell.main_window import MainWindow
+from netjournal.ui.shell.undo import UndoHistory, UndoNotice
 from netjournal.ui.widgets import messages
 
 
@@ -54,11 +57,11 @@ class FakeHost:
 
 def test_the_window_is_the_commands_host(window: MainWindow) -> None:
     assert isinstance(window, CommandHost)
-    assert window.entries.host is window and window.journals.host is window
+    assert window.entries.host is window and window.journals.host is window and window.deletes.host is window
     assert window.dialog_parent() is window
 
 
-def test_entry_commands_need_nothing_but_their_host(qtbot, session: Session, monkeypatch) -> None:
+def test_entry_and_delete_commands_need_nothing_but_their_host(qtbot, session: Session, monkeypatch) -> None:
     widget = QWidget()
     qtbot.addWidget(widget)
     host = FakeHost(session, widget)
@@ -77,8 +80,11 @@ def test_entry_commands_need_nothing_but_their_host(qtbot, session: Session, mon
     host.entry = next(
         e for e in timeline_page(session.journal, person_id=host.person_id) if e.type is EntryType.TOUCHPOINT
     )
-    commands.delete_current()
+    undo = QAction(widget)
+    deletes = DeleteCommands(host, UndoHistory(session, undo, UndoNotice(widget)))
+    deletes.delete_current()
     assert asked == [widget]
+    assert undo.isEnabled() and undo.text() == "&Undo delete of the touchpoint “Met Lee at the Lisbon data meetup”"
     assert all(
         e.id != host.entry.id
         for e in timeline_page(session.journal, person_id=host.person_id)

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 
 from netjournal.domain import Direction, Entity, EntryType, ExchangeEntry, Kind
-from netjournal.services import entries, people, records
+from netjournal.services import deletions, people, records
 from netjournal.services.events import ChangeAction, JournalChange
 from netjournal.services.journal import Journal
 from netjournal.services.relationships import circumstances_of, relationship
@@ -363,7 +363,7 @@ def test_opened_for_a_person_starts_on_kind(qtbot, session):
     ids=lambda value: value.value if isinstance(value, EntryType) else "",
 )
 def test_editing_an_entry_deleted_meanwhile_says_so(qtbot, session, entry_type, open_for_editing):
-    entries.delete_entry(session.journal, entry_type, 1)
+    deletions.delete_entry(session.journal, entry_type, 1)
     dialog = shown(qtbot, open_for_editing(session, 1))
     assert dialog.error_label.isVisible()
     assert "no longer in the journal" in dialog.error_label.text()

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from netjournal.domain import EntryType, TimelineEntry
-from netjournal.services import entries, relationships
+from netjournal.services import deletions, entries, relationships
 from netjournal.services.people import find_person
 from netjournal.services.search import search
 from netjournal.ui.models.timeline_model import HeaderRole
@@ -96,7 +96,7 @@ def test_the_entries_behind_a_hint_refresh_when_one_is_deleted(qtbot, window: Ma
     assert sorted(shown) == sorted(reason.entry_ids)
     gone = shown[0]
     with qtbot.waitSignal(timeline.model.modelReset):
-        entries.delete_entry(window.session.journal, EntryType.EXCHANGE, gone)
+        deletions.delete_entry(window.session.journal, EntryType.EXCHANGE, gone)
     assert [e.id for e in timeline.model.entries()] == shown[1:]
     assert "entries behind" in timeline.caption.text()
 

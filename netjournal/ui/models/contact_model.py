@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
@@ -44,10 +44,11 @@ class ContactListModel(QAbstractListModel):
 
     # -- data in -------------------------------------------------------------
 
-    def update(self, rows: list[PersonRow]) -> None:
-        """Replace or add these people's rows, keeping everyone else's."""
+    def update(self, rows: list[PersonRow], *, gone: Collection[int] = ()) -> None:
+        """Replace or add these people's rows and drop the ``gone`` ones, keeping everyone else's."""
         fresh = {row.id: row for row in rows}
-        self._all = [fresh.pop(row.id, row) for row in self._all] + list(fresh.values())
+        kept = [row for row in self._all if row.id not in gone or row.id in fresh]
+        self._all = [fresh.pop(row.id, row) for row in kept] + list(fresh.values())
         self._apply()
 
     def load(self, rows: list[PersonRow]) -> None:

@@ -42,11 +42,25 @@ class _FilterField(QLineEdit):
         super().keyPressEvent(event)
 
 
+class _PeopleList(QListView):
+    """Delete on a person asks to delete them (the window asks what goes with them first)."""
+
+    deleteRequested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Delete and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            if self.currentIndex().isValid():
+                self.deleteRequested.emit()
+            return
+        super().keyPressEvent(event)
+
+
 class ContactsPane(QWidget):
     """Everyone / filter / sort / archived toggle / list; emits the selection."""
 
     personSelected = Signal(int)
     everyoneSelected = Signal()
+    deletePersonRequested = Signal(int)
     sortChanged = Signal(str)  # a ContactOrder value
 
     def __init__(
@@ -85,7 +99,7 @@ class ContactsPane(QWidget):
         self.archived.setAccessibleName(self.tr("Show archived people"))
         self.archived.toggled.connect(self.model.set_include_archived)
 
-        self.list = QListView(self)
+        self.list = _PeopleList(self)
         self.list.setObjectName("contactList")
         self.list.setAccessibleName(self.tr("People"))
         self.list.setModel(self.model)
@@ -95,6 +109,7 @@ class ContactsPane(QWidget):
         self.list.selectionModel().currentChanged.connect(self._current_changed)
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._restore_selection)
+        self.list.deleteRequested.connect(self._delete_requested)
 
         controls = QHBoxLayout()
         controls.addWidget(self.sort, 1)
@@ -129,7 +144,8 @@ class ContactsPane(QWidget):
         if stale is None:
             self.model.load(list_people(self._session.journal))
         elif stale:
-            self.model.update(list_people(self._session.journal, only=stale))
+            rows = list_people(self._session.journal, only=stale)
+            self.model.update(rows, gone=stale - {row.id for row in rows})  # asked for and not found: deleted
 
     def clear(self) -> None:
         self._selected_id = None
@@ -222,6 +238,11 @@ class ContactsPane(QWidget):
             self.list.selectionModel().blockSignals(True)
             self.list.setCurrentIndex(self.model.index(row))
             self.list.selectionModel().blockSignals(False)
+
+    def _delete_requested(self) -> None:
+        index = self.list.currentIndex()
+        if index.isValid():
+            self.deletePersonRequested.emit(self.model.person_at(index.row()).id)
 
     def _focus_list(self) -> None:
         self.list.setFocus()

@@ -27,8 +27,6 @@ from netjournal.domain import CircumstanceRecord
 from netjournal.insights import patterns
 from netjournal.insights.network import NetworkSummary
 from netjournal.insights.patterns import Pattern, Reason
-from netjournal.services import entries
-from netjournal.services.errors import JournalError
 from netjournal.services.events import JournalChange
 from netjournal.services.network import AskingTie, asking_ties, network_summary
 from netjournal.services.relationships import Relationship, relationship
@@ -36,7 +34,6 @@ from netjournal.services.validation import NotFoundError
 from netjournal.ui.i18n import tr
 from netjournal.ui.panels.network_overview import NetworkOverview
 from netjournal.ui.session import Session
-from netjournal.ui.widgets import messages
 from netjournal.ui.widgets.balance_chart import BalanceChart
 from netjournal.ui.widgets.colors import overdue_color
 from netjournal.ui.widgets.common import (
@@ -77,6 +74,7 @@ class RelationshipPanel(QScrollArea):
     personRequested = Signal(int)
     editPersonRequested = Signal(int)
     addCircumstanceRequested = Signal(int)
+    deleteCircumstanceRequested = Signal(object)  # the CircumstanceRecord
 
     def __init__(
         self, session: Session, parent: QWidget | None = None, *, today: Callable[[], dt.date] = dt.date.today
@@ -311,20 +309,9 @@ class RelationshipPanel(QScrollArea):
         delete = LinkButton(self.tr("Delete"))
         delete.setObjectName("deleteCircumstance")
         delete.setAccessibleName(self.tr("Delete the circumstance: {0}").format(item.note))
-        delete.clicked.connect(lambda: later(self, lambda: self._delete_circumstance(item)))
+        delete.clicked.connect(lambda: later(self, lambda: self.deleteCircumstanceRequested.emit(item)))
         layout.addWidget(delete, 0, Qt.AlignmentFlag.AlignTop)
         return row
-
-    def _delete_circumstance(self, item: CircumstanceRecord) -> None:
-        question = self.tr("Delete the circumstance “{0}”? This cannot be undone.").format(item.note)
-        if not self._session.is_open or not messages.confirm(
-            self, self.tr("Delete circumstance"), question, action=self.tr("Delete")
-        ):
-            return
-        try:
-            entries.delete_circumstance(self._session.journal, item.id)
-        except JournalError as error:
-            messages.show_error(self, self.tr("Could not delete"), str(error))
 
     def _fill_loops(self, rel: Relationship, today: dt.date, overdue: str) -> None:
         clear_layout(self._loops)

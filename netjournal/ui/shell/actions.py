@@ -22,6 +22,7 @@ class WindowActions:
     export_json: QAction
     preferences: QAction
     quit: QAction
+    undo: QAction
     log_exchange: QAction
     log_touchpoint: QAction
     add_loop: QAction
@@ -30,6 +31,7 @@ class WindowActions:
     add_circumstance: QAction
     edit_person: QAction
     archive_person: QAction
+    delete_person: QAction
     edit_entry: QAction
     delete_entry: QAction
     find: QAction
@@ -41,11 +43,12 @@ class WindowActions:
     explain: QAction
 
     def journal_actions(self) -> list[QAction]:
-        """Actions that need an unlocked journal."""
+        """Actions that need an unlocked journal (Undo also needs something to undo: see ``undo.UndoHistory``)."""
         return [
             self.lock, self.change_passphrase, self.backup, self.backups, self.export_json, self.log_exchange,
             self.log_touchpoint, self.add_loop, self.add_person, self.add_reflection, self.add_circumstance,
-            self.edit_person, self.archive_person, self.edit_entry, self.delete_entry, self.find, self.find_person,
+            self.edit_person, self.archive_person, self.delete_person, self.edit_entry, self.delete_entry,
+            self.find, self.find_person,
             self.everyone, self.focus_timeline, self.focus_prompts,
         ]  # fmt: skip
 
@@ -84,6 +87,8 @@ def create_actions(window: QMainWindow) -> WindowActions:
         export_json=_action(window, "actionExportJson", "&JSON…"),
         preferences=_preferences_action(window),
         quit=_action(window, "actionQuit", "&Quit", key.Quit),
+        # A focused text field takes Ctrl+Z for its own undo first (Qt sends it the shortcut override).
+        undo=_action(window, "actionUndo", "&Undo", key.Undo),
         log_exchange=_action(window, "actionLogExchange", "Log an &exchange…", key.New),
         log_touchpoint=_action(window, "actionLogTouchpoint", "Log a &touchpoint…", "Ctrl+T"),
         add_loop=_action(window, "actionAddLoop", "Add an open &loop…", "Ctrl+J"),
@@ -92,6 +97,7 @@ def create_actions(window: QMainWindow) -> WindowActions:
         add_circumstance=_action(window, "actionAddCircumstance", "Note a &circumstance…"),
         edit_person=_action(window, "actionEditPerson", "Edit &person…", "Ctrl+Shift+E"),
         archive_person=_action(window, "actionArchivePerson", "&Archive or restore person"),
+        delete_person=_action(window, "actionDeletePerson", "&Delete person…"),
         edit_entry=_action(window, "actionEditEntry", "&Edit entry…", "Ctrl+E"),
         delete_entry=_action(window, "actionDeleteEntry", "&Delete entry…"),
         find=_action(window, "actionFind", "&Search everything", key.Find),
@@ -116,12 +122,17 @@ def build_menus(menu_bar: QMenuBar, actions: WindowActions) -> None:
     journal.addAction(actions.preferences)
     journal.addSeparator()
     journal.addAction(actions.quit)
+    edit = menu_bar.addMenu(tr("E&dit"))  # Alt+E is the Entry menu's
+    edit.setObjectName("menuEdit")
+    edit.addAction(actions.undo)
     entry = menu_bar.addMenu(tr("&Entry"))
     entry.addActions([actions.log_exchange, actions.log_touchpoint, actions.add_loop, actions.add_reflection])
     entry.addSeparator()
     entry.addActions([actions.edit_entry, actions.delete_entry])
     people = menu_bar.addMenu(tr("&People"))
     people.addActions([actions.add_person, actions.edit_person, actions.add_circumstance, actions.archive_person])
+    people.addSeparator()
+    people.addAction(actions.delete_person)
     view = menu_bar.addMenu(tr("&View"))
     view.addActions(
         [actions.find, actions.find_person, actions.everyone, actions.focus_timeline, actions.focus_prompts]

@@ -1,9 +1,9 @@
 """What the command objects may ask of the window, and nothing more.
 
-``EntryCommands`` and ``JournalCommands`` take a ``CommandHost`` instead of the
-window, so they depend on these few members rather than on how the window
-arranges its panes. ``MainWindow`` implements it; it also connects the actions
-and the panes' requests to the commands.
+``EntryCommands``, ``DeleteCommands`` and ``JournalCommands`` take a
+``CommandHost`` instead of the window, so they depend on these few members
+rather than on how the window arranges its panes. ``MainWindow`` implements
+it; it also connects the actions and the panes' requests to the commands.
 """
 
 from __future__ import annotations

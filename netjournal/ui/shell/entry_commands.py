@@ -1,4 +1,4 @@
-"""The window's entry commands: open the right dialog, edit or delete the current entry.
+"""The window's entry commands: open the right dialog, edit the current entry (deletes: ``delete_commands``).
 
 Dialogs open window-modal but non-blocking (``open``, not ``exec``), so the
 event loop keeps running and tests drive them like a person would. What the
@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog
 
 from netjournal.domain import EntryType, TimelineEntry
-from netjournal.services import entries, people
+from netjournal.services import people
 from netjournal.services.errors import JournalError
 from netjournal.ui.i18n import tr
 from netjournal.ui.widgets import messages
@@ -108,11 +108,6 @@ class EntryCommands(QObject):
         if entry is not None:
             self.edit_entry(entry)
 
-    def delete_current(self) -> None:
-        entry = self.host.current_entry()
-        if entry is not None:
-            self.delete_entry(entry)
-
     def edit_entry(self, entry: TimelineEntry) -> None:
         from netjournal.ui.dialogs import entry_dialogs
         from netjournal.ui.dialogs.exchange_dialog import ExchangeDialog
@@ -126,15 +121,6 @@ class EntryCommands(QObject):
         else:
             dialog = entry_dialogs.ReflectionDialog(self.session, self.host.dialog_parent(), reflection_id=entry.id)
         self._open(dialog)
-
-    def delete_entry(self, entry: TimelineEntry) -> None:
-        question = tr("Delete this {0} from {1}? This cannot be undone.").format(
-            tr(entry.type.value), entry.date.isoformat()
-        )
-        if messages.confirm(
-            self.host.dialog_parent(), tr("Delete entry"), f"{question}\n\n{entry.title}", action=tr("Delete")
-        ):
-            self._guarded(lambda: entries.delete_entry(self.session.journal, entry.type, entry.id))
 
     def _guarded(self, operation: Callable[[], object]) -> None:
         try:

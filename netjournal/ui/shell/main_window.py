@@ -30,12 +30,14 @@ from netjournal.ui.dialogs.drafts import keep_all_quietly
 from netjournal.ui.session import Session
 from netjournal.ui.shell.actions import build_menus, create_actions
 from netjournal.ui.shell.auto_backups import AutoBackups
+from netjournal.ui.shell.delete_commands import DeleteCommands
 from netjournal.ui.shell.draft_offer import offer_drafts
 from netjournal.ui.shell.entry_commands import EntryCommands
 from netjournal.ui.shell.idle_lock import MAX_MINUTES, MIN_MINUTES, IdleLock
 from netjournal.ui.shell.journal_commands import JournalCommands
 from netjournal.ui.shell.screen_lock import ScreenLockWatcher
 from netjournal.ui.shell.settings import WindowSettings
+from netjournal.ui.shell.undo import UndoHistory, UndoNotice
 from netjournal.ui.shell.unlock import UnlockScreen
 from netjournal.ui.shell.welcome import WelcomeScreen
 from netjournal.ui.shell.workspace import Workspace
@@ -124,11 +126,15 @@ class MainWindow(QMainWindow):
         self.toolbar = toolbar
         self._set_toolbar_icons()
 
+        self.undo_notice = UndoNotice(self)
+        self.statusBar().addWidget(self.undo_notice)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("statusCounts")
         self.statusBar().addWidget(self.status_label, 1)
 
+        self.undo_history = UndoHistory(self.session, self.window_actions.undo, self.undo_notice, self)
         self.entries = EntryCommands(self, parent=self)
+        self.deletes = DeleteCommands(self, self.undo_history, parent=self)
         self.journals = JournalCommands(self, parent=self)
         self.auto_backups = AutoBackups(self.session, self)
         self.auto_backups.failed.connect(self.show_notice)
@@ -158,6 +164,7 @@ class MainWindow(QMainWindow):
     def _connect_commands(self) -> None:
         """Every action, and every request of a page or pane, to whatever carries it out."""
         a, ws, entries, journals = self.window_actions, self.workspace, self.entries, self.journals
+        deletes = self.deletes
         a.new_journal.triggered.connect(journals.create_journal)
         a.open_journal.triggered.connect(journals.choose_journal)
         a.open_demo.triggered.connect(journals.open_demo)
@@ -185,11 +192,20 @@ class MainWindow(QMainWindow):
         a.edit_person.triggered.connect(lambda: entries.edit_person(self.current_person_id()))
         a.archive_person.triggered.connect(entries.toggle_archived)
         a.edit_entry.triggered.connect(entries.edit_current)
-        a.delete_entry.triggered.connect(entries.delete_current)
         ws.timeline.list.editRequested.connect(entries.edit_entry)
-        ws.timeline.list.deleteRequested.connect(entries.delete_entry)
         ws.relationship.editPersonRequested.connect(entries.edit_person)
         ws.relationship.addCircumstanceRequested.connect(entries.add_circumstance)
+
+        a.undo.triggered.connect(deletes.undo)
+        self.undo_notice.undoRequested.connect(deletes.undo)
+        a.delete_entry.triggered.connect(deletes.delete_current)
+        a.delete_person.triggered.connect(deletes.delete_current_person)
+        ws.timeline.list.deleteRequested.connect(deletes.delete_entry)
+        ws.contacts.deletePersonRequested.connect(deletes.delete_person)
+        ws.relationship.deleteCircumstanceRequested.connect(deletes.delete_circumstance)
+        # A person's context menu (right click, or the menu key) offers what the People menu does to them.
+        ws.contacts.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        ws.contacts.list.addActions([a.edit_person, a.archive_person, a.delete_person])
 
         a.find.triggered.connect(ws.focus_search)
         a.find_person.triggered.connect(ws.focus_contacts)

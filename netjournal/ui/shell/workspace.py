@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
+from netjournal.domain import Entity
+from netjournal.services.events import ChangeAction, JournalChange
 from netjournal.services.search import SearchHit
 from netjournal.ui.panels.contacts import ContactsPane
 from netjournal.ui.panels.prompts_panel import PromptsPanel
@@ -64,6 +66,7 @@ class Workspace(QWidget):
         self.search.hitActivated.connect(self.open_hit)
         session.opened.connect(self.show_everyone)
         session.closed.connect(self._closed)
+        session.changed.connect(self._changed)
 
     # -- navigation ------------------------------------------------------------------
 
@@ -126,6 +129,11 @@ class Workspace(QWidget):
 
     def _query_changed(self, text: str) -> None:
         self.centre.setCurrentWidget(self.search if text.strip() else self.timeline)
+
+    def _changed(self, change: JournalChange) -> None:
+        gone = change.entity is Entity.PERSON and change.action is ChangeAction.DELETED
+        if gone and {self.person_id, self.timeline.model.person_id} & set(change.ids):
+            self.show_everyone()  # their timeline and relationship have nothing left to show
 
     def _closed(self) -> None:
         self.centre.setCurrentWidget(self.timeline)

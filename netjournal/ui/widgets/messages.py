@@ -5,7 +5,7 @@ Tests monkeypatch these functions instead of driving QMessageBox.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QDialog, QMessageBox, QWidget
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
@@ -16,10 +16,18 @@ def show_info(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
 
 
-def confirm(parent: QWidget | None, title: str, text: str, *, action: str) -> bool:
+def confirmation_box(parent: QWidget | None, title: str, text: str, *, action: str) -> QMessageBox:
+    """The question ``confirm`` asks, not yet shown (the screenshots show it too)."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, parent)
-    accept = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+    box.setObjectName("confirmation")
+    box.addButton(action, QMessageBox.ButtonRole.DestructiveRole).setObjectName("confirmButton")
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return box
+
+
+def confirm(parent: QWidget | None, title: str, text: str, *, action: str) -> bool:
+    box = confirmation_box(parent, title, text, action=action)
+    accept = box.findChild(QAbstractButton, "confirmButton")
     box.exec()
     confirmed = box.clickedButton() is accept
     box.deleteLater()  # parented to the window, it would otherwise keep the question's text until the window goes

@@ -1,0 +1,223 @@
+"""What a delete takes with it, read before the delete so that it can be put back.
+
+Deleting one row reaches further than the row: SQLite's foreign-key actions
+delete the rows that depend on it (``ON DELETE CASCADE``) and clear the
+references other rows hold to it (``ON DELETE SET NULL``), and triggers drop
+search entries and leave tombstones.  ``capture`` follows the foreign keys the
+schema itself declares (``PRAGMA foreign_key_list``), not a list kept here, so
+a key added by a later migration is covered the day it exists.
+
+Rows are recorded with every column as stored, and each reference also by the
+UUID of the row it names: local ids may be taken by other rows by the time the
+delete is undone, UUIDs never are (``rows.restore`` puts it all back).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+
+import peewee
+
+from netjournal.store.identity_schema import TRACKED_TABLES
+
+_CHUNK = 500  # ids per IN (...) list, well below SQLite's limit on parameters
+
+
+@dataclass(frozen=True, slots=True)
+class ForeignKey:
+    table: str
+    column: str
+    parent: str
+    on_delete: str  # "CASCADE", "SET NULL", ... as the schema says
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A foreign key value of a removed row, also named by the UUID of the row it points at."""
+
+    column: str
+    parent: str
+    uuid: str
+    cascade: bool  # the row goes when its parent goes: without the parent it cannot come back
+
+
+@dataclass(frozen=True, slots=True)
+class StoredRow:
+    table: str
+    values: Mapping[str, object]  # every column, as stored
+    references: tuple[Reference, ...] = ()
+
+    @property
+    def uuid(self) -> str:
+        return str(self.values["uuid"])
+
+
+@dataclass(frozen=True, slots=True)
+class ClearedLink:
+    """A reference the delete set to NULL in a row that stays."""
+
+    table: str
+    uuid: str  # the row that stays
+    column: str
+    target: str  # UUID of the removed row it pointed at
+    updated_at: str  # the row's update time then (SET NULL does not move it)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPlace:
+    """Where a row sat in the search index: its rowid orders results (newest first, then by entry)."""
+
+    table: str
+    uuid: str
+    rowid: int
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """Everything one delete changes: the rows it removes, the links it clears, their search places."""
+
+    rows: tuple[StoredRow, ...]  # the row asked for first, then what cascades from it
+    cleared: tuple[ClearedLink, ...] = ()
+    search: tuple[SearchPlace, ...] = ()
+    person_ids: tuple[int, ...] = ()  # every person the removed and relinked rows named
+
+    def count(self, table: str) -> int:
+        return sum(1 for row in self.rows if row.table == table)
+
+    def cleared_count(self, table: str, column: str) -> int:
+        return sum(1 for link in self.cleared if link.table == table and link.column == column)
+
+    def tables(self) -> Counter[str]:
+        return Counter(row.table for row in self.rows)
+
+
+def foreign_keys(db: peewee.Database) -> list[ForeignKey]:
+    """Every foreign key in the journal, read from the schema."""
+    keys = []
+    tables = [name for (name,) in db.execute_sql("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    for table in tables:
+        for row in db.execute_sql(f'PRAGMA foreign_key_list("{table}")'):
+            # (id, seq, parent table, from column, to column, on update, on delete, match)
+            if table not in TRACKED_TABLES or row[4] not in (None, "id"):
+                # Restoring finds rows by UUID and references by id: a key of any other shape needs thought here.
+                raise NotImplementedError(f"{table}.{row[3]} references {row[2]}.{row[4]}")
+            keys.append(ForeignKey(table, row[3], row[2], row[6]))
+    return keys
+
+
+def _chunks(ids: Iterable[int]) -> Iterator[list[int]]:
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), _CHUNK):
+        yield ordered[start : start + _CHUNK]
+
+
+def _where_in(column: str, ids: list[int]) -> str:
+    return f"{column} IN ({', '.join('?' * len(ids))})"
+
+
+def capture(db: peewee.Database, table: str, row_id: int) -> Removal:
+    """What deleting ``row_id`` from ``table`` would change; reads only (call it in the delete's transaction)."""
+    keys = foreign_keys(db)
+    removed: dict[str, set[int]] = {table: {row_id}}
+    order: list[tuple[str, list[int]]] = [(table, [row_id])]
+    frontier: list[tuple[str, set[int]]] = [(table, {row_id})]
+    while frontier:  # breadth first: parents are listed (and put back) before what depends on them
+        parent, parent_ids = frontier.pop(0)
+        for key in (k for k in keys if k.parent == parent and k.on_delete == "CASCADE"):
+            found: set[int] = set()
+            for chunk in _chunks(parent_ids):
+                sql = f"SELECT id FROM {key.table} WHERE {_where_in(key.column, chunk)}"
+                found.update(i for (i,) in db.execute_sql(sql, chunk))
+            new = found - removed.setdefault(key.table, set())
+            if new:
+                removed[key.table].update(new)
+                order.append((key.table, sorted(new)))
+                frontier.append((key.table, new))
+    rows = [row for name, ids in order for row in _stored_rows(db, name, ids, keys)]
+    cleared = _cleared_links(db, keys, removed)
+    return Removal(
+        tuple(rows), tuple(cleared), tuple(_search_places(db, rows, cleared)), _people(db, keys, rows, cleared)
+    )
+
+
+def _stored_rows(db: peewee.Database, table: str, ids: list[int], keys: list[ForeignKey]) -> list[StoredRow]:
+    mine = [k for k in keys if k.table == table]
+    stored = []
+    for chunk in _chunks(ids):
+        cursor = db.execute_sql(f"SELECT * FROM {table} WHERE {_where_in('id', chunk)} ORDER BY id", chunk)
+        names = [d[0] for d in cursor.description]
+        for raw in cursor.fetchall():
+            values = dict(zip(names, raw, strict=True))
+            references = []
+            for key in mine:
+                target = values[key.column]
+                if target is not None:
+                    (uuid,) = db.execute_sql(f"SELECT uuid FROM {key.parent} WHERE id = ?", (target,)).fetchone()
+                    references.append(Reference(key.column, key.parent, uuid, key.on_delete == "CASCADE"))
+            stored.append(StoredRow(table, values, tuple(references)))
+    return stored
+
+
+def _cleared_links(db: peewee.Database, keys: list[ForeignKey], removed: dict[str, set[int]]) -> list[ClearedLink]:
+    cleared = []
+    for key in (k for k in keys if k.on_delete == "SET NULL"):
+        gone_here = removed.get(key.table, set())
+        for chunk in _chunks(removed.get(key.parent, ())):
+            sql = (
+                f"SELECT t.id, t.uuid, t.updated_at, p.uuid FROM {key.table} t JOIN {key.parent} p "
+                f"ON p.id = t.{key.column} WHERE {_where_in('t.' + key.column, chunk)} ORDER BY t.id"
+            )
+            for child_id, uuid, updated_at, target in db.execute_sql(sql, chunk):
+                if child_id not in gone_here:  # a row removed too comes back with its link as it was
+                    cleared.append(ClearedLink(key.table, uuid, key.column, target, updated_at))
+    return cleared
+
+
+def search_entity(table: str) -> str:
+    """The name a table's rows have in the search index (and in tombstones)."""
+    return TRACKED_TABLES[table]
+
+
+def _search_places(db: peewee.Database, rows: list[StoredRow], cleared: list[ClearedLink]) -> Iterator[SearchPlace]:
+    wanted = [(row.table, row.uuid, row.values["id"]) for row in rows]
+    for link in cleared:
+        (link_id,) = db.execute_sql(f"SELECT id FROM {link.table} WHERE uuid = ?", (link.uuid,)).fetchone()
+        wanted.append((link.table, link.uuid, link_id))
+    seen = set()
+    for table, uuid, row_id in wanted:
+        if (table, uuid) in seen:
+            continue
+        seen.add((table, uuid))
+        found = db.execute_sql(
+            "SELECT rowid FROM search_key WHERE entity = ? AND entity_id = ?", (search_entity(table), row_id)
+        ).fetchone()
+        if found is not None:
+            yield SearchPlace(table, uuid, int(found[0]))
+
+
+def _people(
+    db: peewee.Database, keys: list[ForeignKey], rows: list[StoredRow], cleared: list[ClearedLink]
+) -> tuple[int, ...]:
+    people: set[int] = set()
+    for row in rows:
+        if row.table == "person":
+            people.add(int(row.values["id"]))  # type: ignore[arg-type]
+        people.update(
+            int(row.values[k.column])  # type: ignore[arg-type]
+            for k in keys
+            if k.table == row.table and k.parent == "person" and row.values[k.column] is not None
+        )
+    for link in cleared:
+        people.update(people_of(db, keys, link.table, link.uuid))
+    return tuple(sorted(people))
+
+
+def people_of(db: peewee.Database, keys: list[ForeignKey], table: str, uuid: str) -> set[int]:
+    """The people a row names now, through its foreign keys."""
+    columns = [k.column for k in keys if k.table == table and k.parent == "person"]
+    if not columns:
+        return set()
+    found = db.execute_sql(f"SELECT {', '.join(columns)} FROM {table} WHERE uuid = ?", (uuid,)).fetchone()
+    return {int(p) for p in found or () if p is not None}
