@@ -68,6 +68,7 @@ def log_environment(bytecode_cached: bool, *, passphrase_in_env: bool = True) ->
     environment, `netjournal log` asks the keychain first, then reads stdin.
     """
     env = dict(os.environ)
+    env["NETJOURNAL_AUTO_BACKUP"] = "0"  # on (and due) in its own row: log_with_backup_due_ms
     env.pop("NETJOURNAL_PASSPHRASE", None)
     if passphrase_in_env:
         env["NETJOURNAL_PASSPHRASE"] = PASSPHRASE
@@ -100,6 +101,35 @@ def log_process_ms(
             if round_:
                 got.append((time.perf_counter() - started) * 1000)
     return [statistics.median(got) for got in samples]
+
+
+def log_with_backup_due_ms(path: Path, repeat: int = 5) -> tuple[float, float]:
+    """`netjournal log` when an automatic backup is due, and how long its helper took to finish the backup.
+
+    Before each run the backups are moved out of the way, so the command finds
+    one due and starts its helper; the helper is awaited (its backup appears
+    under its name only when whole) before the next run, so runs never overlap.
+    """
+    from netjournal.services.backups import backup_folder, list_backups
+
+    folder = backup_folder(path)
+    command = [sys.executable, "-m", "netjournal", "--journal", str(path), *LOG_COMMAND]
+    env = log_environment(False)
+    env["NETJOURNAL_AUTO_BACKUP"] = "1"
+    parents, helpers = [], []
+    for round_ in range(repeat + 1):
+        shutil.rmtree(folder, ignore_errors=True)
+        started = time.perf_counter()
+        subprocess.run(command, env=env, text=True, check=True, capture_output=True)
+        parent = time.perf_counter() - started
+        deadline = started + 120
+        while not list_backups(path) and time.perf_counter() < deadline:
+            time.sleep(0.02)  # another process: nothing to wait on but its file
+        if round_:
+            parents.append(parent * 1000)
+            helpers.append((time.perf_counter() - started) * 1000)
+    shutil.rmtree(folder, ignore_errors=True)
+    return statistics.median(parents), statistics.median(helpers)
 
 
 def crash_log_check_ms(folder: Path, megabytes: int = 4) -> float:
@@ -210,12 +240,15 @@ def main() -> tuple[Yardstick, list[Figure], list[str]]:
             [(medium_copy, False, True), (work, False, True), (work, True, True), (work, True, False)],
             between=meter.sample,
         )
+        log_backing_up, backup_done = log_with_backup_due_ms(work)
         figures += [
             Figure("`netjournal log` whole process, 20,000 entries", log_medium, "ms", None, LOG_TARGET_YARDSTICKS),
             Figure("`netjournal log` whole process, 100,000 entries", log_large, "ms", None, LOG_TARGET_YARDSTICKS),
             Figure("  large / 20k ratio (flat ≈ 1.0)", log_large / log_medium, "x", 1.3),
             Figure("  100,000 entries, bytecode cached", log_large_cached, "ms", None, LOG_TARGET_YARDSTICKS),
             Figure("  … passphrase on stdin: the keychain is asked first", log_large_stdin, "ms", None),
+            Figure("  100,000 entries, an automatic backup due", log_backing_up, "ms", None, LOG_TARGET_YARDSTICKS),
+            Figure("    … until its helper has the backup written", backup_done, "ms", None),
         ]
         meter.sample(5, "after them")
         yardstick = meter.yardstick()

@@ -7,6 +7,7 @@ Uses a fresh small demo journal (invented people) in a temporary folder.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 import tempfile
@@ -17,13 +18,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QPoint, QSettings
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QLineEdit, QStyleFactory, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton, QStyleFactory, QWidget
 
 from netjournal.app import application
-from netjournal.services import deletions, use_cases
+from netjournal.services import backups, deletions, drafts, use_cases
 from netjournal.services.demo import create_demo_journal
 from netjournal.services.journal import Journal
+from netjournal.ui.dialogs.drafts import keep_all_quietly
 from netjournal.ui.shell.delete_commands import person_question
+from netjournal.ui.shell.draft_offer import offer_box
 from netjournal.ui.shell.main_window import MainWindow
 from netjournal.ui.shell.settings import WindowSettings
 from netjournal.ui.widgets import messages
@@ -150,6 +153,40 @@ def shoot(app: QApplication, journal_path: Path, folder: Path, theme: str) -> No
     )
     settle(app)
     take("exchange-dialog-specific", grab_with_dialog(window, dialog))
+    # Esc with text typed: keep it as a draft, discard it, or go back.
+    dialog.reject()
+    settle(app)
+    question = dialog.findChild(QMessageBox, "keepDraftQuestion")
+    take("keep-draft-question", grab_with_dialog(window, question))
+    question.done(0)
+    keep_all_quietly(window)
+    dialog.reject()
+    settle(app)
+    # After a lock or a crash, the next unlock offers the draft back.
+    draft = drafts.save_draft(
+        journal,
+        drafts.Draft("exchange", None, {"summaryField": "Walked her through the Series A term sheet"},
+                     gist="Walked her through the Series A term sheet"),
+    )  # fmt: skip
+    offer = offer_box(window, draft)
+    offer.show()
+    settle(app)
+    take("draft-offer", grab_with_dialog(window, offer))
+    offer.close()
+    offer.deleteLater()
+    drafts.discard_draft(journal, "exchange", None)
+
+    # Backups: two taken, the newest previewed (read from the backup itself, on a worker).
+    source = journal.snapshot_source()
+    backups.take_backup(source, backups.Reason.AUTO, now=dt.datetime.now(dt.UTC) - dt.timedelta(days=1))
+    backups.take_backup(source, backups.Reason.MANUAL)
+    window.journals.show_backups()
+    dialog = window.journals.backups_dialog
+    restore_button = dialog.findChild(QPushButton, "restoreBackupButton")
+    while not restore_button.isEnabled():
+        app.processEvents()
+    settle(app)
+    take("backups", grab_with_dialog(window, dialog))
     dialog.reject()
     settle(app)
 

@@ -75,17 +75,21 @@ class Journal:
 
     def sql(self, text: str, params: SqlParams = ()) -> Any:
         """Run hand-written SQL on this journal; returns the cursor."""
-        return self.store.db.execute_sql(text, params)
+        with self.store.reading():
+            return self.store.db.execute_sql(text, params)
 
     def rows(self, query: peewee.ModelSelect[M]) -> list[M]:
         """Every row of a peewee query, read from this journal."""
-        return list(query.execute(self.store.db))
+        with self.store.reading():
+            return list(query.execute(self.store.db))
 
     def first(self, query: peewee.ModelSelect[M]) -> M | None:
-        return query.get_or_none(self.store.db)
+        with self.store.reading():
+            return query.get_or_none(self.store.db)
 
     def exists(self, query: peewee.ModelSelect[Any]) -> bool:
-        return bool(query.exists(self.store.db))
+        with self.store.reading():
+            return bool(query.exists(self.store.db))
 
     def identity(self) -> tuple[str, str]:
         """This journal's UUID and creation time, shared by every copy of it."""

@@ -220,7 +220,18 @@ class JournalDatabase:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # -- writing ---------------------------------------------------------------
+    # -- reading and writing -----------------------------------------------------
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """A read; a damaged page it meets comes out as ``DamagedJournalError`` and stops all writes."""
+        try:
+            yield
+        except DRIVER_ERRORS as error:
+            translated = translate_error(self.path, error)
+            if isinstance(translated, DamagedJournalError):
+                self.damaged = True
+            raise translated from None
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

@@ -102,6 +102,21 @@ def full_check(db: peewee.Database) -> list[str]:
     return problems
 
 
+def quick_check(source: SnapshotSource) -> list[str]:
+    """Every page's HMAC and SQLite's quick check, on a connection of its own: ``[]`` when sound.
+
+    The check an open runs in the background: about a second on an 80 MB
+    journal, so never on the thread a person is waiting on.
+    """
+    with reader(source) as db:
+        try:
+            problems = [str(row[0]) for row in db.execute_sql("PRAGMA cipher_integrity_check")]
+            problems += [str(row[0]) for row in db.execute_sql("PRAGMA quick_check") if row[0] != "ok"]
+        except DRIVER_ERRORS as error:
+            problems = [str(translate_error(source.path, error))]
+    return problems
+
+
 def contents(db: peewee.Database) -> Contents:
     """Counts and the newest entry, read in one transaction so they agree with each other."""
     with db.atomic():

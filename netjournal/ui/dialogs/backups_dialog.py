@@ -85,6 +85,7 @@ class BackupsDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for column in (2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            self.list.headerItem().setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.list.currentItemChanged.connect(lambda *_: self._inspect())
 
         box = QGroupBox(self.tr("What this backup holds"), self)
@@ -107,7 +108,7 @@ class BackupsDialog(QDialog):
         ask.setContentsMargins(0, 0, 0, 0)
         self._ask_row.hide()
         inner = QVBoxLayout(box)
-        inner.addWidget(self.preview_label, 1)
+        inner.addWidget(self.preview_label)
         inner.addWidget(self._ask_row)
 
         self.progress = QProgressBar(self)
@@ -139,8 +140,8 @@ class BackupsDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(self.list, 3)
-        layout.addWidget(box, 2)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(box)
         layout.addWidget(self.progress)
         layout.addLayout(buttons)
         self.refresh()
@@ -206,7 +207,7 @@ class BackupsDialog(QDialog):
         now = restore.current_contents(self._session.journal)
         self._preview = restore.Preview(path, held, now, key)
         self.preview_label.setText(
-            "\n".join(
+            "\n\n".join(
                 (self._describe(self.tr("This backup holds"), held), self._describe(self.tr("The journal holds"), now))
             )
         )

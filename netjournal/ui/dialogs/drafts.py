@@ -8,10 +8,11 @@ outside the encrypted file: no settings, no temporary files.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import suppress
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, Qt, QTimer
+from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSlider,
@@ -101,7 +102,12 @@ def _changed_signal(widget: QWidget) -> Any:
 
 
 class DraftKeeper(QObject):
-    """The draft of one open entry dialog: saved a few seconds after each change, discarded once saved."""
+    """The draft of one open entry dialog: saved a few seconds after each change, discarded once saved.
+
+    ``kept`` follows every save of the draft into the journal.
+    """
+
+    kept = Signal()
 
     def __init__(self, dialog: QDialog, session: Session, kind: str, entry_id: int | None) -> None:
         super().__init__(dialog)
@@ -113,6 +119,7 @@ class DraftKeeper(QObject):
         self._baseline = self.capture()  # as the dialog opened: no draft until something differs
         self._saved: dict[str, Any] | None = None
         self.quiet = False  # closing for a lock or quit: keep the draft, ask nothing
+        self._question: QMessageBox | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_MS)
@@ -169,6 +176,7 @@ class DraftKeeper(QObject):
         except JournalError:
             return  # a damaged or full journal: the dialog itself says so when saving
         self._saved = now
+        self.kept.emit()
 
     def discard(self) -> None:
         self._timer.stop()
@@ -177,12 +185,19 @@ class DraftKeeper(QObject):
                 drafts.discard_draft(self._session.journal, self.kind, self.entry_id)
         self._saved = self._baseline
 
-    def ask_before_closing(self) -> bool:
-        """Esc or Cancel with something typed: keep it, throw it away, or go back. True to close."""
-        if self.quiet or not self.has_typed_text:
-            if not self.quiet:
-                self.discard()
+    def ask_before_closing(self, close: Callable[[], None]) -> bool:
+        """Esc or Cancel: True to close now; with text typed, ask first and call ``close`` once answered.
+
+        The question is window-modal but does not block (``open``, not ``exec``):
+        keep the draft, discard it, or go back to the dialog.
+        """
+        if self.quiet:
             return True
+        if not self.has_typed_text:
+            self.discard()
+            return True
+        if self._question is not None:
+            return False  # asked already
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Keep what you typed?"),
@@ -196,24 +211,33 @@ class DraftKeeper(QObject):
         back = box.addButton(self.tr("Go &back"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)
         box.setEscapeButton(back)
-        box.exec()
-        clicked = box.clickedButton()
-        box.deleteLater()
-        if clicked is keep:
-            self.save_now()
-            return True
-        if clicked is throw:
-            self.discard()
-            return True
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._question = box
+
+        def answered() -> None:
+            clicked = box.clickedButton()
+            self._question = None
+            if clicked is keep:
+                self.save_now()
+            elif clicked is throw:
+                self.discard()
+            else:
+                return
+            self.quiet = True
+            close()
+
+        box.finished.connect(answered)
+        box.open()
         return False
 
 
 def _gist(fields: dict[str, Any]) -> str:
-    """The longest text typed, shortened: enough to recognise the draft by when it is offered back."""
+    """The longest one-line text typed (a summary, a note), shortened: to recognise the draft when it is offered."""
     texts = [v.strip() for v in fields.values() if isinstance(v, str) and v.strip() and not _looks_like_date(v)]
     if not texts:
         return ""
-    longest = max(texts, key=len)
+    one_line = [t for t in texts if "\n" not in t]
+    longest = max(one_line, key=len) if one_line else texts[0].splitlines()[0]
     return longest if len(longest) <= 80 else longest[:79].rstrip() + "…"
 
 

@@ -341,7 +341,7 @@ class FormDialog(QDialog):
 
     def reject(self) -> None:
         keeper = getattr(self, "drafts", None)
-        if keeper is not None and not keeper.ask_before_closing():
+        if keeper is not None and not keeper.ask_before_closing(self.reject):
             return
         super().reject()
 

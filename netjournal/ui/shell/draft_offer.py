@@ -35,6 +35,18 @@ def describe(draft: Draft) -> str:
     return text
 
 
+def offer_box(parent: QWidget, draft: Draft) -> QMessageBox:
+    """The question: Continue (the accept role), Discard (destructive) or Later (reject)."""
+    box = QMessageBox(QMessageBox.Icon.Question, tr("Continue where you left off?"), describe(draft), parent=parent)
+    box.setObjectName("draftOffer")
+    resume = box.addButton(tr("&Continue"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+    later = box.addButton(tr("&Later"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(resume)
+    box.setEscapeButton(later)
+    return box
+
+
 def offer_drafts(parent: QWidget, commands: EntryCommands) -> None:
     """Ask about the newest draft: continue it (its dialog opens with everything typed), discard it, or later."""
     session = commands.session
@@ -47,21 +59,15 @@ def offer_drafts(parent: QWidget, commands: EntryCommands) -> None:
     if not pending:
         return
     draft = pending[0]
-    box = QMessageBox(QMessageBox.Icon.Question, tr("Continue where you left off?"), describe(draft), parent=parent)
-    box.setObjectName("draftOffer")
-    resume = box.addButton(tr("&Continue"), QMessageBox.ButtonRole.AcceptRole)
-    throw = box.addButton(tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
-    later = box.addButton(tr("&Later"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(resume)
-    box.setEscapeButton(later)
+    box = offer_box(parent, draft)
     box.exec()
-    clicked = box.clickedButton()
+    role = box.buttonRole(box.clickedButton()) if box.clickedButton() is not None else None
     box.deleteLater()
     if not session.is_open:  # locked while asking
         return
-    if clicked is resume:
+    if role is QMessageBox.ButtonRole.AcceptRole:
         resume_draft(commands, draft)
-    elif clicked is throw:
+    elif role is QMessageBox.ButtonRole.DestructiveRole:
         try:
             drafts.discard_draft(session.journal, draft.kind, draft.entry_id)
         except JournalError:

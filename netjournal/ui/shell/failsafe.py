@@ -26,6 +26,9 @@ def message_for(error: BaseException) -> str:
     ).format(type(error).__name__)
 
 
+_showing: set[str] = set()
+
+
 def install() -> None:
     """Route uncaught exceptions in Qt slots to a message box."""
 
@@ -33,7 +36,14 @@ def install() -> None:
         if issubclass(kind, KeyboardInterrupt):
             QApplication.quit()
             return
+        text = message_for(error)
+        if text in _showing:
+            return  # one damaged page read by every view: one message, not one per view
         print(f"netjournal: unexpected {kind.__name__}; see the message in the window.", file=sys.stderr)
-        messages.show_error(QApplication.activeWindow(), tr("netjournal"), message_for(error))
+        _showing.add(text)
+        try:
+            messages.show_error(QApplication.activeWindow(), tr("netjournal"), text)
+        finally:
+            _showing.discard(text)
 
     sys.excepthook = hook

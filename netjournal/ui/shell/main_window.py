@@ -13,10 +13,8 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -35,6 +33,7 @@ from netjournal.ui.shell.draft_offer import offer_drafts
 from netjournal.ui.shell.entry_commands import EntryCommands
 from netjournal.ui.shell.idle_lock import MAX_MINUTES, MIN_MINUTES, IdleLock
 from netjournal.ui.shell.journal_commands import JournalCommands
+from netjournal.ui.shell.open_check import OpenCheck
 from netjournal.ui.shell.screen_lock import ScreenLockWatcher
 from netjournal.ui.shell.settings import WindowSettings
 from netjournal.ui.shell.undo import UndoHistory, UndoNotice
@@ -43,36 +42,10 @@ from netjournal.ui.shell.welcome import WelcomeScreen
 from netjournal.ui.shell.workspace import Workspace
 from netjournal.ui.widgets import icons, messages
 from netjournal.ui.widgets.common import is_palette_change
+from netjournal.ui.widgets.info_bar import InfoBar
 
 if TYPE_CHECKING:
     from netjournal.ui.dialogs.preferences_dialog import LockPreferences, PreferencesDialog
-
-
-class InfoBar(QWidget):
-    """A dismissible line above the pages (for the demo journal's passphrase)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("infoBar")
-        self.label = QLabel(self)
-        self.label.setObjectName("infoBarText")
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.label.setWordWrap(True)
-        close = QPushButton(self.tr("Dismiss"), self)
-        close.setAccessibleName(self.tr("Dismiss this message"))
-        close.clicked.connect(self.hide)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(close)
-        self.setAutoFillBackground(True)
-        self.setBackgroundRole(self.backgroundRole().AlternateBase)
-        self.hide()
-
-    def show_message(self, text: str) -> None:
-        self.label.setText(text)
-        self.setAccessibleDescription(text)
-        self.show()
 
 
 class MainWindow(QMainWindow):
@@ -138,6 +111,8 @@ class MainWindow(QMainWindow):
         self.journals = JournalCommands(self, parent=self)
         self.auto_backups = AutoBackups(self.session, self)
         self.auto_backups.failed.connect(self.show_notice)
+        self.open_check = OpenCheck(self.session, self)
+        self.open_check.damaged.connect(self.show_notice)
         self._connect_commands()
         self._counts_timer = QTimer(self, singleShot=True, interval=0)
         self._counts_timer.timeout.connect(self._update_status)

@@ -1,0 +1,33 @@
+"""A dismissible line of news above the window's pages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+
+class InfoBar(QWidget):
+    """A dismissible line above the pages (for the demo journal's passphrase)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("infoBar")
+        self.label = QLabel(self)
+        self.label.setObjectName("infoBarText")
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setWordWrap(True)
+        close = QPushButton(self.tr("Dismiss"), self)
+        close.setAccessibleName(self.tr("Dismiss this message"))
+        close.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(close)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(self.backgroundRole().AlternateBase)
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.label.setText(text)
+        self.setAccessibleDescription(text)
+        self.show()
