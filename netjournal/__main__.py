@@ -7,10 +7,12 @@ import sys
 from contextlib import suppress
 
 
-def main() -> int:
-    from netjournal.cli.auto_backup import CHILD_COMMAND
+# netjournal.cli.auto_backup.CHILD_COMMAND, kept here as text so starting a command imports nothing more.
+_BACKUP_HELPER = "--take-automatic-backup"
 
-    if sys.argv[1:2] == [CHILD_COMMAND]:
+
+def main() -> int:
+    if sys.argv[1:2] == [_BACKUP_HELPER]:
         from netjournal.cli.auto_backup import child_main
 
         return child_main(sys.argv[2:])

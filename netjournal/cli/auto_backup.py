@@ -16,11 +16,14 @@ import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from netjournal.store.snapshot import SnapshotSource
+if TYPE_CHECKING:
+    from netjournal.store.snapshot import SnapshotSource
 
+# The hidden first argument that makes ``netjournal`` the helper. ``__main__`` spells it out
+# itself: importing this module there would delay the early key derivation of every command.
 CHILD_COMMAND = "--take-automatic-backup"
-"""The hidden first argument that makes ``netjournal`` the helper."""
 
 
 def start_if_due(source: SnapshotSource, *, now: dt.datetime | None = None) -> subprocess.Popen[bytes] | None:
@@ -59,6 +62,7 @@ def child_main(argv: Sequence[str]) -> int:
     """The helper: read the passphrase from stdin, take the backup if still due, thin the rest."""
     from netjournal.services.backups import back_up_if_due
     from netjournal.store.errors import JournalError
+    from netjournal.store.snapshot import SnapshotSource
 
     try:
         path, kdf_iter = Path(argv[0]), int(argv[1])

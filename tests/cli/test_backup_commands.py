@@ -136,3 +136,9 @@ def test_the_helper_killed_at_any_moment_leaves_whole_backups_or_none(
     except JournalError as error:  # pragma: no cover - shown if it happens
         pytest.fail(str(error))
     assert not list(backups.backup_folder(path).glob(".*.partial"))  # leftovers gone with the next backup
+
+
+def test_the_entry_point_knows_the_helper_by_the_same_word() -> None:
+    import netjournal.__main__ as entry
+
+    assert entry._BACKUP_HELPER == auto_backup.CHILD_COMMAND
