@@ -6,7 +6,6 @@ import os
 import sys
 from contextlib import suppress
 
-
 # netjournal.cli.auto_backup.CHILD_COMMAND, kept here as text so starting a command imports nothing more.
 _BACKUP_HELPER = "--take-automatic-backup"
 

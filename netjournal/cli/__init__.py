@@ -77,7 +77,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     return EXIT_ERROR
 
 
-# Commands that open an existing journal with the passphrase it has now.
+# Commands that open an existing journal with the passphrase it has now (and its lock: not
+# `backup`, which reads on a connection of its own, so it works while the window has the journal).
 _OPENING_COMMANDS = frozenset(
     {
         "log",
@@ -91,7 +92,6 @@ _OPENING_COMMANDS = frozenset(
         "answer",
         "export",
         "passwd",
-        "backup",
         "check",
         "backups",
         "restore",

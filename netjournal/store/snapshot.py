@@ -19,11 +19,12 @@ import peewee
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 
 from netjournal.store import schema
-from netjournal.store.copies import export_encrypted, probe
+from netjournal.store.copies import export_encrypted, probe, refuse_a_wrong_key_before_recovery
 from netjournal.store.errors import DamagedJournalError, JournalError, JournalExistsError, WrongPassphraseError
 from netjournal.store.files import fsync_dir, move_without_replacing, remove_journal_files
 from netjournal.store.keyed import silence_cipher_log
 from netjournal.store.translate import DRIVER_ERRORS, translate_error
+from netjournal.store.wal import refuse_a_damaged_log
 
 _ENTRY_TABLES = ("exchange", "touchpoint", "open_loop", "reflection")
 _COUNTED = ("person", *_ENTRY_TABLES)
@@ -75,8 +76,15 @@ class Contents:
 
 @contextmanager
 def reader(source: SnapshotSource) -> Iterator[peewee.Database]:
-    """A connection of its own to a journal that never writes to it (a copy may be ATTACHed to it)."""
+    """A connection of its own to a journal that never writes to it (a copy may be ATTACHed to it).
+
+    With no other connection open, this one would recover a log a crash left:
+    so the same guards as any open come first (a damaged log is refused, a
+    wrong key is found without touching the files).
+    """
     silence_cipher_log()
+    refuse_a_damaged_log(source.path)
+    refuse_a_wrong_key_before_recovery(source.path, source.passphrase, source.kdf_iter)
     db = SqlCipherDatabase(
         str(source.path),
         passphrase=source.passphrase,
@@ -164,6 +172,8 @@ def write_snapshot(
     """
     if destination.exists():
         raise JournalExistsError(destination)
+    if not destination.parent.is_dir():
+        raise JournalError(f"The folder {destination.parent} does not exist.")
     partial = destination.with_name(f".{destination.name}.partial")
     with reader(source) as db:
         try:

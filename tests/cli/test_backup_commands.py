@@ -142,3 +142,28 @@ def test_the_entry_point_knows_the_helper_by_the_same_word() -> None:
     import netjournal.__main__ as entry
 
     assert entry._BACKUP_HELPER == auto_backup.CHILD_COMMAND
+
+
+def test_backup_works_while_the_window_has_the_journal_open(
+    run_cli, made: Path, tmp_path: Path, cli_passphrase: str, one_error_line
+) -> None:
+    """The copy is read on a connection of its own: the window's lock does not stand in its way."""
+    with Journal.open(made, cli_passphrase) as window_journal:  # holds the journal's lock, as the window does
+        from netjournal.services import use_cases
+
+        use_cases.log_touchpoint(window_journal, "Maya Chen", "Coffee while the window is open")
+        locked = run_cli("--journal", made, "touch", "--with", "Maya", "Another")
+        one_error_line(locked.err, "already open")
+        result = run_cli("--journal", made, "backup", tmp_path / "copy.netjournal")
+        assert result.code == 0, result.err
+    held = read_contents(tmp_path / "copy.netjournal", cli_passphrase, 2, check=True)
+    assert held.counts["touchpoint"] == 1
+
+
+def test_backup_with_a_wrong_passphrase_writes_nothing(
+    run_cli, made: Path, tmp_path: Path, monkeypatch, one_error_line
+) -> None:
+    monkeypatch.setenv("NETJOURNAL_PASSPHRASE", "not the passphrase at all")
+    result = run_cli("--journal", made, "backup", tmp_path / "copy.netjournal")
+    one_error_line(result.err, "passphrase")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [made.name]
