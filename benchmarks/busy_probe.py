@@ -66,6 +66,14 @@ def main() -> None:
     application()
     window = open_main_window(path, passphrase)
     session = window.session
+    # Let the window finish opening first (views load, the check after unlock runs): only the work counts.
+    settle = QEventLoop()
+    QTimer.singleShot(1500, settle.quit)
+    settle.exec()
+    while window.open_check.running:
+        settle = QEventLoop()
+        QTimer.singleShot(100, settle.quit)
+        settle.exec()
     beat = Heartbeat()
     result: dict[str, float] = {}
 

@@ -162,8 +162,9 @@ class Journal:
         self.close()
 
     def change_passphrase(self, new_passphrase: str) -> None:
+        """Re-encrypt; no change notice, as every entry reads as before (views reloading a large
+        journal for nothing would hold up the window for a third of a second)."""
         self.store.change_passphrase(new_passphrase)
-        self.changes.notify(JournalChange.whole_journal())
 
     def backup_to(self, destination: str | os.PathLike[str]) -> Path:
         return self.store.backup_to(destination)
