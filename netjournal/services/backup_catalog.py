@@ -24,7 +24,11 @@ def catalog(journal: Journal, *, read_unknown: bool = True) -> list[ListedBackup
     migration's copy) is read with the journal's passphrase when
     ``read_unknown``, and the finding noted for next time.
     """
-    noted = backups.noted_contents(journal.db)
+    try:
+        with journal.store.reading():
+            noted = backups.noted_contents(journal.db)
+    except JournalError:
+        noted = {}  # damage where the notes are: the backups are still listed, read one by one
     listed: list[ListedBackup] = []
     learned: list[backups.TakenBackup] = []
     source = journal.snapshot_source()

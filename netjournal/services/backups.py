@@ -20,7 +20,7 @@ import enum
 import os
 import re
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -128,6 +128,13 @@ def parse_backup_name(path: Path) -> BackupFile | None:
     return BackupFile(path, taken, reason)
 
 
+def _named(path: Path) -> BackupFile:
+    """A backup as its name describes it (to the millisecond, as listed later)."""
+    parsed = parse_backup_name(path)
+    assert parsed is not None, path  # every name here comes from backup_name
+    return parsed
+
+
 def list_backups(journal_path: Path) -> list[BackupFile]:
     """Every backup of the journal, newest first: the folder's, and the copies migrations kept."""
     found: list[BackupFile] = []
@@ -208,6 +215,7 @@ def take_backup(
     *,
     now: dt.datetime | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    keep: Collection[Path] = (),
 ) -> TakenBackup:
     """Take a backup into the journal's folder, then let the policy thin the older ones.
 
@@ -215,6 +223,7 @@ def take_backup(
     ``DamagedJournalError``); the copy is read back before it gets its name.
     What it holds is noted inside the journal, so listing backups needs no
     passphrase per copy.  ``BackupInProgress`` when another one is being taken.
+    ``keep``: backups the thinning must leave alone (the one a restore is about to use).
     """
     now = now or dt.datetime.now(dt.UTC)
     folder = _make_folder(backup_folder(source.path))
@@ -224,15 +233,17 @@ def take_backup(
         removed: list[Path] = []
 
         def after(db: peewee.Database, held: Contents) -> None:
+            kept = {Path(p).resolve() for p in keep}
             for backup in obsolete(list_backups(source.path), now.astimezone().date(), limits):
-                with suppress(FileNotFoundError):
-                    os.unlink(backup.path)
-                    removed.append(backup.path)
+                if backup.path.resolve() in kept:
+                    continue
+                remove_journal_files(backup.path)  # with the log a damaged journal's plain copy has
+                removed.append(backup.path)
             with db.atomic():
-                note(db, TakenBackup(BackupFile(destination, now, reason), held, tuple(removed)))
+                note(db, TakenBackup(_named(destination), held, tuple(removed)))
 
         held = write_snapshot(source, destination, after)
-    return TakenBackup(BackupFile(destination, now.astimezone(dt.UTC), reason), held, tuple(removed))
+    return TakenBackup(_named(destination), held, tuple(removed))
 
 
 def note(db: peewee.Database, taken: TakenBackup) -> None:
@@ -252,20 +263,27 @@ def keep_damaged_copy(journal_path: Path, *, now: dt.datetime | None = None) -> 
     now = now or dt.datetime.now(dt.UTC)
     folder = _make_folder(backup_folder(journal_path))
     destination = folder / backup_name(now, Reason.BEFORE_RESTORE)
-    try:
-        for suffix in ("", "-wal"):
-            original = Path(f"{journal_path}{suffix}")
-            if original.exists():
-                target = Path(f"{destination}{suffix}")
-                fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-                with os.fdopen(fd, "wb") as out, open(original, "rb") as source:
-                    shutil.copyfileobj(source, out)
-                    out.flush()
-                    os.fsync(out.fileno())
-    except OSError as error:
-        remove_journal_files(destination)
-        raise JournalError(f"The damaged journal could not be kept as a copy in {folder} ({error.strerror}).") from None
-    return TakenBackup(BackupFile(destination, now.astimezone(dt.UTC), Reason.BEFORE_RESTORE), None, ())
+    partial = folder / f".{destination.name}.partial"
+    with _folder_lock(folder):
+        try:
+            # The log first, so the journal's own name, which makes it a backup, comes last.
+            for suffix in ("-wal", ""):
+                original = Path(f"{journal_path}{suffix}")
+                if original.exists():
+                    target = Path(f"{partial}{suffix}")
+                    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                    with os.fdopen(fd, "wb") as out, open(original, "rb") as source:
+                        shutil.copyfileobj(source, out)
+                        out.flush()
+                        os.fsync(out.fileno())
+                    os.rename(target, f"{destination}{suffix}")
+        except OSError as error:
+            remove_journal_files(partial)
+            remove_journal_files(destination)
+            raise JournalError(
+                f"The damaged journal could not be kept as a copy in {folder} ({error.strerror})."
+            ) from None
+    return TakenBackup(_named(destination), None, ())
 
 
 def back_up_if_due(
@@ -306,7 +324,7 @@ def _make_folder(folder: Path) -> Path:
 def _remove_leftovers(folder: Path) -> None:
     """Copies a killed backup left half-written (only ever under the folder's lock)."""
     for entry in os.scandir(folder):
-        if entry.name.startswith(".") and entry.name.endswith((".partial", ".partial-journal")):
+        if entry.name.startswith(".") and entry.name.endswith((".partial", ".partial-journal", ".partial-wal")):
             with suppress(OSError):
                 os.unlink(entry.path)
 

@@ -13,6 +13,7 @@ from netjournal.store.errors import (
     DamagedJournalError,
     ForeignBackupError,
     JournalError,
+    JournalNotReplacedError,
     NewerJournalError,
     NotAJournalError,
 )
@@ -99,11 +100,16 @@ def restore(journal: Journal, chosen: Preview) -> Restored:
         kept = backups.keep_damaged_copy(journal.path)
     else:
         try:
-            kept = backups.take_backup(journal.snapshot_source(), backups.Reason.BEFORE_RESTORE)
+            kept = backups.take_backup(journal.snapshot_source(), backups.Reason.BEFORE_RESTORE, keep=[again.backup])
         except DamagedJournalError:
             kept = backups.keep_damaged_copy(journal.path)
-    journal.store.replace_with(again.backup, again.passphrase)
-    with journal.write():
-        backups.note(journal.db, kept)  # the restored journal knows of the copy taken just now
-    journal.changes.notify(JournalChange.whole_journal())
+    if not again.backup.is_file():
+        raise JournalNotReplacedError("the backup is no longer there.")
+    try:
+        journal.store.replace_with(again.backup, again.passphrase)
+        with journal.write():
+            backups.note(journal.db, kept)  # the restored journal knows of the copy taken just now
+    finally:
+        if journal.is_open:  # replaced or not, the views read the journal again
+            journal.changes.notify(JournalChange.whole_journal())
     return Restored(again, kept)

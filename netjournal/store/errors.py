@@ -37,6 +37,7 @@ class NotAJournalError(JournalError):
 
 class DamagedJournalError(JournalError):
     def __init__(self, path: object, detail: str = "") -> None:
+        self.path = path
         extra = f" ({detail})" if detail else ""
         super().__init__(
             f"The journal {path} is damaged{extra}. Restore it from a backup; the file has not been changed."

@@ -63,8 +63,8 @@ def verify_copy(db: peewee.Database, copy: Path, key: str, kdf_iter: int) -> Non
     """
     try:
         with probe(copy, key, kdf_iter) as written:
-            if schema.user_version(written) != schema.user_version(db):
-                raise JournalError("the copy has another format version.")
+            if schema.user_version(written) != schema.user_version(db) or schema.user_version(db) < 1:
+                raise JournalError("the copy has another format version, or none.")
             if written.execute_sql("PRAGMA cipher_integrity_check").fetchall():
                 raise JournalError("pages of the copy fail their check.")
             if fingerprint(written) != fingerprint(db):

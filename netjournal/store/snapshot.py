@@ -20,7 +20,13 @@ from playhouse.sqlcipher_ext import SqlCipherDatabase
 
 from netjournal.store import schema
 from netjournal.store.copies import export_encrypted, probe, refuse_a_wrong_key_before_recovery
-from netjournal.store.errors import DamagedJournalError, JournalError, JournalExistsError, WrongPassphraseError
+from netjournal.store.errors import (
+    DamagedJournalError,
+    JournalError,
+    JournalExistsError,
+    JournalNotFoundError,
+    WrongPassphraseError,
+)
 from netjournal.store.files import fsync_dir, move_without_replacing, remove_journal_files
 from netjournal.store.keyed import silence_cipher_log
 from netjournal.store.translate import DRIVER_ERRORS, translate_error
@@ -83,6 +89,8 @@ def reader(source: SnapshotSource) -> Iterator[peewee.Database]:
     wrong key is found without touching the files).
     """
     silence_cipher_log()
+    if not source.path.is_file():  # a read-write open would create an empty database there
+        raise JournalNotFoundError(source.path)
     refuse_a_damaged_log(source.path)
     refuse_a_wrong_key_before_recovery(source.path, source.passphrase, source.kdf_iter)
     db = SqlCipherDatabase(
@@ -121,7 +129,10 @@ def quick_check(source: SnapshotSource) -> list[str]:
             problems = [str(row[0]) for row in db.execute_sql("PRAGMA cipher_integrity_check")]
             problems += [str(row[0]) for row in db.execute_sql("PRAGMA quick_check") if row[0] != "ok"]
         except DRIVER_ERRORS as error:
-            problems = [str(translate_error(source.path, error))]
+            translated = translate_error(source.path, error)
+            if not isinstance(translated, DamagedJournalError):
+                raise translated from None  # busy, a full disk: not a finding about the pages
+            problems = [str(translated)]
     return problems
 
 

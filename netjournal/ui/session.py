@@ -60,11 +60,13 @@ class Session(QObject):
         journal = self.journal
         task = BackgroundTask(lambda: work(journal), name)
         self._busy = True
-        task.finished.connect(self._end_busy)
+        # Connected first, so the caller's slots find the journal free again (they may close it).
+        task.succeeded.connect(self._end_busy)
+        task.failed.connect(self._end_busy)
         task.start()
         return task
 
-    def _end_busy(self) -> None:
+    def _end_busy(self, *_result: object) -> None:
         self._busy = False
         self.busy_ended.emit()
 

@@ -7,6 +7,7 @@ import random
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -109,6 +110,7 @@ def test_the_helper_killed_at_any_moment_leaves_whole_backups_or_none(
     path = tmp_path / "work.netjournal"
     create_demo_journal(path, cli_passphrase, "small", kdf_iter=cli_kdf_iter)
     dice = random.Random(20)
+    killed_mid_copy = finished = 0
     for attempt in range(20):
         helper = subprocess.Popen(
             [sys.executable, "-m", "netjournal", auto_backup.CHILD_COMMAND, str(path), str(cli_kdf_iter)],
@@ -117,11 +119,23 @@ def test_the_helper_killed_at_any_moment_leaves_whole_backups_or_none(
         assert helper.stdin is not None
         helper.stdin.write(cli_passphrase.encode())
         helper.stdin.close()
-        try:
-            helper.wait(timeout=dice.uniform(0.15, 0.45))  # the helper runs for about 0.35 s
-        except subprocess.TimeoutExpired:
-            helper.send_signal(signal.SIGKILL)
-            helper.wait()
+        if attempt % 2:  # at a random moment of the whole run, start-up included
+            try:
+                helper.wait(timeout=dice.uniform(0.05, 0.6))
+                finished += 1
+            except subprocess.TimeoutExpired:
+                helper.send_signal(signal.SIGKILL)
+                helper.wait()
+        else:  # while the copy is being written: once its partial file is there
+            while helper.poll() is None and not list(backups.backup_folder(path).glob(".*.partial")):
+                pass
+            if helper.poll() is None:
+                time.sleep(dice.uniform(0, 0.03))  # somewhere inside the copy, not at its first byte
+                helper.send_signal(signal.SIGKILL)
+                helper.wait()
+                killed_mid_copy += 1
+            else:
+                finished += 1
         for backup in backups.list_backups(path):
             held = read_contents(backup.path, cli_passphrase, cli_kdf_iter, check=True)
             assert held.entries > 1000, (attempt, backup.name)
@@ -129,6 +143,8 @@ def test_the_helper_killed_at_any_moment_leaves_whole_backups_or_none(
         for backup in backups.list_backups(path):
             later = backup.taken_at - dt.timedelta(hours=1 + attempt)
             backup.path.rename(backup.path.with_name(backups.backup_name(later, backup.reason)))
+    # The kills must have landed both mid-copy and after: otherwise this proves nothing.
+    assert killed_mid_copy >= 1 and finished >= 1, (killed_mid_copy, finished)
     with Journal.open(path, cli_passphrase, kdf_iter=cli_kdf_iter) as journal:
         assert journal.check() == []
     try:

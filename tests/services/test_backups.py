@@ -120,9 +120,17 @@ def test_thinning_happens_as_backups_are_taken_and_forgets_their_notes(journal: 
     source = journal.snapshot_source()
     first = dt.datetime(2026, 1, 1, 12, tzinfo=UTC)
     taken = [backups.take_backup(source, Reason.AUTO, now=first + dt.timedelta(days=n)) for n in range(40)]
-    remaining = backups.list_backups(journal.path)
-    expected_gone = obsolete([t.file for t in taken[:-1]], taken[-1].file.local_day())
-    assert {b.name for b in remaining} == {t.file.name for t in taken} - {b.name for b in expected_gone}
+    remaining = sorted(backups.list_backups(journal.path), key=lambda b: b.taken_at, reverse=True)
+    days = [b.local_day() for b in remaining]
+    newest = taken[-1].file.local_day()
+    # One a day: the last two days, then 12 daily places, all kept...
+    assert days[:14] == [newest - dt.timedelta(days=n) for n in range(14)]
+    # ...then one per week (weeks start on Monday), the newest day of each, until the first day taken.
+    older = days[14:]
+    weeks = [(d - dt.timedelta(days=d.weekday())) for d in older]
+    assert len(set(weeks)) == len(weeks) and all(w < days[13] - dt.timedelta(days=days[13].weekday()) for w in weeks)
+    everyone = {t.file.local_day() for t in taken}
+    assert all(d + dt.timedelta(days=1) not in everyone or d.weekday() == 6 for d in older)
     assert len(remaining) < 40
     assert set(backups.noted_contents(journal.db)) == {b.name for b in remaining}
 

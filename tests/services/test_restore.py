@@ -139,3 +139,32 @@ def test_a_damaged_journal_can_be_restored_and_is_kept_as_it_was(journal: Journa
     assert entries_of(journal) == ["Coffee"]
     use_cases.log_touchpoint(journal, "Tom Reyes", "Call")  # writes again
     assert journal.check() == []
+
+
+def test_the_chosen_backup_is_kept_from_the_thinning_its_restore_starts(journal: Journal) -> None:
+    """The before-restore backup thins older ones; the one being restored must survive that."""
+    import datetime as dt
+
+    source = journal.snapshot_source()
+    now = dt.datetime.now(dt.UTC)
+    use_cases.log_touchpoint(journal, "Maya Chen", "Coffee three days ago")
+    older = backups.take_backup(source, backups.Reason.AUTO, now=now - dt.timedelta(days=3, hours=2))
+    use_cases.log_touchpoint(journal, "Tom Reyes", "Call three days ago")
+    backups.take_backup(source, backups.Reason.AUTO, now=now - dt.timedelta(days=3, hours=1))
+    # The older one is now the second of its day: the next backup's thinning would let it go.
+    thinned = backups.obsolete(backups.list_backups(journal.path), now.astimezone().date())
+    assert older.file.path in [b.path for b in thinned]
+    restore.restore(journal, restore.preview(journal, older.file.path))
+    assert entries_of(journal) == ["Coffee three days ago"]
+    assert journal.check() == []
+
+
+def test_a_backup_gone_after_its_preview_is_not_restored_and_nothing_changes(journal: Journal) -> None:
+    use_cases.log_touchpoint(journal, "Maya Chen", "Coffee")
+    taken = backups.take_backup(journal.snapshot_source(), backups.Reason.MANUAL)
+    seen = restore.preview(journal, taken.file.path)
+    taken.file.path.unlink()
+    with pytest.raises(JournalError, match="There is no backup"):
+        restore.restore(journal, seen)
+    assert not taken.file.path.exists()  # not made again, empty, by a read-write open
+    assert entries_of(journal) == ["Coffee"]

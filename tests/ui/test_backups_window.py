@@ -129,3 +129,34 @@ def test_a_backup_under_an_earlier_passphrase_asks_for_it(qtbot, window) -> None
     qtbot.waitUntil(lambda: dialog.findChild(QPushButton, "restoreBackupButton").isEnabled(), timeout=20_000)
     assert field.text() == ""  # the old passphrase does not linger in the field
     assert "This backup holds 3 people" in dialog.findChild(QLabel, "backupPreview").text()
+
+
+def test_a_failure_on_the_worker_frees_the_journal_before_the_caller_hears_of_it(qtbot, session: Session) -> None:
+    """So a caller may close the journal in its failure slot (as after a change it could not reopen)."""
+    from netjournal.store.errors import JournalError
+
+    def fail(_journal: object) -> None:
+        raise JournalError("it did not work")
+
+    heard: list[bool] = []
+    task = session.busy_with(fail, "a failing step")
+    task.failed.connect(lambda _error: (heard.append(session.busy), session.detach()))
+    with qtbot.waitSignal(task.finished, timeout=10_000):
+        pass
+    assert heard == [False]
+    assert not session.is_open
+
+
+def test_a_restore_forgets_the_undo_history(qtbot, window, monkeypatch: pytest.MonkeyPatch) -> None:
+    from netjournal.domain import EntryType
+
+    journal = window.session.journal
+    backups.take_backup(journal.snapshot_source(), Reason.MANUAL)
+    logged = use_cases.log_touchpoint(journal, "Ana Silva", "Coffee after the board meeting")
+    window.undo_history.push(use_cases.delete_entry(journal, EntryType.TOUCHPOINT, logged.id))
+    assert len(window.undo_history) == 1
+    dialog = open_backups(qtbot, window)
+    monkeypatch.setattr(messages, "confirm", lambda *_a, **_k: True)
+    dialog.findChild(QPushButton, "restoreBackupButton").click()
+    qtbot.waitUntil(lambda: not window.session.busy, timeout=20_000)
+    assert len(window.undo_history) == 0  # its rows belong to the journal as it was before

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox, QPl
 from support import PASSPHRASE, TEST_KDF_ITER
 
 from netjournal.app import open_main_window
+from netjournal.domain import EntryType
 from netjournal.services import drafts
 from netjournal.services.journal import Journal
 from netjournal.ui.shell.main_window import MainWindow
@@ -208,3 +209,29 @@ def test_a_draft_survives_sigkill_of_the_window_process(
     assert dialog.findChild(QLineEdit, "summaryField").text() == SUMMARY
     assert dialog.findChild(QPlainTextEdit, "detailsField").toPlainText() == DETAILS
     assert SUMMARY in offered[0]
+
+
+def test_a_draft_that_cannot_be_kept_leaves_the_text_on_screen(qtbot, window: MainWindow, answer: Answerer) -> None:
+    dialog = type_an_exchange(qtbot, window)
+    window.session.journal.store.damaged = True  # as the check after unlock marks a damaged journal
+    answer("keepDraftQuestion", "Keep draft")
+    dialog.reject()
+    qtbot.waitUntil(lambda: not answer.waiting, timeout=5_000)
+    qtbot.waitUntil(lambda: "could not be kept" in dialog.error_label.text(), timeout=5_000)
+    assert dialog.isVisible()
+    assert dialog.findChild(QLineEdit, "summaryField").text() == SUMMARY
+
+
+def test_a_draft_of_an_edit_whose_entry_was_deleted_comes_back_as_a_new_entry(qtbot, window: MainWindow) -> None:
+    from netjournal.services import use_cases
+    from netjournal.ui.shell.draft_offer import resume_draft
+
+    journal = window.session.journal
+    logged = use_cases.log_touchpoint(journal, "Ana Silva", "Coffee")
+    drafts.save_draft(journal, drafts.Draft("touchpoint", logged.id, {"noteField": "Coffee, and the term sheet"}))
+    use_cases.delete_entry(journal, EntryType.TOUCHPOINT, logged.id)
+    [draft] = drafts.pending_drafts(journal)
+    dialog = resume_draft(window.entries, draft)
+    assert dialog.touchpoint_id is None  # a new touchpoint: the text is not lost with the entry
+    assert dialog.findChild(QLineEdit, "noteField").text() == "Coffee, and the term sheet"
+    assert [(d.kind, d.entry_id) for d in drafts.pending_drafts(journal)] == []

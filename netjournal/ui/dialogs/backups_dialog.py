@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from netjournal.services import backups, restore
 from netjournal.services.backup_catalog import ListedBackup, catalog
 from netjournal.services.errors import JournalError
-from netjournal.store.errors import WrongPassphraseError
+from netjournal.store.errors import RestoredNotReopenedError, WrongPassphraseError
 from netjournal.store.snapshot import Contents
 from netjournal.ui.background import BackgroundTask
 from netjournal.ui.session import Session
@@ -273,8 +273,18 @@ class BackupsDialog(QDialog):
         task = self._session.busy_with(lambda journal: restore.restore(journal, chosen), "a restore")
         self._task = task
         task.succeeded.connect(self._restored)
-        task.failed.connect(lambda error: self._report(self.tr("Restore failed"), error))
+        task.failed.connect(self._restore_failed)
         task.finished.connect(self._task_finished)
+
+    def _restore_failed(self, error: JournalError | None) -> None:
+        if isinstance(error, RestoredNotReopenedError):
+            # The backup is in place, but this window lost the journal: say so, then unlock again.
+            messages.show_error(self.parentWidget() or self, self.tr("Backup restored"), str(error))
+            self.reject()
+            if self._session.is_open:
+                self._session.detach()
+            return
+        self._report(self.tr("Restore failed"), error)
 
     def _restored(self, done: restore.Restored) -> None:
         self.restored = done

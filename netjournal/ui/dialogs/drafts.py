@@ -120,6 +120,7 @@ class DraftKeeper(QObject):
         self._saved: dict[str, Any] | None = None
         self.quiet = False  # closing for a lock or quit: keep the draft, ask nothing
         self._question: QMessageBox | None = None
+        self.failure = ""  # why the last save of the draft failed, if it did
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_MS)
@@ -156,14 +157,17 @@ class DraftKeeper(QObject):
         if not self._timer.isActive():
             self._timer.start()  # at most one save per interval, however fast someone types
 
-    def save_now(self) -> None:
-        """Keep what the dialog holds now (or drop the draft when it is back as it opened)."""
+    def save_now(self) -> bool:
+        """Keep what the dialog holds now (or drop the draft when it is back as it opened).
+
+        False when it could not be kept (a damaged or full journal): ``failure`` says why.
+        """
         self._timer.stop()
         if not self._session.is_open or self._session.busy:
-            return
+            return False
         now = self.capture()
         if now == self._saved:
-            return
+            return True
         try:
             if now == self._baseline:
                 drafts.discard_draft(self._session.journal, self.kind, self.entry_id)
@@ -173,10 +177,13 @@ class DraftKeeper(QObject):
                     self._session.journal,
                     Draft(self.kind, self.entry_id, now, dict(known), gist=_gist(now)),
                 )
-        except JournalError:
-            return  # a damaged or full journal: the dialog itself says so when saving
+        except JournalError as error:
+            self.failure = str(error)
+            return False
+        self.failure = ""
         self._saved = now
         self.kept.emit()
+        return True
 
     def discard(self) -> None:
         self._timer.stop()
@@ -218,7 +225,11 @@ class DraftKeeper(QObject):
             clicked = box.clickedButton()
             self._question = None
             if clicked is keep:
-                self.save_now()
+                if not self.save_now():
+                    show_error = getattr(self._dialog, "show_error", None)
+                    if callable(show_error):  # the text stays on screen rather than being lost
+                        show_error(JournalError(self.tr("The draft could not be kept: {0}").format(self.failure)))
+                    return
             elif clicked is throw:
                 self.discard()
             else:
@@ -249,8 +260,14 @@ def keepers(window: QWidget) -> list[DraftKeeper]:
     return [k for k in window.findChildren(DraftKeeper) if isinstance(k, DraftKeeper)]
 
 
-def keep_all_quietly(window: QWidget) -> None:
-    """Before a lock or quit: save every open dialog's draft now, and let the dialogs close without asking."""
+def keep_all_quietly(window: QWidget) -> list[str]:
+    """Before a lock or quit: save every open dialog's draft now, and let the dialogs close without asking.
+
+    Returns why a draft could not be kept, for each that could not (the lock goes ahead all the same).
+    """
+    failures = []
     for keeper in keepers(window):
-        keeper.save_now()
+        if keeper.has_typed_text and not keeper.save_now():
+            failures.append(keeper.failure)
         keeper.quiet = True
+    return failures

@@ -84,7 +84,11 @@ class AutoBackups(QObject):
             self.taken.emit(taken)
 
     def _failed(self, error: JournalError | None) -> None:
-        if isinstance(error, DamagedJournalError) and self._session.is_open:
+        if (
+            isinstance(error, DamagedJournalError)
+            and self._session.is_open
+            and str(getattr(error, "path", "")) == str(self._session.journal.path)
+        ):  # the journal's own pages, not the copy's
             self._session.journal.store.damaged = True
         self.failed.emit(
             self.tr("The automatic backup could not be taken: {0}").format(error)

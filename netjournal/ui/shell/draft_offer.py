@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
@@ -86,6 +88,21 @@ def resume_draft(commands: EntryCommands, draft: Draft) -> QDialog:
         "loop": lambda: entry_dialogs.LoopDialog(session, parent, loop_id=draft.entry_id),
         "reflection": lambda: entry_dialogs.ReflectionDialog(session, parent, reflection_id=draft.entry_id),
     }
-    dialog = kinds[draft.kind]()
+    dialog = None
+    try:
+        dialog = kinds[draft.kind]()
+        gone = not dialog.save_button.isEnabled()  # the entry it edited was deleted since
+    except JournalError:
+        if draft.entry_id is None:
+            raise
+        gone = True
+    if gone and draft.entry_id is not None:
+        if dialog is not None:
+            dialog.deleteLater()
+        # Bring the text back as a new entry rather than lose it; the old draft makes way for it.
+        with suppress(JournalError):
+            drafts.discard_draft(session.journal, draft.kind, draft.entry_id)
+        return resume_draft(commands, replace(draft, entry_id=None))
+    assert dialog is not None  # a new entry's dialog needs nothing that could be gone
     dialog.drafts.restore(draft)
     return commands.open_dialog(dialog)

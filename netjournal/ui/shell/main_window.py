@@ -234,11 +234,16 @@ class MainWindow(QMainWindow):
             return
         path = self.journal_path
         self.info.hide()
-        keep_all_quietly(self)  # what is typed stays, as a draft in the journal, for after the unlock
+        # What is typed stays, as a draft in the journal, for after the unlock.
+        lost = keep_all_quietly(self)
         self.close_dialogs()  # before the journal closes: nothing typed may outlive the lock, nor try to save
         self.session.detach()
         if path is not None:
             self.show_unlock(path)
+            if lost:
+                self.unlock.set_message(
+                    self.tr("What you were typing could not be kept as a draft: {0}").format(lost[0])
+                )
 
     def edit_preferences(self) -> PreferencesDialog:
         from netjournal.ui.dialogs.preferences_dialog import LockPreferences, PreferencesDialog

@@ -28,6 +28,7 @@ class OpenCheck(QObject):
         self._session = session
         self._task: BackgroundTask | None = None
         self.damaged_found = False
+        self.checked_sound = False
         session.opened.connect(self.start)
 
     @property
@@ -37,7 +38,7 @@ class OpenCheck(QObject):
     def start(self) -> None:
         if not self._session.is_open:
             return
-        self.damaged_found = False
+        self.damaged_found = self.checked_sound = False
         journal = self._session.journal
         source = journal.snapshot_source()
         task = BackgroundTask(lambda: quick_check(source), "the check after opening")
@@ -53,6 +54,7 @@ class OpenCheck(QObject):
         if not self._session.is_open or self._session.journal.path != path:
             return  # locked or another journal meanwhile
         if not problems:
+            self.checked_sound = True
             self.sound.emit()
             return
         self._session.journal.store.damaged = True

@@ -87,6 +87,8 @@ class UndoHistory(QObject):
         self._notice = notice
         self._records: list[Deleted] = []
         session.closed.connect(self.clear)
+        # A restore replaces every row: what was deleted before it belongs to another journal now.
+        session.changed.connect(lambda change: self.clear() if change.is_whole_journal else None)
         self._sync()
 
     def __len__(self) -> int:
