@@ -9,9 +9,7 @@ would lose or expose data before SQLCipher ever sees the path.
 from __future__ import annotations
 
 import os
-import stat
-import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -22,28 +20,24 @@ from sqlcipher3 import dbapi2 as sqlcipher
 from netjournal.store import rekey, schema
 from netjournal.store.connection import open_connection
 from netjournal.store.copies import (
-    export_encrypted,
     holds_the_same_rows,
     migration_backup_path,
     migration_backups,
 )
 from netjournal.store.errors import (
     DamagedJournalError,
-    EmptyPassphraseError,
     JournalError,
     JournalExistsError,
-    JournalNotReplacedError,
     NewerJournalError,
     NotAJournalError,
-    PassphraseChangedNotReopenedError,
-    PassphraseNotChangedError,
-    RestoredNotReopenedError,
 )
-from netjournal.store.files import fsync_dir, move_without_replacing, remove_journal_files
+from netjournal.store.files import remove_journal_files
 from netjournal.store.kdf import DEFAULT_KDF_ITER, TEST_KDF_VARIABLE, default_kdf_iter
 from netjournal.store.keyed import PLAINTEXT_HEADER, precheck_existing
 from netjournal.store.lock import JournalLock
-from netjournal.store.snapshot import SnapshotSource, reader
+from netjournal.store.passphrase import check_passphrase
+from netjournal.store.replacement import FileReplacement, restore_copy_path
+from netjournal.store.snapshot import SnapshotSource, write_snapshot
 from netjournal.store.translate import DRIVER_ERRORS, translate_error
 
 __all__ = [
@@ -51,25 +45,13 @@ __all__ = [
     "PLAINTEXT_HEADER",
     "TEST_KDF_VARIABLE",
     "JournalDatabase",
+    "check_passphrase",
     "default_kdf_iter",
     "migration_backup_path",
 ]
 
 
-def check_passphrase(passphrase: str | None) -> str:
-    if passphrase is None or not any(_visible(character) for character in passphrase):
-        raise EmptyPassphraseError()
-    if "\x00" in passphrase:
-        raise JournalError("A passphrase cannot contain a NUL character.")
-    return passphrase
-
-
-def _visible(character: str) -> bool:
-    """Not a space, a control or a format character (such as U+200B, which shows nothing)."""
-    return unicodedata.category(character)[0] not in "ZC"
-
-
-class JournalDatabase:
+class JournalDatabase(FileReplacement):
     """An open, unlocked journal: its own connection, the lock, and file-level operations.
 
     Each journal has its own peewee ``Database``; the models are bound to
@@ -249,132 +231,19 @@ class JournalDatabase:
 
     # -- file-level operations -------------------------------------------------
 
-    def change_passphrase(self, new_passphrase: str) -> None:
-        """Re-encrypt under a new passphrase, or leave the journal as it was and say so.
-
-        Returns only once the journal has been reopened with the new passphrase
-        and refuses the old one (see ``rekey``).  ``PassphraseNotChangedError``:
-        nothing changed; ``PassphraseChangedNotReopenedError``: it changed, but
-        this object could not reopen it.
-        """
-        new = check_passphrase(new_passphrase)
-        old = self._passphrase()
-        copy = rekey.rekeyed_path(self.path)
-        rekey.ensure_single_name(self.path)
-        rekey.ensure_room_for_a_copy(self.path)
-        try:
-            export_encrypted(self.db, copy, new, self.kdf_iter)
-            rekey.verify_rekeyed(self.db, copy, new, old, self.kdf_iter)
-            copy_lock = JournalLock(copy)  # the copy's identity becomes the journal's
-        except JournalError as error:
-            remove_journal_files(copy)
-            raise PassphraseNotChangedError(_reason(error)) from None
-        # Everything is written, checked and flushed: now one rename switches the passphrase.
-        self._take_the_place_of_the_journal(
-            copy,
-            copy_lock,
-            new,
-            old,
-            PassphraseNotChangedError,
-            lambda why: PassphraseChangedNotReopenedError(self.path, why),
-        )
-        if rekey.opens_with(self.path, old, self.kdf_iter):  # pragma: no cover - the copy was checked
-            raise JournalError(f"{self.path} still opens with the old passphrase; change it again.")
-
-    def replace_with(self, backup: Path, backup_passphrase: str) -> None:
-        """Put the journal a backup holds in this journal's place, under this journal's passphrase.
-
-        The backup is re-encrypted into a copy beside the journal, the copy is
-        checked to hold every row of the backup, and only then renamed over the
-        journal: until that rename the journal is as it was.  A backup from an
-        earlier format version is brought up to date afterwards, as on open.
-        ``JournalNotReplacedError``: nothing changed.
-        """
-        # No check of ``damaged`` here: putting a sound copy in place of a damaged journal is what restoring is for.
-        key = self._passphrase()
-        copy = restore_copy_path(self.path)
-        try:
-            rekey.ensure_single_name(self.path)
-            rekey.ensure_room_for_a_copy(self.path, extra=backup)
-            with reader(SnapshotSource(backup, backup_passphrase, self.kdf_iter)) as source:
-                export_encrypted(source, copy, key, self.kdf_iter)
-                rekey.verify_copy(source, copy, key, self.kdf_iter)
-            copy_lock = JournalLock(copy)
-        except JournalError as error:
-            remove_journal_files(copy)
-            raise JournalNotReplacedError(_reason(error)) from None
-        self._take_the_place_of_the_journal(
-            copy, copy_lock, key, key, JournalNotReplacedError, lambda why: RestoredNotReopenedError(self.path, why)
-        )
-        self.damaged = False
-        try:
-            if schema.pending_migrations(self.db):
-                found = schema.user_version(self.db)
-                if self._migration_backup_taken(found) is None:
-                    self.backup_to(migration_backup_path(self.path, found))
-                schema.migrate_forward(self.db)
-        except DRIVER_ERRORS as error:
-            raise translate_error(self.path, error) from None
-
-    def _take_the_place_of_the_journal(
-        self,
-        copy: Path,
-        copy_lock: JournalLock,
-        key_after: str,
-        key_before: str,
-        not_done: Callable[[str], JournalError],
-        not_reopened: Callable[[str], JournalError],
-    ) -> None:
-        """Rename a checked copy over the journal and reopen it; ``not_done(why)`` if the rename fails."""
-        os.chmod(copy, stat.S_IMODE(os.stat(self.path).st_mode))  # as private as the journal was
-        self._close_connection()
-        try:
-            os.replace(copy, self.path)
-        except OSError as error:
-            copy_lock.release()
-            remove_journal_files(copy)
-            self.db = open_connection(self.path, key_before, self.kdf_iter)
-            raise not_done(f"the copy could not take the journal's place ({error.strerror}).") from None
-        # From here on the journal is the copy, whatever else fails.
-        with suppress(OSError):  # some drives cannot flush a folder; the rename has happened
-            fsync_dir(self.path.parent)
-        self._lock.release()
-        self._lock = copy_lock
-        for leftover in ("-wal", "-shm"):  # the old file's log and index, emptied by the checkpoint
-            with suppress(FileNotFoundError):
-                os.unlink(f"{self.path}{leftover}")
-        try:
-            self.db = open_connection(self.path, key_after, self.kdf_iter)
-        except JournalError as error:
-            raise not_reopened(_reason(error)) from None
-
     def _close_connection(self) -> None:
         with suppress(peewee.DatabaseError):
             self.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         self.db.close()
 
     def backup_to(self, destination: str | os.PathLike[str]) -> Path:
-        """Write an encrypted copy under the same key; the copy appears whole or not at all."""
+        """Write an encrypted copy under the same key, whole or not at all (see ``snapshot``)."""
         destination = Path(destination).expanduser().absolute()
-        if destination.exists():
-            raise JournalExistsError(destination)
-        if not destination.parent.is_dir():
-            raise JournalError(f"The folder {destination.parent} does not exist.")
-        problems = self.check()
-        if problems:
-            raise DamagedJournalError(self.path, "so no backup was made of it")
-        partial = destination.with_name(f".{destination.name}.partial")
-        export_encrypted(self.db, partial, self._passphrase(), self.kdf_iter)
         try:
-            move_without_replacing(partial, destination)
-        except FileExistsError:
-            remove_journal_files(partial)
-            raise JournalExistsError(destination) from None
-        except OSError as error:
-            remove_journal_files(partial)
-            raise translate_error(destination, error) from None
-        with suppress(OSError):  # some drives cannot flush a folder; the copy is in place
-            fsync_dir(destination.parent)
+            write_snapshot(self.snapshot_source(), destination)
+        except DamagedJournalError:
+            self.damaged = True
+            raise
         return destination
 
     def snapshot_source(self) -> SnapshotSource:
@@ -443,16 +312,6 @@ class JournalDatabase:
                 raise translate_error(self.path, error) from None
             self._identity = (rows["uuid"], rows["created_at"])
         return self._identity
-
-
-def restore_copy_path(journal: Path) -> Path:
-    return journal.with_name(f".{journal.name}.restoring")
-
-
-def _reason(error: JournalError) -> str:
-    """An error's sentence as a clause inside another one."""
-    text = str(error).rstrip(".")
-    return text[:1].lower() + text[1:] + "."
 
 
 def _first_cause(error: BaseException) -> BaseException:

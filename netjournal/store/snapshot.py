@@ -195,7 +195,7 @@ def write_snapshot(
             raise DamagedJournalError(source.path, "so no backup was made of it")
         export_encrypted(db, partial, source.passphrase, source.kdf_iter)
         try:
-            held = read_contents(partial, source.passphrase, source.kdf_iter)
+            held = read_contents(partial, source.passphrase, source.kdf_iter, identified=False)
             move_without_replacing(partial, destination)
         except FileExistsError:
             remove_journal_files(partial)
@@ -216,7 +216,9 @@ def write_snapshot(
     return held
 
 
-def read_contents(path: Path, passphrase: str, kdf_iter: int, *, check: bool = False) -> Contents:
+def read_contents(
+    path: Path, passphrase: str, kdf_iter: int, *, check: bool = False, identified: bool = True
+) -> Contents:
     """What the copy at ``path`` holds, read without writing to it; ``check`` reads every page first.
 
     ``WrongPassphraseError`` when the key does not open it, ``DamagedJournalError``
@@ -229,7 +231,7 @@ def read_contents(path: Path, passphrase: str, kdf_iter: int, *, check: bool = F
             held = contents(db)
     except DRIVER_ERRORS as error:
         raise translate_error(path, error) from None
-    if not held.journal_uuid:
+    if identified and not held.journal_uuid:  # journals have carried one since format 5
         raise JournalError(f"{path} is not a netjournal journal.")
     return held
 

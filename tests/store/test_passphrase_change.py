@@ -105,14 +105,14 @@ def test_the_journal_stays_private_and_a_hard_link_is_refused(tmp_path: Path) ->
 
 
 def test_a_folder_that_cannot_be_flushed_does_not_undo_a_change(tmp_path: Path, monkeypatch) -> None:
-    from netjournal.store import database
+    from netjournal.store import replacement
 
     def unflushable(_folder: Path) -> None:
         raise OSError(22, "Invalid argument")
 
     path = tmp_path / "journal.nj"
     _journal_with_people(path, 3)
-    monkeypatch.setattr(database, "fsync_dir", unflushable)
+    monkeypatch.setattr(replacement, "fsync_dir", unflushable)  # where the switch lives
     with Journal.open(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER) as journal:
         journal.change_passphrase("a brand new passphrase 1")
         assert Person.select().count(journal.db) == 3

@@ -38,6 +38,7 @@ from netjournal.services.journal import Journal
 from netjournal.services.people import person_names
 from netjournal.services.use_cases import PersonRef
 from netjournal.services.validation import AmbiguousPersonError, ValidationError
+from netjournal.ui.dialogs.drafts import DraftKeeper
 from netjournal.ui.i18n import tr
 from netjournal.ui.session import Session
 from netjournal.ui.widgets.colors import overdue_color
@@ -335,8 +336,6 @@ class FormDialog(QDialog):
 
     def keep_drafts(self, kind: str, entry_id: int | None) -> None:
         """Keep what is typed here as a draft in the journal (call once the form holds its starting values)."""
-        from netjournal.ui.dialogs.drafts import DraftKeeper
-
         self.drafts = DraftKeeper(self, self.session, kind, entry_id)
 
     def reject(self) -> None:
