@@ -349,7 +349,7 @@ def test_keyboard_focus_moves_to_the_next_card_after_dismissing(qtbot, prompts):
     qtbot.keyClick(dismiss, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: first.prompt.key not in [p.key for p in prompts.prompts()])
     assert prompts.cards()[0].prompt.key == second.prompt.key
-    assert prompts.cards()[0].hasFocus()
+    qtbot.waitUntil(lambda: prompts.cards()[0].hasFocus())  # focus follows once the card is gone (a loaded CI is slow)
 
 
 @pytest.mark.parametrize("button", ["snoozePromptButton", "dismissPromptButton"])
