@@ -16,7 +16,7 @@ import enum
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QLocale, QMarginsF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QLineF, QLocale, QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 RESOLUTION = 300  # dots per inch: plenty for vector output, fine for hairlines
@@ -181,7 +181,7 @@ def _row_drawer(cells: Sequence[str], xs: Sequence[float], ws: Sequence[float], 
             cell = QRectF(x + pad, y + pad, w - 2 * pad, height - 2 * pad)
             painter.drawText(cell, int(Qt.TextFlag.TextWordWrap), text)
         painter.setPen(QPen(RULE, _pt(0.4)))
-        painter.drawLine(xs[0], y + height, xs[0] + sum(ws), y + height)
+        painter.drawLine(QLineF(xs[0], y + height, xs[0] + sum(ws), y + height))
 
     return draw
 
@@ -269,10 +269,10 @@ def _page_furniture(painter: QPainter, layout: _Layout, page: QRectF, doc: Docum
     painter.drawText(QRectF(page.left(), page.top() + title_h, page.width(), sub_h), 0, doc.subtitle)
     rule_y = page.top() + title_h + sub_h + _pt(3)
     painter.setPen(QPen(RULE, _pt(0.6)))
-    painter.drawLine(page.left(), rule_y, page.right(), rule_y)
+    painter.drawLine(QLineF(page.left(), rule_y, page.right(), rule_y))
     foot_h = layout.text_height("Ag", fonts["small"], page.width())
     foot = QRectF(page.left(), page.bottom() - foot_h, page.width(), foot_h)
-    painter.drawLine(page.left(), foot.top() - _pt(3), page.right(), foot.top() - _pt(3))
+    painter.drawLine(QLineF(page.left(), foot.top() - _pt(3), page.right(), foot.top() - _pt(3)))
     painter.setPen(MUTED)
     painter.setFont(fonts["small"])
     made = tr("Made on {0}").format(doc.made_on.isoformat())

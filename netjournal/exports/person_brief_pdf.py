@@ -11,6 +11,7 @@ import datetime as dt
 import re
 import unicodedata
 from pathlib import Path
+from typing import BinaryIO
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter, QPalette
@@ -240,4 +241,8 @@ def write_brief_pdf(brief: PersonBrief, destination: Path, *, paper: Paper | Non
     if destination.exists() and not force and not destination.is_dir():
         raise JournalError(f"{destination} already exists; nothing was written (add --force to replace it).")
     data = render_pdf(brief_document(brief), paper)  # before the temp file: a failed render leaves nothing
-    return write_atomically(destination, lambda handle: handle.write(data))
+
+    def write(handle: BinaryIO) -> None:
+        handle.write(data)
+
+    return write_atomically(destination, write)

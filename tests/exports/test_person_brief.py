@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QGuiApplication
 
-from netjournal.exports.pdf_document import Paper, default_paper
+from netjournal.exports.pdf_document import Heading, Paper, default_paper
 from netjournal.exports.person_brief_pdf import brief_document, default_file_name, slug, write_brief_pdf
 from netjournal.services import entries, people
 from netjournal.services.brief import person_brief
@@ -127,7 +127,7 @@ def test_the_pdf_has_every_section_and_its_metadata(journal, gui, tmp_path):
     assert xmp is not None and xmp.dc_description == {"x-default": "Person brief for Ana Silva"}
     width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
     assert (round(width), round(height)) == (595, 842)  # A4 in points
-    fonts = [f.get_object() for page in reader.pages for f in page["/Resources"]["/Font"].values()]
+    fonts = [f.get_object() for page in reader.pages for f in page["/Resources"]["/Font"].values()]  # type: ignore[index]
     assert fonts and all(_embedded(font) for font in fonts)
 
 
@@ -208,5 +208,5 @@ def test_slugs_are_safe_file_names():
 def test_the_document_lists_sections_in_reading_order(journal):
     ana = _full(journal)
     doc = brief_document(person_brief(journal, ana, TODAY), TODAY)
-    headings = [b.text for b in doc.blocks if type(b).__name__ == "Heading"]
+    headings = [b.text for b in doc.blocks if isinstance(b, Heading)]
     assert headings[:3] == ["Who", "Talking points", "Open loops"]
