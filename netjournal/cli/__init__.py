@@ -95,6 +95,7 @@ _OPENING_COMMANDS = frozenset(
         "check",
         "backups",
         "restore",
+        "review",
     }
 )
 

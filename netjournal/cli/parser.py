@@ -127,6 +127,14 @@ def build_parser() -> argparse.ArgumentParser:
     export = command("export", "write the whole journal as JSON (unencrypted)")
     export.add_argument("destination", metavar="FILE", help="where to write it, or - for standard output")
 
+    review = command("review", "write a person brief as PDF (unencrypted)")
+    review.add_argument("--person", required=True, nargs="+", metavar="NAME")
+    review.add_argument(
+        "--out", metavar="FILE", help="the PDF to write, or a folder for it (default: brief-NAME-DATE.pdf here)"
+    )
+    review.add_argument("--paper", choices=("a4", "letter"), help="paper size (default: from your locale)")
+    review.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
     command("passwd", "change the journal's passphrase")
     backup = command("backup", "write an encrypted copy under the same passphrase")
     backup.add_argument("destination", metavar="DEST")

@@ -1,142 +1,20 @@
-"""Given vs received per time window, drawn with QPainter.
+"""Given vs received per time window: the widget that shows it in the window.
 
-``paint_balance`` uses QtGui only, so a PDF export can draw the same picture
-on a QPdfWriter; ``BalanceChart`` is the widget that shows it in the window.
-Bars are mirrored around a centre axis (given to the left, received to the
-right) and scaled to the largest significance among the rows; the numbers
-beside them are how many exchanges moved each way.
+The painting lives in ``netjournal.exports.charts`` (QtGui only), so the PDF
+brief draws the same picture on a QPdfWriter with the same code.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import QRectF, QSize
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from netjournal.domain import Direction
-from netjournal.ui.i18n import tr
-from netjournal.ui.widgets.colors import direction_color, muted
+from netjournal.exports.charts import BalanceRow, describe_balance, paint_balance
 
-
-class BalanceRow(NamedTuple):
-    label: str
-    given_count: int
-    given_significance: int
-    received_count: int
-    received_significance: int
-
-
-def _times(count: int) -> str:
-    return tr("1 time") if count == 1 else tr("{0} times").format(count)
-
-
-def describe_balance(rows: Sequence[Sequence]) -> str:
-    """The chart's numbers in words, for screen readers and tooltips."""
-    if not rows:
-        return tr("No exchanges to show.")
-    parts = [
-        tr("{label}: you gave {given} (significance {gsig}), you received {received} (significance {rsig}).").format(
-            label=label, given=_times(gc), gsig=gs, received=_times(rc), rsig=rs
-        )
-        for label, gc, gs, rc, rs in (BalanceRow(*row) for row in rows)
-    ]
-    return " ".join(parts)
-
-
-def paint_balance(painter: QPainter, rect: QRectF, rows: Sequence[Sequence], palette: QPalette) -> None:
-    """Draw the mirrored bars for ``rows`` inside ``rect`` in ``palette``'s colours."""
-    rows = [BalanceRow(*row) for row in rows]
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    font = QFont(painter.font())
-    metrics = QFontMetricsF(font)
-    small = QFont(font)
-    small.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
-    small_metrics = QFontMetricsF(small)
-    text = palette.color(QPalette.ColorRole.WindowText)
-    soft = muted(palette)
-    given_colour = direction_color(Direction.GIVEN, palette)
-    received_colour = direction_color(Direction.RECEIVED, palette)
-
-    pad = 6.0
-    label_w = max((metrics.horizontalAdvance(r.label) for r in rows), default=0.0) + pad
-    biggest = max((max(r.given_count, r.received_count) for r in rows), default=0)
-    count_w = metrics.horizontalAdvance(str(max(biggest, 99))) + pad
-    legend_h = small_metrics.height() + 4
-    foot_h = small_metrics.height() + 2
-    left = rect.left() + label_w + count_w
-    right = rect.right() - count_w
-    centre = (left + right) / 2
-    half = max(0.0, (right - left) / 2 - 1)
-    top = rect.top() + legend_h
-    row_h = max(metrics.height() + 4, (rect.height() - legend_h - foot_h) / max(1, len(rows)))
-    bar_h = min(row_h - 6, metrics.height() + 2)
-    scale = max((max(r.given_significance, r.received_significance) for r in rows), default=0)
-
-    # Legend: a swatch and a word on each side of the axis, like column headings.
-    painter.setFont(small)
-    swatch = small_metrics.height() * 0.6
-    y = rect.top() + (legend_h - 4 - swatch) / 2
-    given_word, received_word = tr("Given"), tr("Received")
-    gw = small_metrics.horizontalAdvance(given_word)
-    painter.fillRect(QRectF(centre - 4 - swatch, y, swatch, swatch), given_colour)
-    painter.setPen(text)
-    painter.drawText(
-        QRectF(centre - 8 - swatch - gw, rect.top(), gw, legend_h - 4),
-        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-        given_word,
-    )
-    painter.fillRect(QRectF(centre + 4, y, swatch, swatch), received_colour)
-    painter.drawText(
-        QRectF(centre + 8 + swatch, rect.top(), rect.right() - centre, legend_h - 4),
-        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-        received_word,
-    )
-
-    painter.setFont(font)
-    for index, row in enumerate(rows):
-        row_top = top + index * row_h
-        mid = row_top + row_h / 2
-        painter.setPen(text)
-        painter.drawText(
-            QRectF(rect.left(), row_top, label_w - pad, row_h),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            row.label,
-        )
-        given_len = half * row.given_significance / scale if scale else 0.0
-        received_len = half * row.received_significance / scale if scale else 0.0
-        if given_len:
-            painter.fillRect(QRectF(centre - given_len, mid - bar_h / 2, given_len, bar_h), given_colour)
-        if received_len:
-            painter.fillRect(QRectF(centre + 1, mid - bar_h / 2, received_len, bar_h), received_colour)
-        painter.setPen(text if row.given_count else soft)
-        painter.drawText(
-            QRectF(centre - given_len - count_w, row_top, count_w - pad / 2, row_h),
-            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-            str(row.given_count),
-        )
-        painter.setPen(text if row.received_count else soft)
-        painter.drawText(
-            QRectF(centre + 1 + received_len + pad / 2, row_top, count_w, row_h),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            str(row.received_count),
-        )
-
-    # The centre axis, over the whole height of the bars.
-    painter.setPen(palette.color(QPalette.ColorRole.Mid))
-    painter.drawLine(QPointF(centre, top), QPointF(centre, top + row_h * max(1, len(rows))))
-
-    painter.setFont(small)
-    painter.setPen(soft)
-    painter.drawText(
-        QRectF(rect.left(), rect.bottom() - foot_h, rect.width(), foot_h),
-        Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
-        tr("Bar length: significance · number: exchanges"),
-    )
-    painter.restore()
+__all__ = ["BalanceChart", "BalanceRow", "describe_balance", "paint_balance"]
 
 
 class BalanceChart(QWidget):

@@ -1,0 +1,171 @@
+"""Charts drawn with QPainter alone, shared by the window and the PDF exports.
+
+QtGui only (no widgets), so a QPdfWriter draws exactly what the window shows.
+Bars are mirrored around a centre axis (given to the left, received to the
+right) and scaled to the largest significance among the rows; the numbers
+beside them are how many exchanges moved each way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette
+
+from netjournal.domain import Direction
+
+
+def tr(text: str) -> str:
+    # The same hook and context as netjournal.ui.i18n, so one translation file serves both.
+    return QCoreApplication.translate("netjournal", text)
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def direction_color(direction: Direction | None, palette: QPalette) -> QColor:
+    dark = is_dark(palette)
+    if direction is Direction.GIVEN:
+        return QColor("#5cc9a7" if dark else "#1b7f5f")  # green: value you gave
+    if direction is Direction.RECEIVED:
+        return QColor("#7fb2ff" if dark else "#2458b3")  # blue: value you received
+    return palette.color(QPalette.ColorRole.PlaceholderText)
+
+
+def muted(palette: QPalette) -> QColor:
+    return palette.color(QPalette.ColorRole.PlaceholderText)
+
+
+class BalanceRow(NamedTuple):
+    label: str
+    given_count: int
+    given_significance: int
+    received_count: int
+    received_significance: int
+
+
+def _times(count: int) -> str:
+    return tr("1 time") if count == 1 else tr("{0} times").format(count)
+
+
+def describe_balance(rows: Sequence[Sequence]) -> str:
+    """The chart's numbers in words, for screen readers and tooltips."""
+    if not rows:
+        return tr("No exchanges to show.")
+    parts = [
+        tr("{label}: you gave {given} (significance {gsig}), you received {received} (significance {rsig}).").format(
+            label=label, given=_times(gc), gsig=gs, received=_times(rc), rsig=rs
+        )
+        for label, gc, gs, rc, rs in (BalanceRow(*row) for row in rows)
+    ]
+    return " ".join(parts)
+
+
+def paint_balance(
+    painter: QPainter,
+    rect: QRectF,
+    rows: Sequence[Sequence],
+    palette: QPalette,
+    colours: tuple[QColor, QColor] | None = None,
+) -> None:
+    """Draw the mirrored bars for ``rows`` inside ``rect`` in ``palette``'s colours.
+
+    ``colours`` (given, received) overrides the direction colours: print asks
+    for two that stay apart in grey-scale, which green and blue do not.
+    """
+    rows = [BalanceRow(*row) for row in rows]
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    font = QFont(painter.font())
+    metrics = QFontMetricsF(font, painter.device())
+    small = QFont(font)
+    small.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
+    small_metrics = QFontMetricsF(small, painter.device())
+    text = palette.color(QPalette.ColorRole.WindowText)
+    soft = muted(palette)
+    given_colour, received_colour = colours or (
+        direction_color(Direction.GIVEN, palette),
+        direction_color(Direction.RECEIVED, palette),
+    )
+
+    pad = metrics.height() * 0.35
+    label_w = max((metrics.horizontalAdvance(r.label) for r in rows), default=0.0) + pad
+    biggest = max((max(r.given_count, r.received_count) for r in rows), default=0)
+    count_w = metrics.horizontalAdvance(str(max(biggest, 99))) + pad
+    legend_h = small_metrics.height() * 1.3
+    foot_h = small_metrics.height() * 1.15
+    left = rect.left() + label_w + count_w
+    right = rect.right() - count_w
+    centre = (left + right) / 2
+    half = max(0.0, (right - left) / 2 - 1)
+    top = rect.top() + legend_h
+    row_h = max(metrics.height() * 1.25, (rect.height() - legend_h - foot_h) / max(1, len(rows)))
+    bar_h = min(row_h - metrics.height() * 0.35, metrics.height() * 1.1)
+    scale = max((max(r.given_significance, r.received_significance) for r in rows), default=0)
+
+    # Legend: a swatch and a word on each side of the axis, like column headings.
+    painter.setFont(small)
+    swatch = small_metrics.height() * 0.6
+    gap = swatch * 0.4
+    legend_text_h = small_metrics.height()
+    y = rect.top() + (legend_text_h - swatch) / 2
+    given_word, received_word = tr("Given"), tr("Received")
+    gw = small_metrics.horizontalAdvance(given_word)
+    painter.fillRect(QRectF(centre - gap - swatch, y, swatch, swatch), given_colour)
+    painter.setPen(text)
+    painter.drawText(
+        QRectF(centre - 2 * gap - swatch - gw, rect.top(), gw, legend_text_h),
+        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+        given_word,
+    )
+    painter.fillRect(QRectF(centre + gap, y, swatch, swatch), received_colour)
+    painter.drawText(
+        QRectF(centre + 2 * gap + swatch, rect.top(), rect.right() - centre, legend_text_h),
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        received_word,
+    )
+
+    painter.setFont(font)
+    for index, row in enumerate(rows):
+        row_top = top + index * row_h
+        mid = row_top + row_h / 2
+        painter.setPen(text)
+        painter.drawText(
+            QRectF(rect.left(), row_top, label_w - pad, row_h),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            row.label,
+        )
+        given_len = half * row.given_significance / scale if scale else 0.0
+        received_len = half * row.received_significance / scale if scale else 0.0
+        if given_len:
+            painter.fillRect(QRectF(centre - given_len, mid - bar_h / 2, given_len, bar_h), given_colour)
+        if received_len:
+            painter.fillRect(QRectF(centre + 1, mid - bar_h / 2, received_len, bar_h), received_colour)
+        painter.setPen(text if row.given_count else soft)
+        painter.drawText(
+            QRectF(centre - given_len - count_w, row_top, count_w - pad / 2, row_h),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            str(row.given_count),
+        )
+        painter.setPen(text if row.received_count else soft)
+        painter.drawText(
+            QRectF(centre + 1 + received_len + pad / 2, row_top, count_w, row_h),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            str(row.received_count),
+        )
+
+    # The centre axis, over the whole height of the bars.
+    painter.setPen(palette.color(QPalette.ColorRole.Mid))
+    painter.drawLine(QPointF(centre, top), QPointF(centre, top + row_h * max(1, len(rows))))
+
+    painter.setFont(small)
+    painter.setPen(soft)
+    painter.drawText(
+        QRectF(rect.left(), rect.bottom() - foot_h, rect.width(), foot_h),
+        Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
+        tr("Bar length: significance · number: exchanges"),
+    )
+    painter.restore()

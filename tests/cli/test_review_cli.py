@@ -1,0 +1,90 @@
+"""``netjournal review``: a person brief as PDF from the command line; bad input writes nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import stat
+
+import pypdf
+
+MARKER = "Quokka-Harbour-5521"
+
+
+def _journal(jpath, two_anas_template, env_passphrase):
+    shutil.copyfile(two_anas_template, jpath)
+    return jpath
+
+
+def _files(folder):
+    return sorted(p.name for p in folder.rglob("*") if p.is_file())
+
+
+def test_review_writes_the_brief_in_a_fresh_process_without_a_display(
+    jpath, tmp_path, two_anas_template, cli_passphrase, sub, run_cli, env_passphrase
+):
+    _journal(jpath, two_anas_template, env_passphrase)
+    assert run_cli("--journal", jpath, "touch", "--with", "Ana Silva", f"Talked about {MARKER}").code == 0
+    out = tmp_path / "briefs"
+    out.mkdir()
+    done = sub("--journal", jpath, "review", "--person", "ana", "s", "--out", out, "--paper", "letter",
+               passphrase=cli_passphrase)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    written = out / f"brief-ana-silva-{dt.date.today().isoformat()}.pdf"
+    assert _files(out) == [written.name]
+    assert stat.S_IMODE(written.stat().st_mode) == 0o600
+    reader = pypdf.PdfReader(written)
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert MARKER in text and "Brief: Ana Silva" in text
+    assert round(float(reader.pages[0].mediabox.width)) == 612  # Letter, as asked
+    for path in tmp_path.rglob("*"):
+        if path.is_file() and path != written:
+            assert MARKER.encode() not in path.read_bytes(), path
+
+
+def test_an_existing_file_needs_force(jpath, tmp_path, two_anas_template, env_passphrase, run_cli, one_error_line):
+    _journal(jpath, two_anas_template, env_passphrase)
+    target = tmp_path / "mine.pdf"
+    target.write_text("keep me")
+    result = run_cli("--journal", jpath, "review", "--person", "Ana Reyes", "--out", target)
+    assert result.code == 1
+    one_error_line(result.err, "already exists", "--force")
+    assert target.read_text() == "keep me"
+    forced = run_cli("--journal", jpath, "review", "--person", "Ana Reyes", "--out", target, "--force")
+    assert forced.code == 0, forced.err
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_bad_people_and_folders_write_nothing(
+    jpath, tmp_path, two_anas_template, env_passphrase, run_cli, one_error_line
+):
+    _journal(jpath, two_anas_template, env_passphrase)
+    before = _files(tmp_path)
+    out = tmp_path / "x.pdf"
+    ambiguous = run_cli("--journal", jpath, "review", "--person", "Ana", "--out", out)
+    assert ambiguous.code == 1
+    one_error_line(ambiguous.err, "more than one person", "Ana Reyes", "Ana Silva")
+    unknown = run_cli("--journal", jpath, "review", "--person", "Nobody", "--out", out)
+    assert unknown.code == 1
+    one_error_line(unknown.err, "Nobody", "nothing was written")
+    (tmp_path / "a-file").write_text("")
+    under_file = run_cli("--journal", jpath, "review", "--person", "Ana Silva", "--out", tmp_path / "a-file" / "x.pdf")
+    assert under_file.code == 1
+    one_error_line(under_file.err, "does not exist")
+    missing = run_cli("--journal", jpath, "review", "--person", "Ana Silva", "--out", tmp_path / "no" / "x.pdf")
+    assert missing.code == 1
+    one_error_line(missing.err, "does not exist")
+    assert _files(tmp_path) == sorted([*before, "a-file"])
+
+
+def test_review_is_listed_and_other_commands_stay_free_of_qt(sub, jpath, cli_passphrase):
+    import subprocess
+    import sys
+
+    probe = subprocess.run(
+        [sys.executable, "-c", "import sys; from netjournal.cli import commands; print('PySide6' in sys.modules)"],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert probe.stdout.strip() == "False", probe.stderr
+    helped = sub("review", "--help")
+    assert helped.returncode == 0 and "--paper" in helped.stdout
