@@ -7,8 +7,13 @@ import shutil
 import stat
 
 import pypdf
+import pytest
 
 MARKER = "Quokka-Harbour-5521"
+
+# The command makes a QGuiApplication when there is none; in this process the one it
+# finds must be pytest-qt's QApplication, which the widget tests after this module need.
+pytestmark = pytest.mark.usefixtures("qapp")
 
 
 def _journal(jpath, two_anas_template, env_passphrase):

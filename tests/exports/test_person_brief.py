@@ -28,9 +28,11 @@ def _ago(days: int) -> dt.date:
     return TODAY - dt.timedelta(days=days)
 
 
-@pytest.fixture(scope="module")
-def gui() -> QGuiApplication:
-    return QGuiApplication.instance() or QGuiApplication([])  # type: ignore[return-value]
+@pytest.fixture
+def gui(qapp: QGuiApplication) -> QGuiApplication:
+    """pytest-qt's application: one made here as a bare QGuiApplication would outlive this module
+    and leave the widget tests after it without the QApplication they need."""
+    return qapp
 
 
 def _text(path: Path) -> list[str]:

@@ -74,6 +74,7 @@ class RelationshipPanel(QScrollArea):
     personRequested = Signal(int)
     editPersonRequested = Signal(int)
     addCircumstanceRequested = Signal(int)
+    briefRequested = Signal(int)
     deleteCircumstanceRequested = Signal(object)  # the CircumstanceRecord
 
     def __init__(
@@ -131,6 +132,7 @@ class RelationshipPanel(QScrollArea):
         for caption, name, signal in (
             (self.tr("Edit person…"), "editPersonButton", self.editPersonRequested),
             (self.tr("Add circumstance…"), "addCircumstanceButton", self.addCircumstanceRequested),
+            (self.tr("Brief as PDF…"), "briefPdfButton", self.briefRequested),
         ):
             button = QPushButton(caption)
             button.setObjectName(name)

@@ -32,6 +32,7 @@ class WindowActions:
     edit_person: QAction
     archive_person: QAction
     delete_person: QAction
+    brief_person: QAction
     edit_entry: QAction
     delete_entry: QAction
     find: QAction
@@ -47,8 +48,8 @@ class WindowActions:
         return [
             self.lock, self.change_passphrase, self.backup, self.backups, self.export_json, self.log_exchange,
             self.log_touchpoint, self.add_loop, self.add_person, self.add_reflection, self.add_circumstance,
-            self.edit_person, self.archive_person, self.delete_person, self.edit_entry, self.delete_entry,
-            self.find, self.find_person,
+            self.edit_person, self.archive_person, self.delete_person, self.brief_person, self.edit_entry,
+            self.delete_entry, self.find, self.find_person,
             self.everyone, self.focus_timeline, self.focus_prompts,
         ]  # fmt: skip
 
@@ -98,6 +99,7 @@ def create_actions(window: QMainWindow) -> WindowActions:
         edit_person=_action(window, "actionEditPerson", "Edit &person…", "Ctrl+Shift+E"),
         archive_person=_action(window, "actionArchivePerson", "&Archive or restore person"),
         delete_person=_action(window, "actionDeletePerson", "&Delete person…"),
+        brief_person=_action(window, "actionBriefPerson", "&Brief as PDF…", "Ctrl+Shift+B"),
         edit_entry=_action(window, "actionEditEntry", "&Edit entry…", "Ctrl+E"),
         delete_entry=_action(window, "actionDeleteEntry", "&Delete entry…"),
         find=_action(window, "actionFind", "&Search everything", key.Find),
@@ -133,6 +135,8 @@ def build_menus(menu_bar: QMenuBar, actions: WindowActions) -> None:
     people.addActions([actions.add_person, actions.edit_person, actions.add_circumstance, actions.archive_person])
     people.addSeparator()
     people.addAction(actions.delete_person)
+    people.addSeparator()
+    people.addAction(actions.brief_person)
     view = menu_bar.addMenu(tr("&View"))
     view.addActions(
         [actions.find, actions.find_person, actions.everyone, actions.focus_timeline, actions.focus_prompts]

@@ -34,6 +34,7 @@ from netjournal.ui.shell.entry_commands import EntryCommands
 from netjournal.ui.shell.idle_lock import MAX_MINUTES, MIN_MINUTES, IdleLock
 from netjournal.ui.shell.journal_commands import JournalCommands
 from netjournal.ui.shell.open_check import OpenCheck
+from netjournal.ui.shell.review_commands import ReviewCommands
 from netjournal.ui.shell.screen_lock import ScreenLockWatcher
 from netjournal.ui.shell.settings import WindowSettings
 from netjournal.ui.shell.undo import UndoHistory, UndoNotice
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self.entries = EntryCommands(self, parent=self)
         self.deletes = DeleteCommands(self, self.undo_history, parent=self)
         self.journals = JournalCommands(self, parent=self)
+        self.reviews = ReviewCommands(self, parent=self)
         self.auto_backups = AutoBackups(self.session, self)
         self.auto_backups.failed.connect(self.show_notice)
         self.open_check = OpenCheck(self.session, self)
@@ -170,6 +172,8 @@ class MainWindow(QMainWindow):
         ws.timeline.list.editRequested.connect(entries.edit_entry)
         ws.relationship.editPersonRequested.connect(entries.edit_person)
         ws.relationship.addCircumstanceRequested.connect(entries.add_circumstance)
+        ws.relationship.briefRequested.connect(self.reviews.brief_person)
+        a.brief_person.triggered.connect(lambda: self.reviews.brief_person())
 
         a.undo.triggered.connect(deletes.undo)
         self.undo_notice.undoRequested.connect(deletes.undo)
