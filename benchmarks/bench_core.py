@@ -44,6 +44,13 @@ LOG_TARGET_YARDSTICKS = 2.0
 EXPORT_TARGET_YARDSTICKS = 25.0
 
 
+def gui_application() -> object:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication.instance() or QGuiApplication(["netjournal-benchmark"])
+
+
 def busiest_person(journal: Journal) -> int:
     (person_id,) = journal.sql(
         "SELECT person_id FROM exchange WHERE person_id IS NOT NULL GROUP BY person_id ORDER BY count(*) DESC LIMIT 1"
@@ -198,6 +205,15 @@ def main() -> tuple[Yardstick, list[Figure], list[str]]:
             def export_everything() -> None:
                 write_export(journal, io.BytesIO())
 
+            def brief_as_pdf() -> None:
+                from netjournal.exports.pdf_document import render_pdf
+                from netjournal.exports.person_brief_pdf import brief_document
+                from netjournal.services.brief import person_brief
+
+                render_pdf(brief_document(person_brief(journal, person, today)))
+
+            _qt = gui_application()  # QPdfWriter needs one, as the command makes it
+
             entry_count = len(timeline.full_timeline(journal, person))
             # Short, common prefixes are the hard case: they match tens of thousands of rows.
             queries = ["a", "me", "the", "pricing", "introduced", "Series A lead", "data hire Lisbon"]
@@ -225,6 +241,12 @@ def main() -> tuple[Yardstick, list[Figure], list[str]]:
                     then_sample(median_ms(lambda: prompting.prompts_for(journal, today), repeat=9)),
                     "ms",
                     100,
+                ),
+                Figure(
+                    "person brief as PDF, the busiest person (in memory)",
+                    then_sample(median_ms(brief_as_pdf, repeat=5, warmup=1)),
+                    "ms",
+                    300,
                 ),
                 Figure(
                     "JSON export of the whole journal (in memory)",
