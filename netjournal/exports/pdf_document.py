@@ -15,6 +15,8 @@ import datetime as dt
 import enum
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QLineF, QLocale, QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
@@ -345,3 +347,19 @@ def render_pdf(doc: Document, paper: Paper | None = None) -> bytes:
         painter.end()
     buffer.close()
     return bytes(buffer.data().data())
+
+
+def write_document(doc: Document, destination: Path, *, paper: Paper | None = None, force: bool = False) -> Path:
+    """Render ``doc`` and write it to ``destination`` atomically (0600); refuse to replace a file unless ``force``."""
+    from netjournal.exports.atomic import write_atomically
+    from netjournal.store.errors import JournalError
+
+    destination = destination.expanduser().absolute()
+    if destination.exists() and not force and not destination.is_dir():
+        raise JournalError(f"{destination} already exists; nothing was written (add --force to replace it).")
+    data = render_pdf(doc, paper)  # before the temp file: a failed render leaves nothing
+
+    def write(handle: BinaryIO) -> None:
+        handle.write(data)
+
+    return write_atomically(destination, write)
