@@ -72,6 +72,7 @@ class Paragraph:
     text: str
     muted: bool = False
     bold: bool = False
+    keep_with_next: bool = False  # a caption or a date line: never left alone at the foot of a page
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,9 +167,11 @@ def _text_drawer(text: str, font: QFont, colour: QColor, rect: QRectF) -> Callab
     return draw
 
 
-def _lay_paragraph(layout: _Layout, block: Paragraph) -> None:
+def _lay_paragraph(layout: _Layout, block: Paragraph, keep_with: float = 0.0) -> None:
     font = layout.fonts["bold" if block.bold else "body"]
     height = layout.text_height(block.text, font, layout.body.width())
+    if keep_with and not layout.fits(height + _pt(3) + keep_with) and layout.pages[-1]:
+        layout.new_page()
     rect = QRectF(layout.body.left(), 0, layout.body.width(), height)
     layout.place(height, _text_drawer(block.text, font, MUTED if block.muted else INK, rect), gap=_pt(3))
 
@@ -244,7 +247,8 @@ def _lay_out(layout: _Layout, blocks: Sequence[Block]) -> None:
             rect = QRectF(layout.body.left(), 0, layout.body.width(), height)
             layout.place(height, _text_drawer(block.text, font, INK, rect), gap=_pt(4))
         elif isinstance(block, Paragraph):
-            _lay_paragraph(layout, block)
+            following = blocks[index + 1] if block.keep_with_next and index + 1 < len(blocks) else None
+            _lay_paragraph(layout, block, _first_height(layout, following))
         elif isinstance(block, Table):
             _lay_table(layout, block, 0.0)
         else:
