@@ -42,7 +42,11 @@ def test_review_writes_the_brief_in_a_fresh_process_without_a_display(
             assert MARKER.encode() not in path.read_bytes(), path
 
 
-def test_an_existing_file_needs_force(jpath, tmp_path, two_anas_template, env_passphrase, run_cli, one_error_line):
+def test_an_existing_file_needs_force(
+    jpath, tmp_path, two_anas_template, env_passphrase, run_cli, one_error_line, qapp
+):
+    # qapp: rendering in this process reuses pytest-qt's QApplication; a QGuiApplication
+    # made by the command would outlive the test and abort the widget tests after it.
     _journal(jpath, two_anas_template, env_passphrase)
     target = tmp_path / "mine.pdf"
     target.write_text("keep me")
@@ -91,7 +95,7 @@ def test_review_is_listed_and_other_commands_stay_free_of_qt(sub, jpath, cli_pas
 
 
 def test_review_of_a_period_writes_the_pdf_with_the_reflection(
-    jpath, tmp_path, two_anas_template, env_passphrase, run_cli
+    jpath, tmp_path, two_anas_template, env_passphrase, run_cli, qapp
 ):
     _journal(jpath, two_anas_template, env_passphrase)
     reflected = run_cli("--journal", jpath, "reflect", f"Thinking about {MARKER}", "--date", "2024-03-05")

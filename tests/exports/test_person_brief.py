@@ -28,9 +28,11 @@ def _ago(days: int) -> dt.date:
     return TODAY - dt.timedelta(days=days)
 
 
-@pytest.fixture(scope="module")
-def gui() -> QGuiApplication:
-    return QGuiApplication.instance() or QGuiApplication([])  # type: ignore[return-value]
+@pytest.fixture
+def gui(qapp: QGuiApplication) -> QGuiApplication:
+    # pytest-qt's session QApplication: a bare QGuiApplication made here would outlive
+    # this module and abort the widget tests that run after it.
+    return qapp
 
 
 def _text(path: Path) -> list[str]:
