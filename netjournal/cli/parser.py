@@ -127,10 +127,16 @@ def build_parser() -> argparse.ArgumentParser:
     export = command("export", "write the whole journal as JSON (unencrypted)")
     export.add_argument("destination", metavar="FILE", help="where to write it, or - for standard output")
 
-    review = command("review", "write a person brief as PDF (unencrypted)")
-    review.add_argument("--person", required=True, nargs="+", metavar="NAME")
+    review = command("review", "write a person brief or a period review as PDF (unencrypted)")
+    which = review.add_mutually_exclusive_group(required=True)
+    which.add_argument("--person", nargs="+", metavar="NAME", help="a brief on this person")
+    which.add_argument(
+        "--period", metavar="PERIOD", help="a review of 2026, 2026-Q3, 2026-03 or 2026-01-01..2026-06-30"
+    )
     review.add_argument(
-        "--out", metavar="FILE", help="the PDF to write, or a folder for it (default: brief-NAME-DATE.pdf here)"
+        "--out",
+        metavar="FILE",
+        help="the PDF to write, or a folder for it (default here: brief-NAME-DATE.pdf or review-PERIOD.pdf)",
     )
     review.add_argument("--paper", choices=("a4", "letter"), help="paper size (default: from your locale)")
     review.add_argument("--force", action="store_true", help="replace FILE if it exists")

@@ -1,4 +1,4 @@
-"""``netjournal review --person NAME``: a person brief as PDF, made without a window.
+"""``netjournal review --person NAME`` or ``--period PERIOD``: a brief or a period review as PDF, without a window.
 
 Qt is imported only here (and only when the command runs), so other commands
 start as fast as before.  QPdfWriter needs a QGuiApplication for its fonts; with
@@ -34,16 +34,22 @@ def _destination(args: argparse.Namespace, file_name: str) -> Path:
     return out / file_name if out.is_dir() else out
 
 
+def _check_out(args: argparse.Namespace) -> None:
+    out = Path(args.out).expanduser() if args.out else None
+    # Before the passphrase is asked: a folder that is not there will not appear meanwhile.
+    if out is not None and not out.is_dir() and not out.parent.is_dir():
+        raise JournalError(f"The folder {out.parent.absolute()} does not exist; nothing was written.")
+
+
 def cmd_review(args: argparse.Namespace, path: Path) -> int:
+    if args.period is not None:
+        return _review_period(args, path)
     from netjournal.services.brief import person_brief
     from netjournal.services.people import find_person
     from netjournal.services.validation import NotFoundError
 
     name = " ".join(args.person)
-    out = Path(args.out).expanduser() if args.out else None
-    # Before the passphrase is asked: a folder that is not there will not appear meanwhile.
-    if out is not None and not out.is_dir() and not out.parent.is_dir():
-        raise JournalError(f"The folder {out.parent.absolute()} does not exist; nothing was written.")
+    _check_out(args)
     today = dt.date.today()
     with _open(args, path) as journal:
         person = find_person(journal, name)  # AmbiguousPersonError says who matched
@@ -58,4 +64,24 @@ def cmd_review(args: argparse.Namespace, path: Path) -> int:
     paper = Paper(args.paper) if args.paper else None
     written = write_brief_pdf(brief, destination, paper=paper, force=args.force)
     print(f"Wrote the brief on {person.name} to {written} (unencrypted: keep it safe).", file=sys.stderr)
+    return 0
+
+
+def _review_period(args: argparse.Namespace, path: Path) -> int:
+    from netjournal.services.period_review import period_review
+    from netjournal.services.periods import parse_period
+
+    today = dt.date.today()
+    period = parse_period(args.period, today)  # a ValidationError before the passphrase is asked
+    _check_out(args)
+    with _open(args, path) as journal:
+        review = period_review(journal, period, today)
+    _app = _gui_application()
+    from netjournal.exports.pdf_document import Paper
+    from netjournal.exports.period_review_pdf import default_file_name, write_review_pdf
+
+    destination = _destination(args, default_file_name(period))
+    paper = Paper(args.paper) if args.paper else None
+    written = write_review_pdf(review, destination, paper=paper, force=args.force)
+    print(f"Wrote the review of {period.title} to {written} (unencrypted: keep it safe).", file=sys.stderr)
     return 0

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 
 from netjournal.domain import Direction
 
@@ -168,4 +168,111 @@ def paint_balance(
         Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
         tr("Bar length: significance · number: exchanges"),
     )
+    painter.restore()
+
+
+class FlowRow(NamedTuple):
+    label: str  # as printed under the pair of bars: "Mar", "W05", "2026-03"
+    given: int
+    received: int
+
+
+def _step(biggest: int) -> int:
+    """A round gridline step giving at most about four lines up to ``biggest``."""
+    step = 1
+    while biggest / step > 4:
+        for factor in (2, 2.5, 2):  # 1, 2, 5, 10, 20, 50, …
+            step = int(step * factor)
+            if biggest / step <= 4:
+                break
+    return step
+
+
+def paint_flow(
+    painter: QPainter, rect: QRectF, rows: Sequence[FlowRow], palette: QPalette, colours: tuple[QColor, QColor]
+) -> None:
+    """Paired bars, given then received, one pair per month or week, counted in exchanges.
+
+    The received bar gets an outline in the text colour: a light colour on white
+    paper must still show its edge when printed in grey.  Labels under the bars
+    thin out (every second, third, …) when they would touch.
+    """
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    small = QFont(painter.font())
+    small.setPointSizeF(max(6.0, small.pointSizeF() * 0.85))
+    metrics = QFontMetricsF(small, painter.device())
+    painter.setFont(small)
+    text, soft = palette.color(QPalette.ColorRole.WindowText), muted(palette)
+    given_colour, received_colour = colours
+    line = metrics.height()
+
+    # Legend across the top: a swatch and a word for each direction.
+    x = rect.left()
+    for word, colour, outlined in ((tr("Given"), given_colour, False), (tr("Received"), received_colour, True)):
+        swatch = QRectF(x, rect.top() + line * 0.2, line * 0.6, line * 0.6)
+        painter.fillRect(swatch, colour)
+        if outlined:
+            painter.setPen(QPen(text, max(1.0, line * 0.03)))
+            painter.drawRect(swatch)
+        painter.setPen(text)
+        width = metrics.horizontalAdvance(word)
+        painter.drawText(QRectF(swatch.right() + line * 0.3, rect.top(), width + 2, line), 0, word)
+        x = swatch.right() + line * 0.3 + width + line
+    painter.setPen(soft)
+    painter.drawText(QRectF(x, rect.top(), rect.right() - x, line), int(Qt.AlignmentFlag.AlignRight), tr("exchanges"))
+
+    biggest = max((max(r.given, r.received) for r in rows), default=0)
+    step = _step(max(1, biggest))
+    ceiling = step * max(1, -(-biggest // step))
+    axis_w = metrics.horizontalAdvance(str(ceiling)) + line * 0.4
+    # Room above the plot for the legend and for a count over the tallest bar; below it, the labels.
+    plot = QRectF(rect.left() + axis_w, rect.top() + line * 2.3, rect.width() - axis_w, rect.height() - line * 3.7)
+
+    # Gridlines with their values at the left.
+    value = 0
+    while value <= ceiling:
+        y = plot.bottom() - plot.height() * value / ceiling
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), max(1.0, line * 0.02)))
+        painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+        painter.setPen(soft)
+        painter.drawText(
+            QRectF(rect.left(), y - line / 2, axis_w - line * 0.3, line),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            str(value),
+        )
+        value += step
+
+    slot = plot.width() / max(1, len(rows))
+    bar = min(slot * 0.36, line * 1.4)
+    widest = max((metrics.horizontalAdvance(r.label) for r in rows), default=0.0)
+    every = max(1, int(-(-(widest + line * 0.5) // slot)))  # label every n-th slot so none touch
+    show_counts = metrics.horizontalAdvance(str(biggest)) <= bar * 1.15
+    for index, row in enumerate(rows):
+        centre = plot.left() + slot * (index + 0.5)
+        for count, colour, left, outlined in (
+            (row.given, given_colour, centre - bar, False),
+            (row.received, received_colour, centre, True),
+        ):
+            height = plot.height() * count / ceiling
+            box = QRectF(left, plot.bottom() - height, bar, height)
+            if count:
+                painter.fillRect(box, colour)
+                if outlined:
+                    painter.setPen(QPen(text, max(1.0, line * 0.03)))
+                    painter.drawRect(box)
+            if count and show_counts:
+                painter.setPen(text)
+                painter.drawText(
+                    QRectF(left - bar, box.top() - line, bar * 3, line),
+                    Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
+                    str(count),
+                )
+        if index % every == 0:
+            painter.setPen(text)
+            painter.drawText(
+                QRectF(centre - slot * every / 2, plot.bottom() + line * 0.2, slot * every, line),
+                int(Qt.AlignmentFlag.AlignHCenter),
+                row.label,
+            )
     painter.restore()

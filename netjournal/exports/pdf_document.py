@@ -15,6 +15,8 @@ import datetime as dt
 import enum
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QLineF, QLocale, QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
@@ -70,6 +72,7 @@ class Paragraph:
     text: str
     muted: bool = False
     bold: bool = False
+    keep_with_next: bool = False  # a caption or a date line: never left alone at the foot of a page
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,9 +167,11 @@ def _text_drawer(text: str, font: QFont, colour: QColor, rect: QRectF) -> Callab
     return draw
 
 
-def _lay_paragraph(layout: _Layout, block: Paragraph) -> None:
+def _lay_paragraph(layout: _Layout, block: Paragraph, keep_with: float = 0.0) -> None:
     font = layout.fonts["bold" if block.bold else "body"]
     height = layout.text_height(block.text, font, layout.body.width())
+    if keep_with and not layout.fits(height + _pt(3) + keep_with) and layout.pages[-1]:
+        layout.new_page()
     rect = QRectF(layout.body.left(), 0, layout.body.width(), height)
     layout.place(height, _text_drawer(block.text, font, MUTED if block.muted else INK, rect), gap=_pt(3))
 
@@ -242,7 +247,8 @@ def _lay_out(layout: _Layout, blocks: Sequence[Block]) -> None:
             rect = QRectF(layout.body.left(), 0, layout.body.width(), height)
             layout.place(height, _text_drawer(block.text, font, INK, rect), gap=_pt(4))
         elif isinstance(block, Paragraph):
-            _lay_paragraph(layout, block)
+            following = blocks[index + 1] if block.keep_with_next and index + 1 < len(blocks) else None
+            _lay_paragraph(layout, block, _first_height(layout, following))
         elif isinstance(block, Table):
             _lay_table(layout, block, 0.0)
         else:
@@ -345,3 +351,19 @@ def render_pdf(doc: Document, paper: Paper | None = None) -> bytes:
         painter.end()
     buffer.close()
     return bytes(buffer.data().data())
+
+
+def write_document(doc: Document, destination: Path, *, paper: Paper | None = None, force: bool = False) -> Path:
+    """Render ``doc`` and write it to ``destination`` atomically (0600); refuse to replace a file unless ``force``."""
+    from netjournal.exports.atomic import write_atomically
+    from netjournal.store.errors import JournalError
+
+    destination = destination.expanduser().absolute()
+    if destination.exists() and not force and not destination.is_dir():
+        raise JournalError(f"{destination} already exists; nothing was written (add --force to replace it).")
+    data = render_pdf(doc, paper)  # before the temp file: a failed render leaves nothing
+
+    def write(handle: BinaryIO) -> None:
+        handle.write(data)
+
+    return write_atomically(destination, write)

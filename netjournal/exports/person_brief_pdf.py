@@ -11,14 +11,22 @@ import datetime as dt
 import re
 import unicodedata
 from pathlib import Path
-from typing import BinaryIO
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter, QPalette
 
-from netjournal.exports.atomic import write_atomically
 from netjournal.exports.charts import paint_balance
-from netjournal.exports.pdf_document import Block, Chart, Document, Heading, Paper, Paragraph, Table, render_pdf, tr
+from netjournal.exports.pdf_document import (
+    Block,
+    Chart,
+    Document,
+    Heading,
+    Paper,
+    Paragraph,
+    Table,
+    tr,
+    write_document,
+)
 from netjournal.services.brief import PersonBrief
 
 # Dark green and light blue: apart in grey-scale as well as in colour.
@@ -235,14 +243,4 @@ def brief_document(brief: PersonBrief, made_on: dt.date | None = None) -> Docume
 
 def write_brief_pdf(brief: PersonBrief, destination: Path, *, paper: Paper | None = None, force: bool = False) -> Path:
     """Render ``brief`` and write it to ``destination`` atomically (0600); refuse to replace a file unless ``force``."""
-    from netjournal.store.errors import JournalError
-
-    destination = destination.expanduser().absolute()
-    if destination.exists() and not force and not destination.is_dir():
-        raise JournalError(f"{destination} already exists; nothing was written (add --force to replace it).")
-    data = render_pdf(brief_document(brief), paper)  # before the temp file: a failed render leaves nothing
-
-    def write(handle: BinaryIO) -> None:
-        handle.write(data)
-
-    return write_atomically(destination, write)
+    return write_document(brief_document(brief), destination, paper=paper, force=force)

@@ -47,7 +47,11 @@ def test_review_writes_the_brief_in_a_fresh_process_without_a_display(
             assert MARKER.encode() not in path.read_bytes(), path
 
 
-def test_an_existing_file_needs_force(jpath, tmp_path, two_anas_template, env_passphrase, run_cli, one_error_line):
+def test_an_existing_file_needs_force(
+    jpath, tmp_path, two_anas_template, env_passphrase, run_cli, one_error_line, qapp
+):
+    # qapp: rendering in this process reuses pytest-qt's QApplication; a QGuiApplication
+    # made by the command would outlive the test and abort the widget tests after it.
     _journal(jpath, two_anas_template, env_passphrase)
     target = tmp_path / "mine.pdf"
     target.write_text("keep me")
@@ -93,3 +97,60 @@ def test_review_is_listed_and_other_commands_stay_free_of_qt(sub, jpath, cli_pas
     assert probe.stdout.strip() == "False", probe.stderr
     helped = sub("review", "--help")
     assert helped.returncode == 0 and "--paper" in helped.stdout
+
+
+def test_review_of_a_period_writes_the_pdf_with_the_reflection(
+    jpath, tmp_path, two_anas_template, env_passphrase, run_cli, qapp
+):
+    _journal(jpath, two_anas_template, env_passphrase)
+    reflected = run_cli("--journal", jpath, "reflect", f"Thinking about {MARKER}", "--date", "2024-03-05")
+    assert reflected.code == 0, reflected.err
+    out = tmp_path / "reviews"
+    out.mkdir()
+    done = run_cli("--journal", jpath, "review", "--period", "2024-Q1", "--out", out, "--paper", "a4")
+    assert done.code == 0, done.err
+    written = out / "review-2024-Q1.pdf"
+    assert _files(out) == [written.name]
+    assert stat.S_IMODE(written.stat().st_mode) == 0o600
+    reader = pypdf.PdfReader(written)
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert "Review of Q1 2024 (January–March)" in text and MARKER in text
+    assert round(float(reader.pages[0].mediabox.width)) == 595  # A4, as asked
+    ranged = run_cli("--journal", jpath, "review", "--period", "2024-03-01..2024-03-31", "--out", out)
+    assert ranged.code == 0, ranged.err
+    assert _files(out) == sorted([written.name, "review-2024-03-01-to-2024-03-31.pdf"])
+    for path in tmp_path.rglob("*"):
+        if path.is_file() and path.parent != out:
+            assert MARKER.encode() not in path.read_bytes(), path
+
+
+def test_bad_periods_write_nothing(jpath, tmp_path, two_anas_template, env_passphrase, run_cli, one_error_line):
+    _journal(jpath, two_anas_template, env_passphrase)
+    before = _files(tmp_path)
+    out = tmp_path / "x.pdf"
+    for period, fragment in (
+        ("2024-Q5", "no Q5"),
+        ("2024-13", "no month 13"),
+        ("", "Say which period"),
+        ("   ", "Say which period"),
+        ("last year", "not a period"),
+        ("2024-06-30..2024-01-01", "swap the dates"),
+        (f"{dt.date.today().year + 1}", "has not begun yet"),
+    ):
+        result = run_cli("--journal", jpath, "review", "--period", period, "--out", out)
+        assert result.code == 1, (period, result.err)
+        one_error_line(result.err, fragment)
+    missing = run_cli("--journal", jpath, "review", "--period", "2024", "--out", tmp_path / "no" / "x.pdf")
+    assert missing.code == 1
+    one_error_line(missing.err, "does not exist")
+    assert _files(tmp_path) == before
+
+
+def test_exactly_one_of_person_and_period(jpath, two_anas_template, env_passphrase, run_cli, tmp_path):
+    _journal(jpath, two_anas_template, env_passphrase)
+    before = _files(tmp_path)
+    both = run_cli("--journal", jpath, "review", "--person", "Ana Silva", "--period", "2024")
+    assert both.code == 2 and "not allowed with" in both.err and "Traceback" not in both.err
+    neither = run_cli("--journal", jpath, "review")
+    assert neither.code == 2 and "one of the arguments --person --period is required" in neither.err
+    assert _files(tmp_path) == before
