@@ -212,6 +212,14 @@ def main() -> tuple[Yardstick, list[Figure], list[str]]:
 
                 render_pdf(brief_document(person_brief(journal, person, today)))
 
+            def year_review_as_pdf() -> None:
+                from netjournal.exports.pdf_document import render_pdf
+                from netjournal.exports.period_review_pdf import review_document
+                from netjournal.services.period_review import period_review
+                from netjournal.services.periods import parse_period
+
+                render_pdf(review_document(period_review(journal, parse_period(str(today.year), today), today)))
+
             _qt = gui_application()  # QPdfWriter needs one, as the command makes it
 
             entry_count = len(timeline.full_timeline(journal, person))
@@ -247,6 +255,12 @@ def main() -> tuple[Yardstick, list[Figure], list[str]]:
                     then_sample(median_ms(brief_as_pdf, repeat=5, warmup=1)),
                     "ms",
                     300,
+                ),
+                Figure(
+                    "this year's review as PDF (in memory)",
+                    then_sample(median_ms(year_review_as_pdf, repeat=3, warmup=1)),
+                    "ms",
+                    1500,
                 ),
                 Figure(
                     "JSON export of the whole journal (in memory)",

@@ -53,3 +53,32 @@ def test_the_relationship_panel_asks_where_then_writes_the_brief(qtbot, window, 
     qtbot.waitUntil(lambda: window.reviews.written == chosen, timeout=30_000)
     assert Path(suggested[0]).name.startswith("brief-ana-silva-")
     assert "Ana Silva" in text_of(chosen)
+
+
+def test_a_period_review_from_the_window_asks_for_the_period_then_writes_it(
+    qtbot, window, tmp_path: Path, monkeypatch
+) -> None:
+    import datetime as dt
+
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    from netjournal.ui.shell.review_commands import period_suggestions
+    from netjournal.ui.widgets import messages
+
+    year = str(dt.date.today().year)
+    answers = iter(["2026-Q5", year])  # first a period that is not one, then this year
+    offered: list[list[str]] = []
+    refused: list[str] = []
+
+    def get_item(_parent, _title, _label, items, _current, _editable):
+        offered.append(list(items))
+        return next(answers), True
+
+    monkeypatch.setattr(QInputDialog, "getItem", get_item)
+    monkeypatch.setattr(messages, "show_error", lambda _p, _t, text: refused.append(text))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(tmp_path / "review.pdf"), ""))
+    window.window_actions.review_period.trigger()
+    qtbot.waitUntil(lambda: window.reviews.written == tmp_path / "review.pdf", timeout=30_000)
+    assert offered[0] == period_suggestions(dt.date.today()) and offered[0][0] == year
+    assert len(refused) == 1 and ("Q5" in refused[0] or "quarter" in refused[0])
+    assert f"Review of {year}" in text_of(tmp_path / "review.pdf")

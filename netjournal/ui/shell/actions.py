@@ -33,6 +33,7 @@ class WindowActions:
     archive_person: QAction
     delete_person: QAction
     brief_person: QAction
+    review_period: QAction
     edit_entry: QAction
     delete_entry: QAction
     find: QAction
@@ -48,7 +49,8 @@ class WindowActions:
         return [
             self.lock, self.change_passphrase, self.backup, self.backups, self.export_json, self.log_exchange,
             self.log_touchpoint, self.add_loop, self.add_person, self.add_reflection, self.add_circumstance,
-            self.edit_person, self.archive_person, self.delete_person, self.brief_person, self.edit_entry,
+            self.edit_person, self.archive_person, self.delete_person, self.brief_person, self.review_period,
+            self.edit_entry,
             self.delete_entry, self.find, self.find_person,
             self.everyone, self.focus_timeline, self.focus_prompts,
         ]  # fmt: skip
@@ -100,6 +102,7 @@ def create_actions(window: QMainWindow) -> WindowActions:
         archive_person=_action(window, "actionArchivePerson", "&Archive or restore person"),
         delete_person=_action(window, "actionDeletePerson", "&Delete person…"),
         brief_person=_action(window, "actionBriefPerson", "&Brief as PDF…", "Ctrl+Shift+B"),
+        review_period=_action(window, "actionReviewPeriod", "&Review a period…"),
         edit_entry=_action(window, "actionEditEntry", "&Edit entry…", "Ctrl+E"),
         delete_entry=_action(window, "actionDeleteEntry", "&Delete entry…"),
         find=_action(window, "actionFind", "&Search everything", key.Find),
@@ -117,6 +120,7 @@ def build_menus(menu_bar: QMenuBar, actions: WindowActions) -> None:
     journal.addActions([actions.new_journal, actions.open_journal, actions.open_demo])
     journal.addSeparator()
     journal.addActions([actions.lock, actions.change_passphrase, actions.backups, actions.backup])
+    journal.addAction(actions.review_period)
     export = journal.addMenu(tr("E&xport"))
     export.setObjectName("menuExport")
     export.addAction(actions.export_json)

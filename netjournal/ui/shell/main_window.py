@@ -174,6 +174,7 @@ class MainWindow(QMainWindow):
         ws.relationship.addCircumstanceRequested.connect(entries.add_circumstance)
         ws.relationship.briefRequested.connect(self.reviews.brief_person)
         a.brief_person.triggered.connect(lambda: self.reviews.brief_person())
+        a.review_period.triggered.connect(lambda: self.reviews.review_period())
 
         a.undo.triggered.connect(deletes.undo)
         self.undo_notice.undoRequested.connect(deletes.undo)

@@ -1,8 +1,8 @@
-"""People → Brief as PDF…: a person's brief written where the user chooses, off the GUI thread.
+"""People → Brief as PDF… and Journal → Review a period…: PDFs written where the user chooses, off the GUI thread.
 
-The brief is plaintext the user asked for: it is written only at the path
-chosen in the file dialog (which has already asked before replacing a file),
-and offered to open with the desktop's PDF viewer.
+Each is plaintext the user asked for: it is written only at the path chosen
+in the file dialog (which has already asked before replacing a file), and
+offered to open with the desktop's PDF viewer.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog
 
 from netjournal.services import people
 from netjournal.services.errors import JournalError
@@ -29,6 +29,21 @@ PDF_FILTER = "PDF documents (*.pdf);;All files (*)"
 def _documents_folder() -> Path:
     found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(found) if found else Path.home()
+
+
+def period_suggestions(today: dt.date) -> list[str]:
+    """This year, last year, this and last quarter, this and last month: what a review is usually of."""
+    quarter = (today.month - 1) // 3 + 1
+    last_quarter = (today.year, quarter - 1) if quarter > 1 else (today.year - 1, 4)
+    last_month = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
+    return [
+        str(today.year),
+        str(today.year - 1),
+        f"{today.year}-Q{quarter}",
+        f"{last_quarter[0]}-Q{last_quarter[1]}",
+        f"{today.year}-{today.month:02d}",
+        f"{last_month[0]}-{last_month[1]:02d}",
+    ]
 
 
 class ReviewCommands(QObject):
@@ -72,6 +87,61 @@ class ReviewCommands(QObject):
 
         self._show_progress(tr("Writing the brief on {0}…").format(name))
         task = session.busy_with(work, "a person brief")
+        task.succeeded.connect(self._written)
+        task.failed.connect(self._failed)
+
+    def review_period(self, period_text: str | None = None, destination: Path | None = None) -> None:
+        """Ask for the period (suggestions: this and last year, quarter, month) and where, then write it."""
+        from netjournal.services.periods import parse_period
+        from netjournal.services.validation import ValidationError
+
+        session = self.host.session
+        if not session.is_open or session.busy:
+            return
+        parent = self.host.dialog_parent()
+        today = dt.date.today()
+        while True:
+            if period_text is None:
+                text, ok = QInputDialog.getItem(
+                    parent,
+                    tr("Review a period"),
+                    tr("A year (2026), quarter (2026-Q3), month (2026-03) or range (2026-01-01..2026-06-30):"),
+                    period_suggestions(today),
+                    0,
+                    True,
+                )
+                if not ok:
+                    return
+            else:
+                text = period_text
+            try:
+                period = parse_period(text, today)
+                break
+            except ValidationError as error:
+                messages.show_error(parent, tr("Not a period"), error.message)
+                if period_text is not None:
+                    return
+        if destination is None:
+            from netjournal.exports.period_review_pdf import default_file_name
+
+            suggested = _documents_folder() / default_file_name(period)
+            chosen, _ = QFileDialog.getSaveFileName(
+                parent, tr("Write the review of {0}").format(period.title), str(suggested), tr(PDF_FILTER)
+            )
+            if not chosen:
+                return
+            destination = Path(chosen)
+        target = destination
+
+        def work(journal: object) -> Path:
+            from netjournal.exports.period_review_pdf import write_review_pdf
+            from netjournal.services.period_review import period_review
+
+            review = period_review(journal, period, today)  # type: ignore[arg-type]
+            return write_review_pdf(review, target, force=True)
+
+        self._show_progress(tr("Writing the review of {0}…").format(period.title))
+        task = session.busy_with(work, "a period review")
         task.succeeded.connect(self._written)
         task.failed.connect(self._failed)
 
