@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["NETJOURNAL_AUTO_BACKUP"] = "0"  # the backups shown are the ones taken below, no more
 
 from PySide6.QtCore import QPoint, QSettings
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
@@ -178,6 +180,7 @@ def shoot(app: QApplication, journal_path: Path, folder: Path, theme: str) -> No
 
     # Backups: two taken, the newest previewed (read from the backup itself, on a worker).
     source = journal.snapshot_source()
+    shutil.rmtree(backups.backup_folder(journal_path), ignore_errors=True)  # the other theme's run took some
     backups.take_backup(source, backups.Reason.AUTO, now=dt.datetime.now(dt.UTC) - dt.timedelta(days=1))
     backups.take_backup(source, backups.Reason.MANUAL)
     window.journals.show_backups()
