@@ -51,6 +51,19 @@ def gui_application() -> object:
     return QGuiApplication.instance() or QGuiApplication(["netjournal-benchmark"])
 
 
+def review_process_peak_mb(path: Path, *arguments: str) -> float:
+    """Peak memory of a whole `netjournal review …` process (the largest child's resident set)."""
+    import resource
+
+    with tempfile.TemporaryDirectory(dir=path.parent) as out:
+        env = log_environment(False)
+        subprocess.run(
+            [sys.executable, "-m", "netjournal", "--journal", str(path), "review", *arguments, "--out", out],
+            env=env, check=True, capture_output=True, text=True,
+        )  # fmt: skip
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
 def busiest_person(journal: Journal) -> int:
     (person_id,) = journal.sql(
         "SELECT person_id FROM exchange WHERE person_id IS NOT NULL GROUP BY person_id ORDER BY count(*) DESC LIMIT 1"
@@ -277,6 +290,8 @@ def main() -> tuple[Yardstick, list[Figure], list[str]]:
             between=meter.sample,
         )
         log_backing_up, backup_done = log_with_backup_due_ms(work)
+        # The largest child so far is a `log` process; the review's own peak shows if it is larger.
+        review_peak = review_process_peak_mb(work, "--period", str(dt.date.today().year))
         figures += [
             Figure("`netjournal log` whole process, 20,000 entries", log_medium, "ms", None, LOG_TARGET_YARDSTICKS),
             Figure("`netjournal log` whole process, 100,000 entries", log_large, "ms", None, LOG_TARGET_YARDSTICKS),
@@ -285,6 +300,7 @@ def main() -> tuple[Yardstick, list[Figure], list[str]]:
             Figure("  … passphrase on stdin: the keychain is asked first", log_large_stdin, "ms", None),
             Figure("  100,000 entries, an automatic backup due", log_backing_up, "ms", None, LOG_TARGET_YARDSTICKS),
             Figure("    … until its helper has the backup written", backup_done, "ms", None),
+            Figure("peak memory of any process so far, this year's review included", review_peak, "MB", 250),
         ]
         meter.sample(5, "after them")
         yardstick = meter.yardstick()

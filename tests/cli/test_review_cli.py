@@ -154,3 +154,20 @@ def test_exactly_one_of_person_and_period(jpath, two_anas_template, env_passphra
     neither = run_cli("--journal", jpath, "review")
     assert neither.code == 2 and "one of the arguments --person --period is required" in neither.err
     assert _files(tmp_path) == before
+
+
+def test_review_of_a_period_in_a_fresh_process_with_no_display_at_all(
+    jpath, tmp_path, two_anas_template, cli_passphrase, sub, env_passphrase, monkeypatch
+):
+    """Nothing says offscreen to the child: the command itself must find there is no display."""
+    _journal(jpath, two_anas_template, env_passphrase)
+    for variable in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(variable, raising=False)
+    out = tmp_path / "reviews"
+    out.mkdir()
+    done = sub("--journal", jpath, "review", "--period", "2024-Q1", "--out", out, passphrase=cli_passphrase)
+    assert done.returncode == 0, done.stderr
+    written = out / "review-2024-Q1.pdf"
+    assert _files(out) == [written.name]
+    text = " ".join(" ".join(page.extract_text().split()) for page in pypdf.PdfReader(written).pages)
+    assert "Review of" in text and "Exchanges given" in text
