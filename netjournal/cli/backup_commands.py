@@ -11,16 +11,11 @@ from netjournal.cli.opening import open_journal as _open
 from netjournal.cli.opening import say as _say
 from netjournal.cli.terminal import printable
 from netjournal.store.errors import JournalError
-
-
-def _size(size: int) -> str:
-    if size < 1_000_000:
-        return f"{max(1, round(size / 1000)):,} KB"
-    return f"{size / 1_000_000:,.1f} MB"
+from netjournal.store.snapshot import Contents
 
 
 def cmd_backups(args: argparse.Namespace, path: Path) -> int:
-    from netjournal.services.backup_catalog import catalog
+    from netjournal.services.backup_catalog import catalog, size_text
     from netjournal.services.backups import backup_folder
 
     with _open(args, path) as journal:
@@ -32,7 +27,7 @@ def cmd_backups(args: argparse.Namespace, path: Path) -> int:
     for number, item in enumerate(listed, 1):
         when = item.file.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
         held = _count(item.contents.entries, "entry", "entries") if item.contents else f"({item.note})"
-        _say(f"{number:>3}  {when}  {_size(item.file.size):>9}  {held:<16} {item.file.reason.label}")
+        _say(f"{number:>3}  {when}  {size_text(item.file.size):>9}  {held:<16} {item.file.reason.label}")
     _say("Restore one with: netjournal restore N (or the path of a backup file).")
     return 0
 
@@ -53,11 +48,11 @@ def _count(number: int, one: str, many: str) -> str:
     return f"{number:,} {one if number == 1 else many}"
 
 
-def _describe(label: str, counts: dict[str, int], newest_on: str | None, summary: str) -> str:
-    entries = sum(counts.get(t, 0) for t in ("exchange", "touchpoint", "open_loop", "reflection"))
-    text = f"{label}: {_count(counts.get('person', 0), 'person', 'people')} and {_count(entries, 'entry', 'entries')}"
-    if newest_on:
-        text += f"; newest entry {newest_on}: “{summary}”"
+def _describe(label: str, held: Contents) -> str:
+    people, entries = held.counts.get("person", 0), held.entries
+    text = f"{label}: {_count(people, 'person', 'people')} and {_count(entries, 'entry', 'entries')}"
+    if held.newest_on:
+        text += f"; newest entry {held.newest_on}: “{held.newest_summary}”"
     return text + "."
 
 
@@ -77,11 +72,11 @@ def cmd_restore(args: argparse.Namespace, path: Path) -> int:
                 ) from None
             chosen = restore.preview(journal, backup, getpass.getpass("The backup's passphrase (the one it had): "))
         held, now = chosen.held, chosen.current
-        _say(_describe("The backup holds", held.counts, held.newest_on, held.newest_summary))
+        _say(_describe("The backup holds", held))
         if now is None:
             _say("The journal is too damaged to say what it holds.")
         else:
-            _say(_describe("The journal holds", now.counts, now.newest_on, now.newest_summary))
+            _say(_describe("The journal holds", now))
         if not args.yes:
             if not sys.stdin.isatty():
                 raise JournalError("Nothing was restored: add --yes to restore without being asked.")

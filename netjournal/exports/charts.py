@@ -16,6 +16,9 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 
 from netjournal.domain import Direction
 
+# For print: dark green and light blue, apart in grey-scale as well as in colour (given, received).
+PRINT_COLOURS = (QColor("#14523d"), QColor("#8db3e6"))
+
 
 def tr(text: str) -> str:
     # The same hook and context as netjournal.ui.i18n, so one translation file serves both.

@@ -19,7 +19,7 @@ from typing import Any
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter, QPalette
 
-from netjournal.exports.charts import FlowRow, paint_flow
+from netjournal.exports.charts import PRINT_COLOURS, FlowRow, paint_flow
 from netjournal.exports.pdf_document import (
     Block,
     Chart,
@@ -31,7 +31,6 @@ from netjournal.exports.pdf_document import (
     tr,
     write_document,
 )
-from netjournal.exports.person_brief_pdf import PRINT_COLOURS
 from netjournal.services.period_review import PeriodReview
 from netjournal.services.period_sections import Listing, MovedTie
 from netjournal.services.periods import Period

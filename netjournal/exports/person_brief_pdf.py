@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter, QPalette
 
-from netjournal.exports.charts import paint_balance
+from netjournal.exports.charts import PRINT_COLOURS, paint_balance
 from netjournal.exports.pdf_document import (
     Block,
     Chart,
@@ -29,8 +29,6 @@ from netjournal.exports.pdf_document import (
 )
 from netjournal.services.brief import PersonBrief
 
-# Dark green and light blue: apart in grey-scale as well as in colour.
-PRINT_COLOURS = (QColor("#14523d"), QColor("#8db3e6"))
 MAX_LISTED = 15
 TYPE_LABELS = {"exchange": "Exchange", "touchpoint": "Touchpoint", "loop": "Open loop", "reflection": "Reflection"}
 

@@ -10,6 +10,13 @@ from netjournal.store.errors import DamagedJournalError, JournalError, WrongPass
 from netjournal.store.snapshot import Contents, read_contents
 
 
+def size_text(size: int) -> str:
+    """A file size as people read it: "225 KB", "2.5 MB"."""
+    if size < 1_000_000:
+        return f"{max(1, round(size / 1000)):,} KB"
+    return f"{size / 1_000_000:,.1f} MB"
+
+
 @dataclass(frozen=True, slots=True)
 class ListedBackup:
     file: backups.BackupFile

@@ -37,7 +37,7 @@ from netjournal.store.keyed import PLAINTEXT_HEADER, precheck_existing
 from netjournal.store.lock import JournalLock
 from netjournal.store.passphrase import check_passphrase
 from netjournal.store.replacement import FileReplacement, restore_copy_path
-from netjournal.store.snapshot import SnapshotSource, write_snapshot
+from netjournal.store.snapshot import SnapshotSource, full_check, write_snapshot
 from netjournal.store.translate import DRIVER_ERRORS, translate_error
 
 __all__ = [
@@ -278,8 +278,7 @@ class JournalDatabase(FileReplacement):
         read-only: nothing more is written into it.
         """
         try:
-            problems = [str(row[0]) for row in self.db.execute_sql("PRAGMA cipher_integrity_check")]
-            problems += [str(row[0]) for row in self.db.execute_sql("PRAGMA integrity_check") if row[0] != "ok"]
+            problems = full_check(self.db)
         except DRIVER_ERRORS as error:
             problems = [str(translate_error(self.path, error))]
         if problems:

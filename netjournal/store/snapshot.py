@@ -25,7 +25,6 @@ from netjournal.store.errors import (
     JournalError,
     JournalExistsError,
     JournalNotFoundError,
-    WrongPassphraseError,
 )
 from netjournal.store.files import fsync_dir, move_without_replacing, remove_journal_files
 from netjournal.store.keyed import silence_cipher_log
@@ -234,15 +233,6 @@ def read_contents(
     if identified and not held.journal_uuid:  # journals have carried one since format 5
         raise JournalError(f"{path} is not a netjournal journal.")
     return held
-
-
-def opens_with_key(path: Path, passphrase: str, kdf_iter: int) -> bool:
-    """Whether ``passphrase`` opens the copy at ``path`` (read-only, nothing written)."""
-    try:
-        read_contents(path, passphrase, kdf_iter)
-    except WrongPassphraseError:
-        return False
-    return True
 
 
 def file_size(path: Path) -> int:

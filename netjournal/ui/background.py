@@ -75,8 +75,3 @@ class BackgroundTask(QObject):
         else:
             self.failed.emit(error)
         self.finished.emit()
-
-    @classmethod
-    def wait_for_all(cls, pool: QThreadPool | None = None, timeout_ms: int = 60_000) -> bool:
-        """Block until every task's work has returned (for quitting, and for tests)."""
-        return (pool or QThreadPool.globalInstance()).waitForDone(timeout_ms)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from netjournal.services import backups, restore
-from netjournal.services.backup_catalog import ListedBackup, catalog
+from netjournal.services.backup_catalog import ListedBackup, catalog, size_text
 from netjournal.services.errors import JournalError
 from netjournal.store.errors import RestoredNotReopenedError, WrongPassphraseError
 from netjournal.store.snapshot import Contents
@@ -39,12 +39,6 @@ from netjournal.ui.widgets import messages
 from netjournal.ui.widgets.common import secret_field
 
 _PATH_ROLE = Qt.ItemDataRole.UserRole
-
-
-def size_text(size: int) -> str:
-    if size < 1_000_000:
-        return f"{max(1, round(size / 1000)):,} KB"
-    return f"{size / 1_000_000:,.1f} MB"
 
 
 class BackupsDialog(QDialog):
