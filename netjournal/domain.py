@@ -56,6 +56,26 @@ class Entity(enum.StrEnum):
     LOOP = "loop"
     REFLECTION = "reflection"
     PROMPT_STATE = "prompt_state"
+    CONTACT_DETAIL = "contact_detail"
+
+
+class DetailField(enum.StrEnum):
+    """The ways to reach or know a person that a contact detail can hold."""
+
+    EMAIL = "email"
+    PHONE = "phone"
+    WEB = "web"  # a LinkedIn profile is a web address like any other
+    LOCATION = "location"
+    BIRTHDAY = "birthday"  # "YYYY-MM-DD", or "--MM-DD" when the year is not known
+
+
+@dataclass(frozen=True, slots=True)
+class ContactDetail:
+    """One email, phone number, web address, location or birthday, with an optional label."""
+
+    field: DetailField
+    value: str
+    label: str = ""
 
 
 class EntryType(enum.StrEnum):
