@@ -21,7 +21,7 @@ from netjournal.store.clock import now_stamp
 from netjournal.store.errors import JournalError
 
 FORMAT = "netjournal"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2 added contact_details; readers still take 1
 
 _TIMES = "t.uuid, t.created_at, t.updated_at"
 _BY_UUID = "ORDER BY t.created_at, t.uuid"
@@ -54,6 +54,11 @@ def _sections() -> list[tuple[str, str, Callable[[tuple], dict[str, Any]]]]:
                 **times(r), "name": r[3], "organisation": r[4], "role": r[5], "how_met": r[6], "notes": r[7],
                 "tags": _tags(r[8]), "cadence_days": r[9], "archived": bool(r[10]),
             },
+        ),
+        (
+            "contact_details",
+            f"SELECT {_TIMES}, {p_of}, t.field, t.value, t.label, t.position FROM contact_detail t {j_of} {_BY_UUID}",
+            lambda r: {**times(r), "person": r[3], "field": r[4], "value": r[5], "label": r[6], "position": r[7]},
         ),
         (
             "exchanges",

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 import peewee
 
-from netjournal.domain import Entity
+from netjournal.domain import ContactDetail, Entity
+from netjournal.services.contact_details import details_of, store_details, validated_details
 from netjournal.services.events import ChangeAction, JournalChange
 from netjournal.services.journal import Journal
 from netjournal.services.validation import (
@@ -40,6 +41,8 @@ class PersonInput:
     tags: list[str] = field(default_factory=list)
     cadence_days: int | None = None
     archived: bool = False
+    # None leaves the person's contact details as they are (a form that does not show them).
+    details: list[ContactDetail] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,7 @@ class PersonRecord:
     last_entry_on: dt.date | None
     created_at: str
     updated_at: str
+    details: tuple[ContactDetail, ...] = ()
 
     @property
     def tag_list(self) -> list[str]:
@@ -126,17 +130,22 @@ def validated_person(data: PersonInput) -> dict[str, object]:
 
 def add_person(journal: Journal, data: PersonInput) -> int:
     values = validated_person(data)
+    details = validated_details(data.details or ())
     with journal.write() as changes:
         person_id = journal.insert(Person, values)
+        store_details(journal, person_id, details)
         changes.append(JournalChange(Entity.PERSON, ChangeAction.ADDED, (person_id,), (person_id,)))
     return person_id
 
 
 def update_person(journal: Journal, person_id: int, data: PersonInput) -> None:
     values = validated_person(data)
+    details = None if data.details is None else validated_details(data.details)
     with journal.write() as changes:
         if not journal.update(Person, person_id, values):
             raise NotFoundError(f"There is no person with id {person_id}.")
+        if details is not None:
+            store_details(journal, person_id, details)
         changes.append(JournalChange(Entity.PERSON, ChangeAction.UPDATED, (person_id,), (person_id,)))
 
 
@@ -147,7 +156,7 @@ def set_archived(journal: Journal, person_id: int, archived: bool) -> None:
         changes.append(JournalChange(Entity.PERSON, ChangeAction.UPDATED, (person_id,), (person_id,)))
 
 
-def _record(row: Person) -> PersonRecord:
+def _record(row: Person, details: tuple[ContactDetail, ...] = ()) -> PersonRecord:
     return PersonRecord(
         id=row.id,
         uuid=row.uuid,
@@ -162,6 +171,7 @@ def _record(row: Person) -> PersonRecord:
         last_entry_on=row.last_entry_on,
         created_at=row.created_at,
         updated_at=row.updated_at,
+        details=details,
     )
 
 
@@ -169,7 +179,7 @@ def get_person(journal: Journal, person_id: int) -> PersonRecord:
     person = journal.first(Person.select().where(Person.id == person_id))
     if person is None:
         raise NotFoundError(f"There is no person with id {person_id}.")
-    return _record(person)
+    return _record(person, details_of(journal, person_id))
 
 
 def person_name(journal: Journal, person_id: int) -> str:

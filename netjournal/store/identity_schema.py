@@ -18,7 +18,8 @@ import peewee
 from netjournal.store.clock import STAMP_SQL, new_uuid, now_stamp
 
 TRACKED_TABLES: dict[str, str] = {
-    # table -> entity name used by tombstones, changes and exports
+    # table -> entity name used by tombstones, changes and exports, as of version 5
+    # (``store.tables`` has today's list)
     "person": "person",
     "circumstance": "circumstance",
     "exchange": "exchange",
@@ -112,7 +113,7 @@ def _day(date_sql: str) -> str:
     return f"CAST(julianday(substr({date_sql}, 1, 10)) AS INTEGER)"
 
 
-def _search_triggers(table: str, entity: str, body: str, person: str, date: str) -> list[str]:
+def search_triggers(table: str, entity: str, body: str, person: str, date: str) -> list[str]:
     day = _day(date.format(r="new"))
     add = (
         "INSERT INTO search_key(rowid, entity, entity_id) "
@@ -135,7 +136,7 @@ def _search_triggers(table: str, entity: str, body: str, person: str, date: str)
     ]
 
 
-def _tombstone_trigger(table: str, entity: str) -> str:
+def tombstone_trigger(table: str, entity: str) -> str:
     return (
         f"CREATE TRIGGER {table}_tombstone_ad AFTER DELETE ON {table} WHEN old.uuid IS NOT NULL BEGIN "
         "INSERT OR REPLACE INTO tombstone(entity, uuid, deleted_at) "
@@ -204,7 +205,7 @@ def _rebuild_search(db: peewee.Database) -> None:
             f"{date.format(r=table)} FROM {table} JOIN search_key k ON k.entity = '{entity}' "
             f"AND k.entity_id = {table}.id"
         )
-        for statement in _search_triggers(table, entity, body, person, date):
+        for statement in search_triggers(table, entity, body, person, date):
             db.execute_sql(statement)
     db.execute_sql(NAME_INDEX_DDL)
     db.execute_sql("INSERT INTO person_name_index(person_name_index) VALUES ('rebuild')")
@@ -223,5 +224,5 @@ def migrate_to_v5(db: peewee.Database) -> None:
     )
     db.execute_sql("CREATE INDEX tombstone_deleted ON tombstone(deleted_at)")
     for table, entity in TRACKED_TABLES.items():
-        db.execute_sql(_tombstone_trigger(table, entity))
+        db.execute_sql(tombstone_trigger(table, entity))
     _rebuild_search(db)

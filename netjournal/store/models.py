@@ -126,6 +126,23 @@ class PromptState(TrackedModel):
         table_name = "prompt_state"
 
 
+class ContactDetailRow(TrackedModel):
+    """An email, phone, web address, location or birthday of a person (schema version 6)."""
+
+    if TYPE_CHECKING:  # added by peewee at run time: the implicit key and each <fk>_id
+        id: int
+        person_id: int
+
+    person = peewee.ForeignKeyField(Person, backref="contact_details", on_delete="CASCADE")
+    field = peewee.TextField()
+    value = peewee.TextField()
+    label = peewee.TextField(default="")
+    position = peewee.IntegerField(default=0)
+
+    class Meta:
+        table_name = "contact_detail"
+
+
 class Tombstone(BaseModel):
     """What was deleted, so that a merge knows a row is gone rather than never seen."""
 
@@ -155,5 +172,6 @@ MODEL_OF: dict[Entity, type[TrackedModel]] = {
     Entity.LOOP: OpenLoop,
     Entity.REFLECTION: Reflection,
     Entity.PROMPT_STATE: PromptState,
+    Entity.CONTACT_DETAIL: ContactDetailRow,
 }
 """Every tracked entity and its model, in the order an export lists them."""

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import peewee
 
-from netjournal.store.identity_schema import TRACKED_TABLES
+from netjournal.store.tables import TRACKED_TABLES
 
 _CHUNK = 500  # ids per IN (...) list, well below SQLite's limit on parameters
 

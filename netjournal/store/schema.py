@@ -4,7 +4,8 @@ A new journal is created at version 1 and then migrated forward like any
 older journal, so every migration runs on every fresh journal as well as on
 files written by earlier releases.  The version lives in ``PRAGMA user_version``.
 Migrations are history: once released, a migration's DDL is never edited, only
-followed by a newer one (version 5 lives in ``identity_schema``).
+followed by a newer one (version 5 lives in ``identity_schema``, 6 in
+``details_schema``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Callable
 
 import peewee
 
+from netjournal.store.details_schema import migrate_to_v6
 from netjournal.store.identity_schema import migrate_to_v5
 
 # rowid = entity id * 8 + code keeps one search index over several tables
@@ -301,6 +303,7 @@ MIGRATIONS: dict[int, Callable[[peewee.Database], None]] = {
     3: _migrate_to_v3,
     4: _migrate_to_v4,
     5: migrate_to_v5,
+    6: migrate_to_v6,
 }
 
 CURRENT_VERSION = max(MIGRATIONS, default=1)

@@ -15,12 +15,21 @@ import jsonschema
 import pytest
 from support import file_digests
 
-from netjournal.domain import Direction, EntryType, Kind, LoopKind
+from netjournal.domain import ContactDetail, DetailField, Direction, EntryType, Kind, LoopKind
 from netjournal.exports.json_export import SECTIONS, export_json, write_export
 from netjournal.services import deletions, entries, people, prompting
 from netjournal.services.journal import Journal
 from netjournal.store.errors import JournalError, StorageFullError
-from netjournal.store.models import Circumstance, Exchange, OpenLoop, Person, PromptState, Reflection, Touchpoint
+from netjournal.store.models import (
+    Circumstance,
+    ContactDetailRow,
+    Exchange,
+    OpenLoop,
+    Person,
+    PromptState,
+    Reflection,
+    Touchpoint,
+)
 
 SCHEMA = json.loads((Path(__file__).resolve().parents[2] / "docs" / "json-format.schema.json").read_text())
 TABLE_SECTION = {
@@ -31,6 +40,7 @@ TABLE_SECTION = {
     "reflection": "reflections",
     "circumstance": "circumstances",
     "prompt_state": "prompt_states",
+    "contact_detail": "contact_details",
 }
 # Columns that are deliberately not exported (docs/json-format.md, "What is not exported").
 NOT_EXPORTED = {"id", "last_entry_on"}
@@ -43,7 +53,18 @@ def _export(journal: Journal) -> dict[str, Any]:
 
 
 def _fill(journal: Journal) -> dict[str, int]:
-    ana = people.add_person(journal, people.PersonInput(name="Ana Silva", tags=["investor", "Lisbon"]))
+    ana = people.add_person(
+        journal,
+        people.PersonInput(
+            name="Ana Silva",
+            tags=["investor", "Lisbon"],
+            details=[
+                ContactDetail(DetailField.EMAIL, "ana@northwind.example", "work"),
+                ContactDetail(DetailField.WEB, "https://www.linkedin.com/in/ana-silva-example", "LinkedIn"),
+                ContactDetail(DetailField.BIRTHDAY, "--04-15"),
+            ],
+        ),
+    )
     ben = people.add_person(journal, people.PersonInput(name="Ben Okafor", cadence_days=30))
     intro = entries.add_exchange(
         journal,
@@ -75,7 +96,7 @@ def test_an_export_is_valid_against_the_documented_schema(journal: Journal) -> N
     document = _export(journal)
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
     jsonschema.validate(document, SCHEMA, cls=jsonschema.Draft202012Validator)
-    assert document["format"] == "netjournal" and document["version"] == 1
+    assert document["format"] == "netjournal" and document["version"] == 2
     assert document["journal"]["uuid"] == journal.identity()[0]
     assert [key for key in document if key in SECTIONS] == list(SECTIONS)
 
@@ -164,6 +185,9 @@ def _markers(journal: Journal) -> dict[str, tuple[str, dict[str, object]]]:
         })  # fmt: skip
         add(Circumstance, "circumstance", {
             "person": person, "note": "m-circumstance", "start_on": "2019-02-10", "end_on": "2019-02-11",
+        })  # fmt: skip
+        add(ContactDetailRow, "contact_detail", {
+            "person": person, "field": "web", "value": "m-value", "label": "m-label", "position": 7,
         })  # fmt: skip
         add(PromptState, "prompt_state", {
             "prompt_key": "m-key", "snoozed_until": "2019-02-12", "dismissed_on": "2019-02-13",

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from support import PASSPHRASE, TEST_KDF_ITER
 
-from netjournal.domain import Direction, EntryType, Kind, LoopKind
+from netjournal.domain import ContactDetail, DetailField, Direction, EntryType, Kind, LoopKind
 from netjournal.services import deletions, entries, people, prompting
 from netjournal.services.journal import Journal
 from netjournal.services.search import search
-from netjournal.store.identity_schema import TRACKED_TABLES
+from netjournal.store.tables import TRACKED_TABLES
 from netjournal.store.models import Exchange
 
 STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")
@@ -21,7 +21,14 @@ UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9
 
 
 def _fill(journal: Journal) -> dict[str, int]:
-    ana = people.add_person(journal, people.PersonInput(name="Ana Silva", organisation="Northwind"))
+    ana = people.add_person(
+        journal,
+        people.PersonInput(
+            name="Ana Silva",
+            organisation="Northwind",
+            details=[ContactDetail(DetailField.EMAIL, "ana@northwind.example")],
+        ),
+    )
     ben = people.add_person(journal, people.PersonInput(name="Ben Okafor"))
     exchange = entries.add_exchange(
         journal, entries.ExchangeInput(Direction.GIVEN, Kind.INTRODUCTION, "Introduced Ana to Ben", ana,

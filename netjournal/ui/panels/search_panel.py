@@ -30,6 +30,7 @@ ENTITY_LABELS = {
     "reflection": "Reflection",
     "person": "Person",
     "circumstance": "Circumstance",
+    "contact_detail": "Contact detail",
 }
 
 
@@ -37,7 +38,7 @@ def hit_caption(hit: SearchHit) -> str:
     parts = [tr(ENTITY_LABELS.get(hit.entity, hit.entity))]
     if hit.person_name:
         parts.append(hit.person_name)
-    if hit.date and hit.entity != "person":
+    if hit.date and hit.entity not in ("person", "contact_detail"):
         parts.append(hit.date.isoformat())
     return " · ".join(parts)
 

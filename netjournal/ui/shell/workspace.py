@@ -98,9 +98,10 @@ class Workspace(QWidget):
 
     def open_hit(self, hit: SearchHit) -> None:
         """Show a search hit in its timeline, selected."""
-        if hit.entity == "person":
+        person = hit.entity_id if hit.entity == "person" else hit.person_id
+        if hit.entity in ("person", "contact_detail") and person is not None:
             self.search.clear()
-            self.select_person(hit.entity_id)
+            self.select_person(person)
             self.timeline.list.setFocus()
             return
         person_id = hit.person_id
