@@ -16,10 +16,10 @@ from netjournal.services.events import ChangeAction, JournalChange
 from netjournal.services.journal import Journal
 from netjournal.services.validation import NotFoundError
 from netjournal.store.errors import JournalError, RestoreConflictError
-from netjournal.store.tables import TRACKED_TABLES
 from netjournal.store.models import MODEL_OF, Exchange, OpenLoop, Person, Reflection, Touchpoint
 from netjournal.store.removal import Removal
 from netjournal.store.rows import Restored
+from netjournal.store.tables import TRACKED_TABLES
 
 _MODEL_OF_ENTRY = {
     EntryType.EXCHANGE: Exchange,

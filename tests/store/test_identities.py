@@ -13,8 +13,8 @@ from netjournal.domain import ContactDetail, DetailField, Direction, EntryType, 
 from netjournal.services import deletions, entries, people, prompting
 from netjournal.services.journal import Journal
 from netjournal.services.search import search
-from netjournal.store.tables import TRACKED_TABLES
 from netjournal.store.models import Exchange
+from netjournal.store.tables import TRACKED_TABLES
 
 STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
