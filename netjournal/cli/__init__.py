@@ -96,6 +96,7 @@ _OPENING_COMMANDS = frozenset(
         "backups",
         "restore",
         "review",
+        "import",
     }
 )
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from netjournal.cli import passphrase as secrets
 from netjournal.cli.backup_commands import cmd_backups, cmd_restore
+from netjournal.cli.import_commands import cmd_import
 from netjournal.cli.opening import open_journal as _open
 from netjournal.cli.opening import say as _say
 from netjournal.cli.review_commands import cmd_review
@@ -336,3 +337,4 @@ COMMANDS = {
 
 
 COMMANDS.update(backups=cmd_backups, restore=cmd_restore, review=cmd_review)
+COMMANDS["import"] = cmd_import

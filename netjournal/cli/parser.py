@@ -141,6 +141,25 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("--paper", choices=("a4", "letter"), help="paper size (default: from your locale)")
     review.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
+    importing = command("import", "bring in contacts (vCard, LinkedIn, CSV) or a netjournal JSON export")
+    importing.add_argument("file", metavar="FILE", help="the file to import")
+    importing.add_argument(
+        "--format",
+        choices=("auto", "json", "vcard", "csv", "linkedin"),
+        default="auto",
+        help="what kind of file it is (default: worked out from the file)",
+    )
+    importing.add_argument(
+        "--dry-run", action="store_true", help="show who would be added, updated and skipped; write nothing"
+    )
+    importing.add_argument(
+        "--map",
+        action="append",
+        metavar="COLUMN=FIELD",
+        help="for CSV: read COLUMN as FIELD (name, first_name, last_name, organisation, role, notes, tags, "
+        "email, phone, web, location, birthday, met_on, ignore); may be repeated",
+    )
+
     command("passwd", "change the journal's passphrase")
     backup = command("backup", "write an encrypted copy under the same passphrase")
     backup.add_argument("destination", metavar="DEST")

@@ -1,0 +1,104 @@
+"""``netjournal import``: contacts from vCard, LinkedIn or CSV files, or a netjournal JSON export."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from netjournal.cli.opening import open_journal as _open
+from netjournal.cli.opening import say as _say
+from netjournal.cli.terminal import printable
+from netjournal.store.errors import JournalError
+
+if TYPE_CHECKING:
+    from netjournal.services.contact_import import ImportPlan, PlannedContact
+
+FORMAT_NAMES = {"vcard": "vCard", "linkedin": "LinkedIn connections", "csv": "CSV", "json": "netjournal export"}
+SHOWN = 10  # entries listed per group; the rest are counted
+
+
+def _mapping(pairs: list[str] | None) -> dict[str, str] | None:
+    if not pairs:
+        return None
+    mapping = {}
+    for pair in pairs:
+        column, equals, field = pair.rpartition("=")
+        if not equals or not column.strip() or not field.strip():
+            raise JournalError(f"--map {pair!r} should be COLUMN=FIELD, for example --map 'Met=met_on'.")
+        mapping[column.strip()] = field.strip()
+    return mapping
+
+
+def _progress(stream=sys.stderr) -> Callable[[int, int], None] | None:
+    """A line on the terminal that counts up; nothing when stderr is a file or a pipe."""
+    if not stream.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        stream.write(f"\rImporting… {done:,} of {total:,}")
+        if done >= total:
+            stream.write("\n")
+        stream.flush()
+
+    return show
+
+
+def _entry_line(entry: PlannedContact) -> str:
+    what = entry.name or "(no name)"
+    if entry.changes:
+        what += f" — fills in {', '.join(entry.changes)}"
+    if entry.reason:
+        what += f". {entry.reason}" if entry.changes else f" — {entry.reason}"
+    return f"  {entry.source:<10} {printable(what)}"
+
+
+def _show_plan(plan: ImportPlan) -> None:
+    total = len(plan.entries)
+    entries = f"{total:,} {'entry' if total == 1 else 'entries'}"
+    _say(f"{plan.path} ({FORMAT_NAMES[plan.format]}, {entries}): {plan.summary()}.")
+    for title, group in (("To add", plan.added), ("To update", plan.updated), ("Skipped", plan.skipped)):
+        if not group:
+            continue
+        _say(f"{title}:")
+        for entry in group[:SHOWN]:
+            _say(_entry_line(entry))
+        if len(group) > SHOWN:
+            _say(f"  … and {len(group) - SHOWN:,} more")
+
+
+def cmd_import(args: argparse.Namespace, path: Path) -> int:
+    from netjournal.imports.detect import detect_format, read_contacts
+
+    source = Path(args.file).expanduser()
+    file_format = detect_format(source) if args.format == "auto" else args.format
+    if file_format == "json":
+        if args.map:
+            raise JournalError("--map is for CSV files; a netjournal export needs no mapping.")
+        return _import_json(args, source, path)
+    if args.map and file_format != "csv":
+        raise JournalError("--map is for CSV files; vCard and LinkedIn columns are known.")
+    # The file is read before the journal is opened: a file that cannot be imported costs no passphrase.
+    parsed = read_contacts(source, file_format, _mapping(args.map))
+    from netjournal.services.contact_import import apply_plan, plan_import
+
+    with _open(args, path) as journal:
+        plan = plan_import(journal, parsed)
+        _show_plan(plan)
+        if args.dry_run:
+            _say("Dry run: nothing was written.")
+            return 0
+        if not plan.writes_anything:
+            _say("Nothing to import: the journal already holds everything in this file.")
+            return 0
+        result = apply_plan(journal, plan, progress=_progress())
+    _say(f"Imported: {result.added:,} added, {result.updated:,} updated, {result.skipped:,} skipped.")
+    if result.backup is not None:
+        _say(f"The journal as it was before is kept as a backup ({result.backup.name}).")
+    return 0
+
+
+def _import_json(args: argparse.Namespace, source: Path, path: Path) -> int:
+    raise JournalError("Importing a netjournal export is not available yet.")
