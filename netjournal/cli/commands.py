@@ -235,7 +235,14 @@ def cmd_passwd(args: argparse.Namespace, path: Path) -> int:
 
 def cmd_export(args: argparse.Namespace, path: Path) -> int:
     from netjournal.exports.json_export import export_json
+    from netjournal.store.errors import JournalError
 
+    if args.format == "vcard":
+        from netjournal.cli.import_commands import export_vcards
+
+        return export_vcards(args, path)
+    if args.tag is not None:
+        raise JournalError("--tag is for --format vcard; the JSON export is always the whole journal.")
     to_stdout = args.destination == "-"
     with _open(args, path) as journal:
         written = export_json(journal, None if to_stdout else Path(args.destination).expanduser())

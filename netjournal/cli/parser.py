@@ -124,8 +124,15 @@ def build_parser() -> argparse.ArgumentParser:
     answer.add_argument("number", type=int, metavar="N", help="the prompt's number, as `prompts` lists it")
     answer.add_argument("text", nargs="+", metavar="TEXT")
 
-    export = command("export", "write the whole journal as JSON (unencrypted)")
+    export = command("export", "write the whole journal as JSON, or the contacts as vCard (unencrypted)")
     export.add_argument("destination", metavar="FILE", help="where to write it, or - for standard output")
+    export.add_argument(
+        "--format",
+        choices=("json", "vcard"),
+        default="json",
+        help="json: the whole journal (default); vcard: everyone's name, organisation and contact details",
+    )
+    export.add_argument("--tag", metavar="TAG", help="for vcard: only the people with this tag")
 
     review = command("review", "write a person brief or a period review as PDF (unencrypted)")
     which = review.add_mutually_exclusive_group(required=True)
