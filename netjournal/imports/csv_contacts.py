@@ -65,7 +65,9 @@ def read_csv_contacts(path: Path, mapping: Mapping[str, str] | None = None) -> P
 
 
 def _value(fields: Sequence[str], column: Column) -> str:
-    return clean_cell(fields[column.index]) if column.index < len(fields) else ""
+    if column.index >= len(fields) or not fields[column.index]:
+        return ""  # most of an Outlook row's 92 cells are empty: no cleaning for them
+    return clean_cell(fields[column.index])
 
 
 def _contact(

@@ -45,7 +45,9 @@ def normalise_header(header: str) -> str:
 
 def clean_cell(value: str) -> str:
     """A field's text with outer spaces gone and the file's line ends made plain newlines."""
-    return value.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return value.strip()
 
 
 def sniff_delimiter(text: str) -> str:
