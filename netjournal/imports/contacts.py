@@ -48,3 +48,4 @@ class ParsedContacts:
     format: str  # "vcard", "linkedin", "csv"
     contacts: list[ImportedContact] = field(default_factory=list)
     skipped: list[SkippedEntry] = field(default_factory=list)
+    encoding: str = ""  # the codec a CSV file was read with, for the preview; "" when the format says its own
