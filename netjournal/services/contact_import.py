@@ -11,6 +11,7 @@ only empty fields are ever filled, so nothing is overwritten either.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -240,8 +241,15 @@ def plan_import(journal: Journal, parsed: ParsedContacts) -> ImportPlan:
         else:
             outcome, reason = Outcome.UPDATE, f"Matches {who} ({match.reason})."
         plan.entries.append(PlannedContact(outcome, contact.source, name, reason + note, who, person_id=target.id))
+    plan.entries.sort(key=_place_in_file)
     _settle_updates(plan)
     return plan
+
+
+def _place_in_file(entry: PlannedContact) -> int:
+    """Entries listed in file order: "card 12" and "line 40" both end in their number."""
+    number = re.search(r"\d+", entry.source)
+    return int(number.group()) if number else 0
 
 
 def _settle_updates(plan: ImportPlan) -> None:
