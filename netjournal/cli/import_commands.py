@@ -106,47 +106,20 @@ def _import_json(args: argparse.Namespace, source: Path, path: Path) -> int:
 
 def export_vcards(args: argparse.Namespace, path: Path) -> int:
     """``netjournal export --format vcard FILE [--tag TAG]``."""
-    import io
-
-    from netjournal.exports.atomic import write_atomically
+    from netjournal.exports.contacts_file import write_contacts_file
     from netjournal.exports.vcard_export import write_vcards
     from netjournal.services.contact_export import export_contacts, known_tag
 
-    to_stdout = args.destination == "-"
     with _open(args, path) as journal:
-        if args.tag is not None and not known_tag(journal, args.tag):
-            raise JournalError(f"Nobody has the tag “{args.tag}”; nothing was written.")
-        contacts = export_contacts(journal, tag=args.tag)
-        if to_stdout:
-            count = write_vcards(contacts, sys.stdout)
+        if args.destination == "-":
+            if args.tag is not None and not known_tag(journal, args.tag):
+                raise JournalError(f"Nobody has the tag “{args.tag}”; nothing was written.")
+            count = write_vcards(export_contacts(journal, tag=args.tag), sys.stdout)
             sys.stdout.flush()
+            where = "standard output"
         else:
-            destination = Path(args.destination).expanduser()
-            _refuse_to_overwrite_anything_but_vcards(destination, path)
-            counted: list[int] = []
-
-            def write(handle) -> None:
-                text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
-                counted.append(write_vcards(contacts, text))
-                text.flush()
-                text.detach()
-
-            destination = write_atomically(destination, write)
-            count = counted[0]
-    where = "standard output" if to_stdout else str(destination)
+            written, count = write_contacts_file(journal, Path(args.destination), tag=args.tag)
+            where = str(written)
+    # stderr: the cards themselves may be what a script reads from stdout.
     print(f"Wrote {count:,} contacts as vCard to {where} (unencrypted: keep it safe).", file=sys.stderr)
     return 0
-
-
-def _refuse_to_overwrite_anything_but_vcards(destination: Path, journal: Path) -> None:
-    """An earlier vCard export may be replaced; the journal, or any other file, never."""
-    if not destination.is_file():
-        return
-    if journal.exists() and destination.samefile(journal):
-        raise JournalError("That file is the journal itself; choose another name for the export.")
-    with destination.open("rb") as handle:
-        start = handle.read(64).lstrip(b"\xef\xbb\xbf").lstrip()
-    if not start.upper().startswith(b"BEGIN:VCARD") and start:
-        raise JournalError(
-            f"{destination} exists and is not a vCard file; choose another name. Nothing was overwritten."
-        )

@@ -326,6 +326,8 @@ def apply_plan(
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             details,
         )
+        if progress is not None:
+            progress(total, total)  # still inside: a progress callback that stops the import rolls it all back
         if total > _MANY_PEOPLE:
             changes.append(JournalChange.whole_journal())
         else:
@@ -334,6 +336,4 @@ def apply_plan(
             if updated:
                 ids = tuple(p.id for p in updated)
                 changes.append(JournalChange(Entity.PERSON, ChangeAction.UPDATED, ids, ids))
-    if progress is not None:
-        progress(total, total)
     return ImportResult(len(added), len(updated), skipped, taken)

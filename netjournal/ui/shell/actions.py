@@ -20,6 +20,8 @@ class WindowActions:
     backup: QAction
     backups: QAction
     export_json: QAction
+    export_vcard: QAction
+    import_file: QAction
     preferences: QAction
     quit: QAction
     undo: QAction
@@ -47,7 +49,8 @@ class WindowActions:
     def journal_actions(self) -> list[QAction]:
         """Actions that need an unlocked journal (Undo also needs something to undo: see ``undo.UndoHistory``)."""
         return [
-            self.lock, self.change_passphrase, self.backup, self.backups, self.export_json, self.log_exchange,
+            self.lock, self.change_passphrase, self.backup, self.backups, self.export_json, self.export_vcard,
+            self.import_file, self.log_exchange,
             self.log_touchpoint, self.add_loop, self.add_person, self.add_reflection, self.add_circumstance,
             self.edit_person, self.archive_person, self.delete_person, self.brief_person, self.review_period,
             self.edit_entry,
@@ -88,6 +91,8 @@ def create_actions(window: QMainWindow) -> WindowActions:
         backup=_action(window, "actionBackup", "&Back up to a file…"),
         backups=_action(window, "actionBackups", "Bac&kups…"),
         export_json=_action(window, "actionExportJson", "&JSON…"),
+        export_vcard=_action(window, "actionExportVcard", "&vCard (contacts)…"),
+        import_file=_action(window, "actionImport", "&Import contacts…", "Ctrl+Shift+I"),
         preferences=_preferences_action(window),
         quit=_action(window, "actionQuit", "&Quit", key.Quit),
         # A focused text field takes Ctrl+Z for its own undo first (Qt sends it the shortcut override).
@@ -121,9 +126,10 @@ def build_menus(menu_bar: QMenuBar, actions: WindowActions) -> None:
     journal.addSeparator()
     journal.addActions([actions.lock, actions.change_passphrase, actions.backups, actions.backup])
     journal.addAction(actions.review_period)
+    journal.addAction(actions.import_file)
     export = journal.addMenu(tr("E&xport"))
     export.setObjectName("menuExport")
-    export.addAction(actions.export_json)
+    export.addActions([actions.export_json, actions.export_vcard])
     journal.addSeparator()
     journal.addAction(actions.preferences)
     journal.addSeparator()

@@ -32,6 +32,7 @@ from netjournal.ui.shell.delete_commands import DeleteCommands
 from netjournal.ui.shell.draft_offer import offer_drafts
 from netjournal.ui.shell.entry_commands import EntryCommands
 from netjournal.ui.shell.idle_lock import MAX_MINUTES, MIN_MINUTES, IdleLock
+from netjournal.ui.shell.import_commands import ImportCommands
 from netjournal.ui.shell.journal_commands import JournalCommands
 from netjournal.ui.shell.open_check import OpenCheck
 from netjournal.ui.shell.review_commands import ReviewCommands
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         self.deletes = DeleteCommands(self, self.undo_history, parent=self)
         self.journals = JournalCommands(self, parent=self)
         self.reviews = ReviewCommands(self, parent=self)
+        self.imports = ImportCommands(self, parent=self)
         self.auto_backups = AutoBackups(self.session, self)
         self.auto_backups.failed.connect(self.show_notice)
         self.open_check = OpenCheck(self.session, self)
@@ -150,6 +152,8 @@ class MainWindow(QMainWindow):
         a.backup.triggered.connect(journals.backup)
         a.backups.triggered.connect(journals.show_backups)
         a.export_json.triggered.connect(journals.export_json)
+        a.export_vcard.triggered.connect(self.imports.export_vcard)
+        a.import_file.triggered.connect(self.imports.choose_and_import)
         a.preferences.triggered.connect(self.edit_preferences)
         a.quit.triggered.connect(self.close)
         a.about.triggered.connect(journals.about)
