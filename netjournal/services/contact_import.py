@@ -187,7 +187,7 @@ def _existing(journal: Journal, person_id: int) -> _Person:
     row = journal.sql(
         "SELECT name, organisation, role, how_met, notes, tags FROM person WHERE id = ?", (person_id,)
     ).fetchone()
-    values = dict(zip(("name", *_FILLED, "tags"), row, strict=True))
+    values: dict[str, object] = dict(zip(("name", *_FILLED, "tags"), row, strict=True))
     details = [
         ContactDetail(DetailField(f), v, label)
         for f, v, label in journal.sql(
