@@ -130,7 +130,7 @@ def address_line(components: list[str]) -> str:
     person is, not their letterbox.  Only when an address has none of the
     three is its street kept, so no address turns into nothing.
     """
-    parts = [one_line(part.replace(",", ", ")) for part in components[:7]]
+    parts = [one_line(part) for part in components[:7]]
     parts += [""] * (7 - len(parts))
     _box, extended, street, locality, region, _code, country = parts
     place = [part for part in (locality, region, country) if part]
