@@ -10,6 +10,7 @@ lines through vobject's grammar) is in ``vcard_lines``; value rules are in
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -24,6 +25,7 @@ FORMAT = "vcard"
 
 # Google puts every contact in "myContacts"; it is Google's bookkeeping, not a tag the person chose.
 _NOT_TAGS = frozenset({"mycontacts"})
+_NOT_DIALLED = re.compile(r"[^0-9+]")  # two ways of writing one phone number differ only in these
 _DETAIL_FIELDS = {
     "EMAIL": DetailField.EMAIL,
     "TEL": DetailField.PHONE,
@@ -192,12 +194,12 @@ def _detail_value(field: DetailField, prop: Property) -> str:
 
 def _label(prop: Property, apple_labels: dict[str, str]) -> str:
     apple_label = apple_labels.get(prop.group) if prop.group else None
-    return values.label_from(prop.params.get("TYPE", []), prop.bare, apple_label)
+    return values.label_from(tuple(prop.params.get("TYPE", ())), prop.bare, apple_label)
 
 
 def _comparable(field: DetailField, value: str) -> str:
     if field is DetailField.PHONE:
-        return "".join(c for c in value if c.isdigit() or c == "+")
+        return _NOT_DIALLED.sub("", value)
     if field in (DetailField.EMAIL, DetailField.WEB):
         return value.casefold()
     return value

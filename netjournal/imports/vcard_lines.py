@@ -1,15 +1,16 @@
 """The lexical layer of a vCard file: bytes to text, text to cards, cards to properties.
 
 The file is split into cards here, not by vobject, so every message can name
-the card and the line, and one card's problem never hides the others.  Each
-content line then goes through vobject's own grammar (``parseLine``: group,
-name, parameters with quoted values, 2.1's bare parameters).  vobject's
-``ContentLine`` objects and its vCard behaviour are not used: a
-``ContentLine`` costs eight times the parse of its line (8,000 cards through
-``readOne`` take 2.4 s), its one vCard behaviour is 3.0's whatever the
-version, and its text decoding keeps only what comes before the first
-unescaped comma of a note.  Quoted-printable and
-base64 values are decoded here, with a fallback when the declared charset lies.
+the card and the line, and one card's problem never hides the others.  A
+content line with parameters goes through vobject's own grammar
+(``parseLine``: group, name, parameters with quoted values, 2.1's bare
+parameters); a line without any ("FN:Ana") needs nothing but its name and is
+read here.  vobject's ``ContentLine`` objects and its vCard behaviour are not
+used: a ``ContentLine`` costs eight times the parse of its line (8,000 cards
+through ``readOne`` take 2.4 s), its one vCard behaviour is 3.0's whatever
+the version, and its text decoding keeps only what comes before the first
+unescaped comma of a note.  Quoted-printable and base64 values are decoded
+here, with a fallback when the declared charset lies.
 """
 
 from __future__ import annotations
@@ -32,7 +33,10 @@ from netjournal.imports.contacts import ImportFileError
 # folded) base64 values are dropped while unfolding, before any parsing.
 BINARY_PROPERTIES = frozenset({"PHOTO", "LOGO", "SOUND", "KEY"})
 
-_PROPERTY_NAME = re.compile(r"(?:[A-Za-z0-9_-]+\.)?([A-Za-z0-9_-]+)")
+_PROPERTY_NAME = re.compile(r"(?:[A-Za-z0-9_-]+\.)?([A-Za-z0-9_-]+)[;:]")
+# A line with no parameters ("FN:Ana", "item1.X-ABLabel:…") needs no grammar beyond this; about
+# half of a typical card's lines are like that.
+_WITHOUT_PARAMETERS = re.compile(r"(?:([A-Za-z0-9_-]+)\.)?([A-Za-z0-9_-]+):")
 # Control characters no text file has; \t, \n, \r and \f are allowed.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _LINE_CHARSET = re.compile(rb";CHARSET=([A-Za-z0-9_.:-]+)", re.IGNORECASE)
@@ -106,30 +110,12 @@ def _decode_line(line: bytes) -> str:
 
 
 def split_cards(path: Path, text: str) -> Iterator[RawCard]:
-    """Each card's unfolded lines, in file order; text outside cards is ignored.
-
-    Lines are unfolded as vobject does (a line starting with a space or tab
-    continues the previous one, the first whitespace character dropped), and
-    a quoted-printable value ending in ``=`` continues on the next line
-    whatever it starts with (2.1's soft line break; the "\\n" is kept for the
-    decoder to remove).
-    """
+    """Each card's unfolded lines, in file order; text outside cards is ignored."""
     card: list[tuple[int, str, str]] | None = None
     card_number = 0
     card_line = 0
-    parts: list[str] = []  # the logical line being built
-    start = 0  # where it began
-    name = ""  # its property name, "" when it does not start like a content line
-    skipping = False  # inside a binary property's value
-    soft_break = False  # the last part ended a quoted-printable line with "="
-
-    def finish() -> None:
-        nonlocal card, card_number, card_line
-        if not parts:
-            return
-        logical = parts[0] if len(parts) == 1 else "".join(parts)
-        parts.clear()
-        marker = logical.strip().upper() if len(logical) < 20 else ""
+    for start, name, logical in logical_lines(text):
+        marker = logical.strip().upper() if name in ("BEGIN", "END") else ""
         if marker == "BEGIN:VCARD":
             if card is not None:
                 raise ImportFileError(
@@ -141,40 +127,10 @@ def split_cards(path: Path, text: str) -> Iterator[RawCard]:
             card = []
         elif marker == "END:VCARD":
             if card is not None:
-                finished.append(RawCard(card_number, card_line, card))
+                yield RawCard(card_number, card_line, card)
                 card = None
         elif card is not None:
             card.append((start, name, logical))
-
-    finished: list[RawCard] = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        if soft_break:
-            parts.append("\n" + line)
-            soft_break = line.endswith("=")
-            continue
-        if not line.strip():
-            # vobject ends a logical line at a blank one; so does 2.1's base64.
-            finish()
-            skipping = False
-            continue
-        if line[0] in " \t":
-            if not skipping and parts:
-                parts.append(line[1:])
-                soft_break = line.endswith("=") and _is_quoted_printable(parts[0])
-            continue
-        finish()
-        if finished:
-            yield from finished
-            finished.clear()
-        name = _property_name(line)
-        skipping = name in BINARY_PROPERTIES
-        if skipping:
-            continue
-        start = number
-        parts.append(line)
-        soft_break = line.endswith("=") and _is_quoted_printable(line)
-    finish()
-    yield from finished
     if card is not None:
         raise ImportFileError(
             f"{path} is cut short: card {card_number} (line {card_line}) has no END:VCARD; "
@@ -182,12 +138,48 @@ def split_cards(path: Path, text: str) -> Iterator[RawCard]:
         )
 
 
-def _property_name(line: str) -> str:
-    """The uppercased name a content line starts with ("item1.URL;…" → "URL"), "" if it does not look like one."""
-    match = _PROPERTY_NAME.match(line)
-    if match is None or line[match.end() : match.end() + 1] not in (":", ";"):
-        return ""
-    return match.group(1).upper().replace("_", "-")
+def logical_lines(text: str) -> Iterator[tuple[int, str, str]]:
+    """(line number, property name, unfolded text) of each content line; binary properties left out.
+
+    Lines are unfolded as vobject does (a line starting with a space or tab
+    continues the previous one, the first whitespace character dropped), and
+    a quoted-printable value ending in ``=`` continues on the next line
+    whatever it starts with (2.1's soft line break; the "\\n" is kept for the
+    decoder to remove).  A blank line ends a logical line, as in vobject and
+    in 2.1's base64 values.
+    """
+    parts: list[str] = []  # the logical line being built
+    start = 0  # where it began
+    name = ""  # its property name, "" when it does not start like a content line
+    skipping = False  # inside a binary property's value
+    soft_break = False  # the last part ended a quoted-printable line with "="
+    for number, line in enumerate(text.split("\n"), start=1):
+        if soft_break:
+            parts.append("\n" + line)
+            soft_break = line.endswith("=")
+        elif not line or line[0] in " \t":
+            if line.strip():
+                if not skipping and parts:
+                    parts.append(line[1:])
+                    soft_break = line.endswith("=") and _is_quoted_printable(parts[0])
+            else:
+                if parts:
+                    yield start, name, parts[0] if len(parts) == 1 else "".join(parts)
+                    parts = []
+                skipping = False
+        else:
+            if parts:
+                yield start, name, parts[0] if len(parts) == 1 else "".join(parts)
+                parts = []
+            match = _PROPERTY_NAME.match(line)
+            name = "" if match is None else match.group(1).upper().replace("_", "-")
+            skipping = name in BINARY_PROPERTIES
+            if not skipping:
+                start = number
+                parts = [line]
+                soft_break = line.endswith("=") and _is_quoted_printable(line)
+    if parts:
+        yield start, name, parts[0] if len(parts) == 1 else "".join(parts)
 
 
 def _is_quoted_printable(line: str) -> bool:
@@ -209,6 +201,11 @@ def card_properties(path: Path, card: RawCard, wanted: frozenset[str]) -> list[P
 
 def parse_property(path: Path, card: RawCard, line_number: int, text: str) -> Property:
     """One logical line through vobject's content-line grammar, its value decoded."""
+    simple = _WITHOUT_PARAMETERS.match(text)
+    if simple is not None:
+        group, name = simple.group(1, 2)
+        name = name.upper().replace("_", "-")
+        return Property(line_number, group.lower() if group else "", name, {}, (), text[simple.end() :])
     try:
         name, raw_params, value, group = parseLine(text, line_number)
     except ParseError as error:

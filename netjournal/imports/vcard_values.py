@@ -8,6 +8,7 @@ whitespace.  Pure functions on strings, so each rule is tested on its own.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 _ESCAPE = re.compile(r"\\(.)", re.DOTALL)
@@ -72,7 +73,8 @@ def tidy_notes(text: str) -> str:
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
-def label_from(types: list[str], bare: tuple[str, ...], apple_label: str | None) -> str:
+@functools.lru_cache(maxsize=4096)  # a file has a handful of distinct labels, written thousands of times
+def label_from(types: tuple[str, ...], bare: tuple[str, ...], apple_label: str | None) -> str:
     """A detail's label: Apple's X-ABLabel when the group has one, else its TYPE words.
 
     TYPE values are lowercased and noise (internet, pref, voice…) dropped; a

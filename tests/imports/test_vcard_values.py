@@ -33,18 +33,18 @@ def test_birthdays(written: str, omit_year: str | None, birthday: str | None) ->
 @pytest.mark.parametrize(
     ("types", "bare", "apple", "label"),
     [
-        (["INTERNET", "WORK", "pref"], (), None, "work"),
-        (["work,voice"], (), None, "work"),  # 4.0's quoted list
-        ([], ("WORK", "VOICE"), None, "work"),  # 2.1's bare parameters
-        ([], ("HOME", "FAX"), None, "home fax"),
-        (["CELL"], (), "_$!<Mobile>!$_", "mobile"),
-        ([], (), "_$!<HomePage>!$_", "homepage"),
-        (["pref"], (), "  Old  Portfolio ", "Old Portfolio"),
-        (["HOME"], (), "", "home"),
-        (["pref", "internet"], ("VOICE",), None, ""),
+        (("INTERNET", "WORK", "pref"), (), None, "work"),
+        (("work,voice",), (), None, "work"),  # 4.0's quoted list
+        ((), ("WORK", "VOICE"), None, "work"),  # 2.1's bare parameters
+        ((), ("HOME", "FAX"), None, "home fax"),
+        (("CELL",), (), "_$!<Mobile>!$_", "mobile"),
+        ((), (), "_$!<HomePage>!$_", "homepage"),
+        (("pref",), (), "  Old  Portfolio ", "Old Portfolio"),
+        (("HOME",), (), "", "home"),
+        (("pref", "internet"), ("VOICE",), None, ""),
     ],
 )
-def test_labels(types: list[str], bare: tuple[str, ...], apple: str | None, label: str) -> None:
+def test_labels(types: tuple[str, ...], bare: tuple[str, ...], apple: str | None, label: str) -> None:
     assert values.label_from(types, bare, apple) == label
 
 
