@@ -152,7 +152,7 @@ def _details(properties: list[Property]) -> tuple[ContactDetail, ...]:
     addresses ignoring case, phone numbers ignoring spaces and punctuation);
     the first is kept, taking the second's label if it had none.
     """
-    apple_labels = {p.group: p.value for p in properties if p.name == "X-ABLABEL" and p.group}
+    apple_labels = {p.group: values.unescape(p.value) for p in properties if p.name == "X-ABLABEL" and p.group}
     adr_groups = {p.group for p in properties if p.name == "ADR" and p.group}
     details: list[ContactDetail] = []
     index_of: dict[tuple[DetailField, str], int] = {}

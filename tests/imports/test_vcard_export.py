@@ -5,10 +5,14 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 import vobject
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from netjournal.domain import ContactDetail, DetailField
 from netjournal.exports.vcard_export import fold, write_vcards
+from netjournal.imports import vcard_values
 from netjournal.imports.contacts import ImportedContact
 from netjournal.imports.vcard import read_vcards
 
@@ -140,3 +144,46 @@ def test_vobject_reads_the_output_as_valid_vcard_3_0() -> None:
         "ana.sofia@example.org",
     ]
     assert cards[0].note.value == ANA.notes
+
+
+# Text a person could type: no control characters (a file holding them is refused), any script, emoji.
+_TYPED = st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"))
+_LABELS = st.sampled_from(["", "work", "home fax", "Work", "pref", "LinkedIn", "a;b,c:d", "two  spaces", "é"])
+
+
+@given(
+    name=st.text(_TYPED, min_size=1, max_size=40),
+    organisation=st.text(_TYPED, max_size=40),
+    notes=st.text(st.one_of(_TYPED, st.just("\n")), max_size=300),
+    tags=st.lists(st.text(_TYPED, min_size=1, max_size=12), max_size=4),
+    labels=st.lists(_LABELS, max_size=4),
+)
+def test_any_typed_text_survives_the_round_trip(
+    tmp_path_factory: pytest.TempPathFactory,
+    name: str,
+    organisation: str,
+    notes: str,
+    tags: list[str],
+    labels: list[str],
+) -> None:
+    # What the journal holds is already tidy, so the contact is tidied as the reader would before writing.
+    name = vcard_values.one_line(name)
+    tidy_tags: list[str] = []
+    for tag in (vcard_values.one_line(t).removeprefix("* ") for t in tags):
+        if tag and tag.casefold() != "mycontacts" and tag.casefold() not in (t.casefold() for t in tidy_tags):
+            tidy_tags.append(tag)
+    assume(name)
+    contact = ImportedContact(
+        source="card 1",
+        name=name,
+        organisation=vcard_values.organisation(organisation.split(" · ")),
+        notes=vcard_values.tidy_notes(notes),
+        tags=tuple(tidy_tags),
+        details=tuple(
+            ContactDetail(EMAIL, f"person{i}@example.org", " ".join(label.split())) for i, label in enumerate(labels)
+        ),
+    )
+    path = tmp_path_factory.mktemp("round") / "one.vcf"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        write_vcards([contact], out)
+    assert read_vcards(path).contacts == [contact]
