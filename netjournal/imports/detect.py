@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from netjournal.imports.contacts import ImportFileError, ParsedContacts
+from netjournal.imports.text_file import utf16_without_bom
 
 FORMATS = ("json", "vcard", "linkedin", "csv")
 _SAMPLE = 64 * 1024
@@ -24,7 +25,7 @@ def _start(path: Path) -> str:
     for bom, encoding in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if sample.startswith(bom):
             return sample[len(bom) :].decode(encoding, errors="replace")
-    return sample.decode("utf-8", errors="replace")
+    return sample.decode(utf16_without_bom(sample) or "utf-8", errors="replace")
 
 
 def detect_format(path: Path) -> str:
@@ -40,15 +41,13 @@ def detect_format(path: Path) -> str:
         "first name" in line and "last name" in line and "connected on" in line for line in head
     ):
         return "linkedin"
-    if "\x00" in text:
-        raise ImportFileError(f"{path} is not a contacts file netjournal can read: it holds binary data.")
     suffix = path.suffix.casefold()
     if suffix in (".vcf", ".vcard"):
         return "vcard"
     if suffix == ".json":
         return "json"
-    if suffix in (".csv", ".tsv", ".txt") or "," in text or ";" in text or "\t" in text:
-        return "csv"
+    if suffix in (".csv", ".tsv", ".txt") or "," in text or ";" in text or "\t" in text or "\x00" in text:
+        return "csv"  # binary data included: the CSV reader says what the file looks like instead
     raise ImportFileError(
         f"{path} does not look like a vCard, CSV or netjournal export file; name its kind with --format."
     )

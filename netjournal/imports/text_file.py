@@ -60,7 +60,7 @@ def read_text_file(path: Path) -> FileText:
             text = _decode_declared(path, data[len(bom) :], encoding)
             return FileText(text, "utf-8-sig" if bom == codecs.BOM_UTF8 else encoding)
     if b"\x00" in data:
-        utf16 = _utf16_without_bom(data)
+        utf16 = utf16_without_bom(data)
         if utf16 is None:
             raise _not_text(path, data)
         return FileText(_decode_declared(path, data, utf16), utf16)
@@ -124,7 +124,7 @@ def _encoding_name(encoding: str) -> str:
     return encoding.removesuffix("-le").removesuffix("-be").upper()
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
+def utf16_without_bom(data: bytes) -> str | None:
     """UTF-16 without a BOM, recognised by its zero high bytes: CSV punctuation and digits are ASCII."""
     sample = data[:_SAMPLE_BYTES]
     pairs = len(sample) // 2
