@@ -215,13 +215,13 @@ class DetailsEditor(QWidget):
         self._list.setContentsMargins(0, 0, 0, 0)
         self._list.setSpacing(4)
         self._list.addStretch(1)
-        self.scroll = QScrollArea(self)
-        name_widget(self.scroll, "detailsScroll", tr("Contact details"))
-        self.scroll.setWidget(self._body)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area = QScrollArea(self)
+        name_widget(self.scroll_area, "detailsScroll", tr("Contact details"))
+        self.scroll_area.setWidget(self._body)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.add_button = QPushButton(tr("A&dd contact detail"), self)
         name_widget(self.add_button, "addDetailButton", tr("Add contact detail"))
         self.add_button.setToolTip(tr("An email, phone, web address, location or birthday"))
@@ -229,7 +229,7 @@ class DetailsEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addWidget(self.scroll)
+        layout.addWidget(self.scroll_area)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addStretch(1)
@@ -257,7 +257,7 @@ class DetailsEditor(QWidget):
         row = self._append(ContactDetail(field, ""))
         self._refresh()
         row.kind.setFocus(Qt.FocusReason.TabFocusReason)
-        self.scroll.ensureWidgetVisible(row)
+        self.scroll_area.ensureWidgetVisible(row)
         self.changed.emit()
         return row
 
@@ -268,6 +268,7 @@ class DetailsEditor(QWidget):
         row.edited.connect(self._row_edited)
         self.rows.append(row)
         self._list.insertWidget(len(self.rows) - 1, row)
+        row.show()  # now, not once the layout gets round to it: it is focused and measured at once
         return row
 
     def move_row(self, row: DetailRow, step: int) -> None:
@@ -282,7 +283,7 @@ class DetailsEditor(QWidget):
         self._refresh()
         if focus is not None:
             focus.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.scroll.ensureWidgetVisible(row)
+        self.scroll_area.ensureWidgetVisible(row)
         self.changed.emit()
 
     def remove_row(self, row: DetailRow) -> None:
@@ -300,7 +301,9 @@ class DetailsEditor(QWidget):
         self.changed.emit()
 
     def _row_edited(self, row: DetailRow) -> None:
-        row.clear_error()
+        if row.error.isVisibleTo(row):
+            row.clear_error()
+            self._fit()
         self._name_rows()
         self.changed.emit()
 
@@ -313,12 +316,14 @@ class DetailsEditor(QWidget):
                 validated_details([row.detail()])
             except ValidationError as found:
                 row.show_error(found.message)
+                self._fit()
                 return True
         return False
 
     def clear_errors(self) -> None:
         for row in self.rows:
             row.clear_error()
+        self._fit()
 
     # -- layout -------------------------------------------------------------------
 
@@ -341,8 +346,12 @@ class DetailsEditor(QWidget):
         chain.append(self.add_button)
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
-        self.scroll.setVisible(bool(self.rows))
-        if self.rows:
-            row_height = self.rows[0].sizeHint().height() + self._list.spacing()
-            shown = min(len(self.rows), VISIBLE_ROWS)
-            self.scroll.setFixedHeight(row_height * shown + 2)
+        self._fit()
+
+    def _fit(self) -> None:
+        """As tall as the first ``VISIBLE_ROWS`` rows (with any error under them); the rest scroll."""
+        self.scroll_area.setVisible(bool(self.rows))
+        shown = self.rows[:VISIBLE_ROWS]
+        if shown:
+            height = sum(row.sizeHint().height() + self._list.spacing() for row in shown)
+            self.scroll_area.setFixedHeight(height + 2)
