@@ -130,6 +130,14 @@ def shoot(app: QApplication, journal_path: Path, folder: Path, theme: str) -> No
     settle(app)
     take("main-person", window.grab().toImage())
 
+    # The same person's dialog: their contact details, in order, with labels.
+    window.entries.edit_person(person)
+    dialog = window.entries.current_dialog
+    settle(app)
+    take("person-dialog", grab_with_dialog(window, dialog))
+    dialog.reject()
+    settle(app)
+
     # Deleting a person: the question names what goes with them; afterwards the status bar offers Undo.
     question = person_question(deletions.what_goes_with(journal, person))
     box = messages.confirmation_box(window, window.tr("Delete person"), question, action=window.tr("Delete"))

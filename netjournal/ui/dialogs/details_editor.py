@@ -83,13 +83,13 @@ class DetailRow(QWidget):
         self.label = QComboBox(self)
         self.label.setEditable(True)
         self.label.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        # Room for "Label (optional)" and "LinkedIn"; the value takes what is left.
-        self.label.setMinimumContentsLength(12)
+        # Room for "LinkedIn" or "personal"; the value takes what is left.
+        self.label.setMinimumContentsLength(9)
         self.label.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.value.setMinimumWidth(self.value.fontMetrics().horizontalAdvance("x" * 24))
         line = self.label.lineEdit()
         if line is not None:
-            line.setPlaceholderText(tr("Label (optional)"))
+            line.setPlaceholderText(tr("Label"))
         self.up = self._tool("▲", "moveDetailUp", -1)
         self.down = self._tool("▼", "moveDetailDown", +1)
         self.remove = QToolButton(self)
@@ -123,6 +123,7 @@ class DetailRow(QWidget):
 
         self.kind.setCurrentIndex(max(0, self.kind.findData(detail.field)))
         self.value.setText(editable_value(detail))
+        self.value.setCursorPosition(0)  # a long address shows its start, not its end
         self._field = DetailField(detail.field)
         self._suggest(self._field)
         self.label.setEditText(detail.label)

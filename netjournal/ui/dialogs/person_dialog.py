@@ -72,7 +72,7 @@ class PersonDialog(FormDialog):
         )  # fmt: skip
         self.notes_field = text_box(self, 4)
         self.add_row(self.tr("Not&es"), self.notes_field, "notesField", self.tr("Notes"), fields=("notes",))
-        self.setMinimumWidth(620)  # a contact detail's kind, value and label side by side
+        self.setMinimumWidth(680)  # a contact detail's kind, value and label side by side
         if editing:
             person = people.get_person(session.journal, person_id)
             self.name_field.setText(person.name)

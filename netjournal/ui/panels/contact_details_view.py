@@ -12,8 +12,8 @@ import html
 import re
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QPalette
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QGridLayout, QWidget
 
 from netjournal.domain import ContactDetail, DetailField
 from netjournal.services.birthdays import birthday_facts
@@ -23,6 +23,7 @@ from netjournal.ui.widgets.common import clear_layout, label, set_text
 
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.IGNORECASE)
 _WEB_SCHEMES = ("http", "https")
+_WEB_PREFIX = re.compile(r"^https?://(www\.)?", re.IGNORECASE)
 
 
 def detail_url(detail: ContactDetail) -> QUrl | None:
@@ -56,41 +57,51 @@ def birthday_line(value: str, today: dt.date) -> str:
     return text
 
 
+def shown_value(detail: ContactDetail, today: dt.date) -> str:
+    """The value as the panel prints it: a web address without its "https://www." to keep the line short."""
+    if detail.field is DetailField.BIRTHDAY:
+        return birthday_line(detail.value, today)
+    if detail.field is DetailField.WEB:
+        return _WEB_PREFIX.sub("", detail.value).rstrip("/") or detail.value
+    return display_value(detail)
+
+
 class ContactDetailsView(QWidget):
-    """The details of the person shown; hidden when they have none."""
+    """The details of the person shown, a muted caption beside each; hidden when they have none."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("contactDetails")
         self.setAccessibleName(tr("Contact details"))
-        self._lines = QVBoxLayout(self)
-        self._lines.setContentsMargins(0, 0, 0, 0)
-        self._lines.setSpacing(1)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setHorizontalSpacing(10)
+        self._grid.setVerticalSpacing(1)
+        self._grid.setColumnStretch(1, 1)
         self.hide()
 
     def set_details(self, details: tuple[ContactDetail, ...], today: dt.date) -> None:
-        clear_layout(self._lines)
-        muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
-        for detail in details:
-            self._lines.addWidget(self._line(detail, today, muted))
+        clear_layout(self._grid)
+        for row, detail in enumerate(details):
+            caption = label(detail.label or tr(FIELD_LABELS[detail.field]), name="detailCaption", muted=True)
+            caption.setWordWrap(False)
+            self._grid.addWidget(caption, row, 0, Qt.AlignmentFlag.AlignTop)
+            self._grid.addWidget(self._line(detail, today), row, 1)
         self.setVisible(bool(details))
 
     def clear(self) -> None:
-        clear_layout(self._lines)
+        clear_layout(self._grid)
         self.hide()
 
-    def _line(self, detail: ContactDetail, today: dt.date, muted: str) -> QWidget:
+    def _line(self, detail: ContactDetail, today: dt.date) -> QWidget:
         kind = tr(FIELD_LABELS[detail.field])
-        shown = birthday_line(detail.value, today) if detail.field is DetailField.BIRTHDAY else display_value(detail)
-        text = html.escape(shown)
+        text = html.escape(shown_value(detail, today))
         url = detail_url(detail)
         if url is not None:
             href = html.escape(url.toString(QUrl.ComponentFormattingOption.FullyEncoded), quote=True)
             text = f'<a href="{href}">{text}</a>'
-        caption = detail.label or kind
         line = label(name=f"{detail.field.value}Detail", rich=True)
-        line.setText(f'{text} <span style="color:{muted}">{html.escape(caption)}</span>')
-        set_text(line, line.text(), kind)
+        set_text(line, text, f"{kind}, {detail.label}" if detail.label else kind)
         if url is not None:
             # Opened by the desktop's own mail client, dialler or browser; reachable with Tab too.
             line.setOpenExternalLinks(False)
