@@ -16,7 +16,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["NETJOURNAL_AUTO_BACKUP"] = "0"  # the backups shown are the ones taken below, no more
+os.environ["NETJOURNAL_AUTO_BACKUP"] = "0"
+# This checkout's code, not whichever copy the environment has installed (as make_reviews.py does).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the backups shown are the ones taken below, no more
 
 from PySide6.QtCore import QPoint, QSettings
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
