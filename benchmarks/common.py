@@ -19,13 +19,14 @@ SEED = 11
 
 def cached_journal(name: str, size: str, *, exchanges_limit: int | None = None) -> Path:
     """A demo journal built once and kept under benchmarks/.cache (git-ignored)."""
-    from netjournal.services.demo import create_demo_journal
+    from netjournal.services.demo import DEMO_VERSION, create_demo_journal
     from netjournal.store.schema import CURRENT_VERSION
 
     CACHE.mkdir(exist_ok=True)
     # The schema version in the name: a journal from an older build would be
-    # migrated (and backed up) inside the figures.
-    path = CACHE / f"{name}-v{CURRENT_VERSION}.netjournal"
+    # migrated (and backed up) inside the figures.  The demo's version too: a
+    # cache from before the demo had contact details would measure without them.
+    path = CACHE / f"{name}-v{CURRENT_VERSION}-demo{DEMO_VERSION}.netjournal"
     if not path.exists():
         started = time.perf_counter()
         print(f"building the {name} journal once (cached in {path}) …", file=sys.stderr, flush=True)

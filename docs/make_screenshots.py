@@ -16,7 +16,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["NETJOURNAL_AUTO_BACKUP"] = "0"  # the backups shown are the ones taken below, no more
+os.environ["NETJOURNAL_AUTO_BACKUP"] = "0"
+# This checkout's code, not whichever copy the environment has installed (as make_reviews.py does).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the backups shown are the ones taken below, no more
 
 from PySide6.QtCore import QPoint, QSettings
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
@@ -129,6 +131,14 @@ def shoot(app: QApplication, journal_path: Path, folder: Path, theme: str) -> No
     window.workspace.timeline.list.setCurrentIndex(window.workspace.timeline.model.index(1))
     settle(app)
     take("main-person", window.grab().toImage())
+
+    # The same person's dialog: their contact details, in order, with labels.
+    window.entries.edit_person(person)
+    dialog = window.entries.current_dialog
+    settle(app)
+    take("person-dialog", grab_with_dialog(window, dialog))
+    dialog.reject()
+    settle(app)
 
     # Deleting a person: the question names what goes with them; afterwards the status bar offers Undo.
     question = person_question(deletions.what_goes_with(journal, person))

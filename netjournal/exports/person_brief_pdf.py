@@ -27,7 +27,8 @@ from netjournal.exports.pdf_document import (
     tr,
     write_document,
 )
-from netjournal.services.brief import PersonBrief
+from netjournal.services.brief import ContactLine, PersonBrief
+from netjournal.services.contact_details import FIELD_LABELS
 
 MAX_LISTED = 15
 TYPE_LABELS = {"exchange": "Exchange", "touchpoint": "Touchpoint", "loop": "Open loop", "reflection": "Reflection"}
@@ -66,6 +67,28 @@ def _listed(rows: list[tuple[str, ...]], what: str) -> list[Block]:
             Paragraph(tr("… and {0} more {1} (older or smaller).").format(len(rows) - MAX_LISTED, what), muted=True)
         )
     return blocks
+
+
+def _birthday_soon(days: int) -> str:
+    if days == 0:
+        return tr("today")
+    return tr("tomorrow") if days == 1 else tr("in {0} days").format(days)
+
+
+def _contact_row(line: ContactLine) -> tuple[str, str]:
+    kind = tr(FIELD_LABELS[line.field])
+    text = line.text
+    if line.birthday_in_days is not None:
+        text += f" — {_birthday_soon(line.birthday_in_days)}"
+    return (f"{kind} · {line.label}" if line.label else kind, text)
+
+
+def _contact(brief: PersonBrief) -> list[Block]:
+    """How to reach them, first: what one looks for in a brief before anything else."""
+    if not brief.contact:
+        return []
+    rows = tuple(_contact_row(line) for line in brief.contact)
+    return [Heading(tr("Contact details")), Table((tr("Detail"), ""), (1, 3), rows)]
 
 
 def _who(brief: PersonBrief) -> list[Block]:
@@ -218,6 +241,7 @@ def brief_document(brief: PersonBrief, made_on: dt.date | None = None) -> Docume
     subtitle += " · " + tr("as of {0}").format(brief.today.isoformat())
     blocks: list[Block] = []
     for section in (
+        _contact,
         _who,
         _points,
         _loops,

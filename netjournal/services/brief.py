@@ -1,7 +1,7 @@
 """A person brief: everything worth knowing before meeting someone, as plain data.
 
-The presenter gathers what the relationship panel shows (ledger, pattern hint,
-circumstances, open loops) plus the recent history, the introductions the
+The presenter gathers what the relationship panel shows (contact details,
+ledger, pattern hint, circumstances, open loops) plus the recent history, the introductions the
 person was part of and talking points drawn from all of it.  Every section is
 empty when the journal holds nothing for it, so a renderer can leave it out.
 The text is English: services have no translation hook (only ``ui`` and the
@@ -13,9 +13,21 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from netjournal.domain import Direction, EntryType, ExchangeEntry, Kind, LoopEntry, TimelineEntry, TouchpointEntry
+from netjournal.domain import (
+    ContactDetail,
+    DetailField,
+    Direction,
+    EntryType,
+    ExchangeEntry,
+    Kind,
+    LoopEntry,
+    TimelineEntry,
+    TouchpointEntry,
+)
 from netjournal.insights.ledger import WINDOW_BY_KEY, Seed
+from netjournal.services.birthdays import birthday_facts
 from netjournal.services.brief_points import TalkingPoint, talking_points
+from netjournal.services.contact_details import display_value
 from netjournal.services.journal import Journal
 from netjournal.services.people import PersonRecord, get_person
 from netjournal.services.relationships import LoopRow, Relationship, exchanges_with, relationship
@@ -24,7 +36,17 @@ from netjournal.services.timeline import timeline_page
 BALANCE_WINDOWS = ("12m", "3y", "all")  # the same windows the relationship panel's chart shows
 RECENT_ENTRIES = 12
 
-__all__ = ["PersonBrief", "TalkingPoint", "person_brief"]
+__all__ = ["ContactLine", "PersonBrief", "TalkingPoint", "person_brief"]
+
+
+@dataclass(frozen=True, slots=True)
+class ContactLine:
+    """One contact detail as the brief prints it."""
+
+    field: DetailField
+    label: str
+    text: str  # a birthday reads "15 April 1985 (41)"; anything else as stored
+    birthday_in_days: int | None = None  # set only for a birthday within ``birthdays.SOON_DAYS``
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +163,15 @@ class PersonBrief:
     history: tuple[HistoryLine, ...]
     introductions: tuple[IntroductionLine, ...]
     talking_points: tuple[TalkingPoint, ...]
+    contact: tuple[ContactLine, ...] = ()
+
+
+def _contact_line(detail: ContactDetail, today: dt.date) -> ContactLine:
+    facts = birthday_facts(detail.value, today) if detail.field is DetailField.BIRTHDAY else None
+    if facts is None:
+        return ContactLine(detail.field, detail.label, display_value(detail))
+    text = facts.text if facts.age is None else f"{facts.text} ({facts.age})"
+    return ContactLine(detail.field, detail.label, text, facts.days_until if facts.is_soon else None)
 
 
 def _who(person: PersonRecord, rel: Relationship) -> Who:
@@ -243,5 +274,5 @@ def person_brief(journal: Journal, person_id: int, today: dt.date) -> PersonBrie
     points = talking_points(exchanges, loops, reciprocation.seeds, circumstances, today)
     return PersonBrief(
         person_id, today, _who(person, rel), _balance(rel), reciprocation, loops, circumstances, pattern, history,
-        _introductions(journal, person_id), points,
+        _introductions(journal, person_id), points, tuple(_contact_line(d, today) for d in person.details),
     )  # fmt: skip

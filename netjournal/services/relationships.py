@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from netjournal.domain import CircumstanceRecord, Direction, ExchangeRecord, Kind
+from netjournal.domain import CircumstanceRecord, ContactDetail, Direction, ExchangeRecord, Kind
 from netjournal.insights.ledger import WINDOW_BY_KEY, Ledger, build_ledger
 from netjournal.insights.patterns import PatternHint, pattern_hint
 from netjournal.services.journal import Journal
@@ -96,6 +96,7 @@ class Relationship:
     circumstances: tuple[CircumstanceRecord, ...]
     open_loops: tuple[LoopRow, ...]  # not yet done, soonest due first
     first_entry_on: dt.date | None
+    details: tuple[ContactDetail, ...] = ()  # emails, phones, … in the order the person's dialog lists them
 
 
 def _first_entry_on(journal: Journal, person_id: int) -> dt.date | None:
@@ -148,5 +149,14 @@ def relationship(journal: Journal, person_id: int, *, today: dt.date | None = No
         for loop in journal.rows(open_loops)
     )
     return Relationship(
-        person_id, person.name, person.organisation, person.role, ledger, hint, circumstances, loops, first
+        person_id,
+        person.name,
+        person.organisation,
+        person.role,
+        ledger,
+        hint,
+        circumstances,
+        loops,
+        first,
+        person.details,
     )

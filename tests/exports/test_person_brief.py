@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QGuiApplication
 
+from netjournal.domain import ContactDetail, DetailField
 from netjournal.exports.pdf_document import Heading, Paper, default_paper
 from netjournal.exports.person_brief_pdf import brief_document, default_file_name, slug, write_brief_pdf
 from netjournal.services import entries, people
@@ -212,3 +213,33 @@ def test_the_document_lists_sections_in_reading_order(journal):
     doc = brief_document(person_brief(journal, ana, TODAY), TODAY)
     headings = [b.text for b in doc.blocks if isinstance(b, Heading)]
     assert headings[:3] == ["Who", "Talking points", "Open loops"]
+
+
+def test_contact_details_come_first_and_reach_the_pdf(journal, gui, tmp_path):
+    soon = TODAY + dt.timedelta(days=5)
+    details = [
+        ContactDetail(DetailField.EMAIL, "ana@northwind.example", "work"),
+        ContactDetail(DetailField.PHONE, "+1 555-0142", "mobile"),
+        ContactDetail(DetailField.WEB, "https://www.linkedin.com/in/ana-silva-example", "LinkedIn"),
+        ContactDetail(DetailField.LOCATION, "Lisbon, Portugal"),
+        ContactDetail(DetailField.BIRTHDAY, f"1984-{soon.month:02d}-{soon.day:02d}"),  # a leap year: any day
+    ]
+    ana = people.add_person(journal, people.PersonInput("Ana Silva", organisation="Northwind", details=details))
+    brief = person_brief(journal, ana, TODAY)
+    assert [(line.field, line.label) for line in brief.contact] == [(d.field, d.label) for d in details]
+    birthday = brief.contact[-1]
+    age = soon.year - 1984 - 1  # one more in five days
+    assert birthday.text == f"{soon.day} {soon.strftime('%B')} 1984 ({age})" and birthday.birthday_in_days == 5
+    headings = [b.text for b in brief_document(brief, TODAY).blocks if isinstance(b, Heading)]
+    assert headings[:2] == ["Contact details", "Who"]
+    text = " ".join(_text(write_brief_pdf(brief, tmp_path / "ana.pdf", paper=Paper.A4)))
+    for shown in ("Contact details", "Email · work", "ana@northwind.example", "Phone · mobile", "+1 555-0142",
+                  "linkedin.com/in/ana-silva-example", "Lisbon, Portugal", f"1984 ({age}) — in 5 days"):  # fmt: skip
+        assert shown in text, shown
+
+
+def test_a_brief_without_details_has_no_contact_block(journal, gui, tmp_path):
+    lee = people.add_person(journal, people.PersonInput("Lee Park"))
+    brief = person_brief(journal, lee, TODAY)
+    assert brief.contact == ()
+    assert "Contact details" not in " ".join(_text(write_brief_pdf(brief, tmp_path / "lee.pdf")))

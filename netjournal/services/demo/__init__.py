@@ -20,11 +20,19 @@ The generator is split by concept:
 - ``builder``: sizes, the order of generation, and the bulk insert;
 - ``world``: the state of one run (random stream, calendar, cast, rows);
 - ``people``: organisations, people and their circumstances;
+- ``details``: the people's contact details (a random stream of their own);
 - ``entries``: exchanges, touchpoints, open loops, reflections, reciprocation;
 - ``text``: the word lists and templates (``resources/demo_words.json``) and
   the filling of template slots.
 """
 
-from netjournal.services.demo.builder import DEMO_SIZES, DemoSize, DemoStats, create_demo_journal, populate_demo
+from netjournal.services.demo.builder import (
+    DEMO_SIZES,
+    DEMO_VERSION,
+    DemoSize,
+    DemoStats,
+    create_demo_journal,
+    populate_demo,
+)
 
-__all__ = ["DEMO_SIZES", "DemoSize", "DemoStats", "create_demo_journal", "populate_demo"]
+__all__ = ["DEMO_SIZES", "DEMO_VERSION", "DemoSize", "DemoStats", "create_demo_journal", "populate_demo"]

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from netjournal.services import rules
+from netjournal.services.contact_details import validated_details
+from netjournal.services.demo.details import make_details
 from netjournal.services.demo.entries import (
     add_exchange,
     add_loops,
@@ -24,12 +26,23 @@ from netjournal.services.events import JournalChange
 from netjournal.services.journal import Journal
 from netjournal.services.people import PersonInput, validated_person
 from netjournal.services.rules import ExchangeInput
-from netjournal.store.models import Circumstance, Exchange, OpenLoop, Person, Reflection, Touchpoint, TrackedModel
+from netjournal.store.models import (
+    Circumstance,
+    ContactDetailRow,
+    Exchange,
+    OpenLoop,
+    Person,
+    Reflection,
+    Touchpoint,
+    TrackedModel,
+)
 
 EXCHANGE_SHARE = 0.65  # of entries; the rest are touchpoints
 CONTRIBUTION_SHARE = 0.03  # of exchanges
 LOOP_SHARE = 0.02  # of entries
 BATCH = 500
+# Raised whenever a seed's content changes (2: contact details), so caches of a demo journal are rebuilt.
+DEMO_VERSION = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +69,7 @@ class DemoStats:
     reflections: int
     circumstances: int
     seconds: float
+    details: int = 0  # contact details of all the people together
 
 
 def _generate(size: DemoSize, seed: int, today: dt.date) -> DemoWorld:
@@ -105,8 +119,8 @@ class _DemoKnown:
 class _Identities:
     """Deterministic UUIDs for the demo, from a stream of their own (the content's stream stays as it was)."""
 
-    def __init__(self, seed: int) -> None:
-        self._rng = random.Random(f"netjournal demo identities {seed}")
+    def __init__(self, seed: int, stream: str = "identities") -> None:
+        self._rng = random.Random(f"netjournal demo {stream} {seed}")
 
     def stamped(self, number: int, created: str, columns: dict[str, object]) -> dict[str, object]:
         uuid = str(UUID(int=self._rng.getrandbits(128), version=4))
@@ -126,6 +140,13 @@ def _validated_rows(world: DemoWorld, seed: int) -> dict[type[TrackedModel], lis
         data = PersonInput(p.name, p.org, p.role, p.how_met, p.notes, p.tags.split(","), p.cadence, p.archived)
         people.append(ids.stamped(p.id, f"{p.start.isoformat()}T09:00:00.000Z", validated_person(data)))
         known.people.add(p.id)
+    details, detail_ids = [], _Identities(seed, "detail identities")  # added later: the other identities stay
+    for person_id, found in make_details(world, seed).items():
+        created = people[person_id - 1]["created_at"]
+        for position, detail in enumerate(validated_details(found)):
+            columns = {"person": person_id, "field": detail.field.value, "value": detail.value,
+                       "label": detail.label, "position": position}  # fmt: skip
+            details.append(detail_ids.stamped(len(details) + 1, str(created), columns))
     exchanges = []
     for number, row, link in link_returns(world):
         data = ExchangeInput(
@@ -162,6 +183,7 @@ def _validated_rows(world: DemoWorld, seed: int) -> dict[type[TrackedModel], lis
     ]  # fmt: skip
     return {
         Person: people,
+        ContactDetailRow: details,
         Exchange: exchanges,
         Touchpoint: touchpoints,
         OpenLoop: loops,
@@ -198,6 +220,7 @@ def populate_demo(journal: Journal, size: str = "small", *, seed: int = 7, today
         reflections=len(tables[Reflection]),
         circumstances=len(tables[Circumstance]),
         seconds=time.perf_counter() - began,
+        details=len(tables[ContactDetailRow]),
     )
 
 

@@ -1,4 +1,4 @@
-"""Adding or editing a person: who they are, how you met, how often to keep in touch."""
+"""Adding or editing a person: who they are, how you met, how to reach them, how often to keep in touch."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (
 )
 
 from netjournal.services import people
+from netjournal.services.errors import JournalError
+from netjournal.ui.dialogs.details_editor import DetailsEditor
 from netjournal.ui.dialogs.entry_dialogs import text_box
 from netjournal.ui.dialogs.form_support import (
     FormDialog,
@@ -63,9 +65,14 @@ class PersonDialog(FormDialog):
         name_widget(self.archived_field, "archivedField", self.tr("Archived"))
         self.form.addRow("", self.archived_field)
         self.form.setRowVisible(self.archived_field, editing)
+        self.details_editor = DetailsEditor(self, after=self.archived_field)
+        self.add_row(
+            self.tr("Contact details"), self.details_editor, "detailsEditor", self.tr("Contact details"),
+            fields=("details",), watch=self.details_editor.add_button,
+        )  # fmt: skip
         self.notes_field = text_box(self, 4)
         self.add_row(self.tr("Not&es"), self.notes_field, "notesField", self.tr("Notes"), fields=("notes",))
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(680)  # a contact detail's kind, value and label side by side
         if editing:
             person = people.get_person(session.journal, person_id)
             self.name_field.setText(person.name)
@@ -76,6 +83,7 @@ class PersonDialog(FormDialog):
             self.set_cadence(person.cadence_days)
             self.archived_field.setChecked(person.archived)
             self.notes_field.setPlainText(person.notes)
+            self.details_editor.set_details(person.details)
         else:
             self.name_field.setText(name)
         self.name_field.setFocus()
@@ -102,8 +110,19 @@ class PersonDialog(FormDialog):
             tags=self.tags_field.text().split(","),
             cadence_days=self.cadence_field.currentData(),
             archived=self.archived_field.isChecked(),
+            details=self.details_editor.details(),
         )
         if self.person_id is not None:
             people.update_person(self.session.journal, self.person_id, data)
             return self.person_id
         return people.add_person(self.session.journal, data)
+
+    def show_error(self, error: JournalError) -> None:
+        # A refused detail is shown under its own row, not at the foot of the dialog.
+        if getattr(error, "field", "") == "details" and self.details_editor.show_row_error():
+            return
+        super().show_error(error)
+
+    def clear_errors(self) -> None:
+        super().clear_errors()
+        self.details_editor.clear_errors()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netjournal.domain import CircumstanceRecord
+from netjournal.domain import CircumstanceRecord, Entity
 from netjournal.insights import patterns
 from netjournal.insights.network import NetworkSummary
 from netjournal.insights.patterns import Pattern, Reason
@@ -32,6 +32,7 @@ from netjournal.services.network import AskingTie, asking_ties, network_summary
 from netjournal.services.relationships import Relationship, relationship
 from netjournal.services.validation import NotFoundError
 from netjournal.ui.i18n import tr
+from netjournal.ui.panels.contact_details_view import ContactDetailsView
 from netjournal.ui.panels.network_overview import NetworkOverview
 from netjournal.ui.session import Session
 from netjournal.ui.widgets.balance_chart import BalanceChart
@@ -128,6 +129,7 @@ class RelationshipPanel(QScrollArea):
     def _build_person_page(self) -> QWidget:
         self._name = label(name="relationshipName", bold=True, scale=1.6)
         self._subtitle = label(name="relationshipSubtitle", muted=True)
+        self._details = ContactDetailsView()
         actions = QHBoxLayout()
         for caption, name, signal in (
             (self.tr("Edit person…"), "editPersonButton", self.editPersonRequested),
@@ -158,7 +160,7 @@ class RelationshipPanel(QScrollArea):
         self._how_text.hide()
         self._how.toggled.connect(self._how_text.setVisible)
         return self._page(
-            *(self._name, self._subtitle, actions),
+            *(self._name, self._subtitle, self._details, actions),
             *(8, label(self.tr("Balance"), bold=True), self._chart, self._reciprocity, self._seeds),
             *(8, label(self.tr("Keeping in touch"), bold=True), self._cadence),
             *(8, label(self.tr("Circumstances"), bold=True), self._circumstances),
@@ -196,6 +198,7 @@ class RelationshipPanel(QScrollArea):
         for layout in (self._circumstances, self._loops, self._reasons):
             clear_layout(layout)
         self._overview.clear()
+        self._details.clear()
         self._chart.set_rows([])
 
     # -- loading -------------------------------------------------------------------
@@ -206,7 +209,14 @@ class RelationshipPanel(QScrollArea):
     def _on_changed(self, change: JournalChange) -> None:
         if not self._session.is_open:
             return
-        if self._person_id is None or change.is_whole_journal or self._person_id in change.person_ids:
+        # A detail changed without saying whose (a bulk edit of details) may be this person's.
+        unattributed_detail = change.entity is Entity.CONTACT_DETAIL and not change.person_ids
+        if (
+            self._person_id is None
+            or change.is_whole_journal
+            or self._person_id in change.person_ids
+            or unattributed_detail
+        ):
             self._refresh_timer.start()  # restarted by every change of a burst: one refresh
 
     def _load(self, *, keep_scroll: bool) -> None:
@@ -251,6 +261,7 @@ class RelationshipPanel(QScrollArea):
         set_text(self._name, rel.name)
         set_text(self._subtitle, " · ".join(p for p in (rel.role, rel.organisation) if p))
         self._subtitle.setVisible(bool(rel.role or rel.organisation))
+        self._details.set_details(rel.details, today)
         names = {"12m": self.tr("12 months"), "3y": self.tr("3 years"), "all": self.tr("All time")}
         totals = [(names[key], rel.ledger.totals[key]) for key in CHART_WINDOWS]
         self._chart.set_rows(
