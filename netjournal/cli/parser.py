@@ -141,6 +141,13 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("--paper", choices=("a4", "letter"), help="paper size (default: from your locale)")
     review.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
+    merge = command("merge-people", "merge a person entered twice: B's entries and details move to A, B goes")
+    merge.add_argument("keep", metavar="A", help="the person kept (a name as `show` takes it; quote several words)")
+    merge.add_argument("other", metavar="B", help="the person merged into A and removed")
+    merge.add_argument("--yes", action="store_true", help="merge without asking")
+    duplicates = command("duplicates", "people who may be the same person, with the reason")
+    duplicates.add_argument("--limit", type=_count(1, 10_000), default=200, metavar="N", help="at most N pairs")
+
     command("passwd", "change the journal's passphrase")
     backup = command("backup", "write an encrypted copy under the same passphrase")
     backup.add_argument("destination", metavar="DEST")
