@@ -126,9 +126,8 @@ def _plan(journal: Journal, keep_id: int, other_id: int) -> tuple[list[tuple[str
             introductions += 1
         planned.append(("exchange", exchange_id, values))
     for table in ("touchpoint", "open_loop", "reflection", "circumstance"):
-        planned += [
-            (table, row_id, {"person_id": keep_id}) for row_id in _rows_naming(journal, table, "person_id", other_id)
-        ]
+        moved: dict[str, object] = {"person_id": keep_id}
+        planned += [(table, row_id, moved) for row_id in _rows_naming(journal, table, "person_id", other_id)]
     held = {
         (field, match_key(ContactDetail(DetailField(field), value)))
         for field, value in journal.sql("SELECT field, value FROM contact_detail WHERE person_id = ?", (keep_id,))
