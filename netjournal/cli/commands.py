@@ -14,6 +14,7 @@ from netjournal.cli.backup_commands import cmd_backups, cmd_restore
 from netjournal.cli.import_commands import cmd_import
 from netjournal.cli.opening import open_journal as _open
 from netjournal.cli.opening import say as _say
+from netjournal.cli.people_commands import cmd_duplicates, cmd_merge_people
 from netjournal.cli.review_commands import cmd_review
 from netjournal.cli.terminal import printable
 from netjournal.services.journal import Journal
@@ -345,3 +346,4 @@ COMMANDS = {
 
 COMMANDS.update(backups=cmd_backups, restore=cmd_restore, review=cmd_review)
 COMMANDS["import"] = cmd_import
+COMMANDS.update({"merge-people": cmd_merge_people, "duplicates": cmd_duplicates})

@@ -166,6 +166,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="for CSV: read COLUMN as FIELD (name, first_name, last_name, organisation, role, notes, tags, "
         "email, phone, web, location, birthday, met_on, ignore); may be repeated",
     )
+    merge = command("merge-people", "merge a person entered twice: B's entries and details move to A, B goes")
+    merge.add_argument("keep", metavar="A", help="the person kept (a name as `show` takes it; quote several words)")
+    merge.add_argument("other", metavar="B", help="the person merged into A and removed")
+    merge.add_argument("--yes", action="store_true", help="merge without asking")
+    duplicates = command("duplicates", "people who may be the same person, with the reason")
+    duplicates.add_argument("--limit", type=_count(1, 10_000), default=200, metavar="N", help="at most N pairs")
 
     command("passwd", "change the journal's passphrase")
     backup = command("backup", "write an encrypted copy under the same passphrase")

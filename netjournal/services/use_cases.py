@@ -13,10 +13,11 @@ import enum
 from dataclasses import dataclass, replace
 
 from netjournal.domain import EntryType, LoopKind
-from netjournal.services import backups, deletions, entries, keychain, people
+from netjournal.services import backups, deletions, entries, keychain, merge, people
 from netjournal.services.deletions import Deleted
 from netjournal.services.journal import Journal
-from netjournal.services.validation import ValidationError
+from netjournal.services.merge import Merged, Unmerged
+from netjournal.services.validation import NotFoundError, ValidationError
 from netjournal.store.database import check_passphrase
 from netjournal.store.errors import JournalError, PassphraseChangedNotReopenedError, PassphraseNotChangedError
 from netjournal.store.rows import Restored
@@ -149,6 +150,30 @@ def delete_person(journal: Journal, person_id: int) -> Deleted:
 def undo_delete(journal: Journal, deleted: Deleted) -> Restored:
     """Bring back what a delete took, or refuse with a sentence (``UndoRefusedError``) and change nothing."""
     return deletions.undo(journal, deleted)
+
+
+def merge_people(journal: Journal, keep: PersonRef, other: PersonRef) -> Merged:
+    """Merge ``other`` into ``keep`` (ids, or names as typed: never added here); ``undo_merge`` takes it back."""
+    keep_id = _existing(journal, keep, "keep")
+    other_id = _existing(journal, other, "other")
+    return merge.merge_people(journal, keep_id, other_id)
+
+
+def undo_merge(journal: Journal, merged: Merged) -> Unmerged:
+    """Split a merge again, or refuse with a sentence (``UndoRefusedError``) and change nothing."""
+    return merge.undo_merge(journal, merged)
+
+
+def _existing(journal: Journal, ref: PersonRef, field: str) -> int:
+    if isinstance(ref, int):
+        return ref
+    try:
+        found = people.find_person(journal, ref)
+    except ValidationError as error:
+        raise ValidationError(field, error.message) from None
+    if found is None:
+        raise NotFoundError(f"Nobody called \u201c{' '.join(ref.split())}\u201d is in this journal; nobody was merged.")
+    return found.id
 
 
 class KeychainOutcome(enum.Enum):

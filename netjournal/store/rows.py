@@ -193,6 +193,11 @@ def _relink(
     return relinked, left_out
 
 
+def put_search_places_back(db: peewee.Database, places: Sequence[SearchPlace]) -> None:
+    """Return rows' search entries to where they sat (an update trigger moves them to the end of their day)."""
+    _restore_search_places(db, places)
+
+
 def _restore_search_places(db: peewee.Database, places: Sequence[SearchPlace]) -> None:
     """Move each row's search entry back to the rowid it had (triggers gave it the end of its day)."""
     moves: list[tuple[int, int]] = []  # (where it is, where it was)

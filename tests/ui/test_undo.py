@@ -141,9 +141,9 @@ def test_the_delete_key_on_a_person_asks_about_them(qtbot, window: MainWindow, m
     qtbot.keyClick(ws.contacts.list, Qt.Key.Key_Delete)
     assert asked == ["Delete Lee Park and their 1 touchpoint?\n\n" + UNDO_HINT]
     assert ws.contacts.model.row_of(lee) is not None and len(window.undo_history) == 0
-    # The same, and editing and archiving, are in the person's context menu.
+    # The same, and editing, archiving and merging, are in the person's context menu.
     names = [a.objectName() for a in ws.contacts.list.actions()]
-    assert names == ["actionEditPerson", "actionArchivePerson", "actionDeletePerson"]
+    assert names == ["actionEditPerson", "actionArchivePerson", "actionDeletePerson", "actionMergePerson"]
     assert ws.contacts.list.contextMenuPolicy() is Qt.ContextMenuPolicy.ActionsContextMenu
 
 

@@ -34,6 +34,8 @@ class WindowActions:
     edit_person: QAction
     archive_person: QAction
     delete_person: QAction
+    merge_person: QAction
+    possible_duplicates: QAction
     brief_person: QAction
     review_period: QAction
     edit_entry: QAction
@@ -52,7 +54,8 @@ class WindowActions:
             self.lock, self.change_passphrase, self.backup, self.backups, self.export_json, self.export_vcard,
             self.import_file, self.log_exchange,
             self.log_touchpoint, self.add_loop, self.add_person, self.add_reflection, self.add_circumstance,
-            self.edit_person, self.archive_person, self.delete_person, self.brief_person, self.review_period,
+            self.edit_person, self.archive_person, self.delete_person, self.merge_person,
+            self.possible_duplicates, self.brief_person, self.review_period,
             self.edit_entry,
             self.delete_entry, self.find, self.find_person,
             self.everyone, self.focus_timeline, self.focus_prompts,
@@ -106,6 +109,8 @@ def create_actions(window: QMainWindow) -> WindowActions:
         edit_person=_action(window, "actionEditPerson", "Edit &person…", "Ctrl+Shift+E"),
         archive_person=_action(window, "actionArchivePerson", "&Archive or restore person"),
         delete_person=_action(window, "actionDeletePerson", "&Delete person…"),
+        merge_person=_action(window, "actionMergePerson", "&Merge into…"),
+        possible_duplicates=_action(window, "actionPossibleDuplicates", "Possible d&uplicates…"),
         brief_person=_action(window, "actionBriefPerson", "&Brief as PDF…", "Ctrl+Shift+B"),
         review_period=_action(window, "actionReviewPeriod", "&Review a period…"),
         edit_entry=_action(window, "actionEditEntry", "&Edit entry…", "Ctrl+E"),
@@ -145,6 +150,7 @@ def build_menus(menu_bar: QMenuBar, actions: WindowActions) -> None:
     people.addActions([actions.add_person, actions.edit_person, actions.add_circumstance, actions.archive_person])
     people.addSeparator()
     people.addAction(actions.delete_person)
+    people.addActions([actions.merge_person, actions.possible_duplicates])
     people.addSeparator()
     people.addAction(actions.brief_person)
     view = menu_bar.addMenu(tr("&View"))

@@ -17,6 +17,7 @@ from netjournal.domain import CircumstanceRecord, Entity, TimelineEntry
 from netjournal.services import deletions, use_cases
 from netjournal.services.deletions import Deleted, GoesWith, UndoRefusedError
 from netjournal.services.errors import JournalError
+from netjournal.services.merge import Merged
 from netjournal.ui.i18n import tr
 from netjournal.ui.shell.undo import UndoHistory
 from netjournal.ui.widgets import messages
@@ -143,6 +144,9 @@ class DeleteCommands(QObject):
         deleted = self.history.pop()
         if deleted is None:
             return
+        if isinstance(deleted, Merged):
+            self._undo_merge(deleted)
+            return
         try:
             restored = use_cases.undo_delete(self.session.journal, deleted)
         except UndoRefusedError as error:  # it never will come back: the record goes
@@ -162,3 +166,23 @@ class DeleteCommands(QObject):
         self.history.restored(deleted, note)
         if deleted.entity is Entity.PERSON:
             self.host.select_person(restored.ids["person"][0])
+
+    def _undo_merge(self, merged: Merged) -> None:
+        try:
+            back = use_cases.undo_merge(self.session.journal, merged)
+        except UndoRefusedError as error:
+            messages.show_error(self.host.dialog_parent(), tr("Could not undo"), str(error))
+            return
+        except JournalError as error:
+            self.history.put_back(merged)
+            messages.show_error(self.host.dialog_parent(), tr("Could not undo"), str(error))
+            return
+        note = ""
+        if back.left:
+            note = plural(
+                back.left,
+                tr("One entry edited since keeps its edit."),
+                tr("{0} entries edited since keep their edits."),
+            )
+        self.history.restored(merged, note)
+        self.host.select_person(back.other_id)

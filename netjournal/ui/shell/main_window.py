@@ -34,6 +34,7 @@ from netjournal.ui.shell.entry_commands import EntryCommands
 from netjournal.ui.shell.idle_lock import MAX_MINUTES, MIN_MINUTES, IdleLock
 from netjournal.ui.shell.import_commands import ImportCommands
 from netjournal.ui.shell.journal_commands import JournalCommands
+from netjournal.ui.shell.merge_commands import MergeCommands
 from netjournal.ui.shell.open_check import OpenCheck
 from netjournal.ui.shell.review_commands import ReviewCommands
 from netjournal.ui.shell.screen_lock import ScreenLockWatcher
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         self.undo_history = UndoHistory(self.session, self.window_actions.undo, self.undo_notice, self)
         self.entries = EntryCommands(self, parent=self)
         self.deletes = DeleteCommands(self, self.undo_history, parent=self)
+        self.merges = MergeCommands(self, self.undo_history, parent=self)
         self.journals = JournalCommands(self, parent=self)
         self.reviews = ReviewCommands(self, parent=self)
         self.imports = ImportCommands(self, parent=self)
@@ -189,7 +191,9 @@ class MainWindow(QMainWindow):
         ws.relationship.deleteCircumstanceRequested.connect(deletes.delete_circumstance)
         # A person's context menu (right click, or the menu key) offers what the People menu does to them.
         ws.contacts.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        ws.contacts.list.addActions([a.edit_person, a.archive_person, a.delete_person])
+        ws.contacts.list.addActions([a.edit_person, a.archive_person, a.delete_person, a.merge_person])
+        a.merge_person.triggered.connect(self.merges.merge_current_into)
+        a.possible_duplicates.triggered.connect(self.merges.show_duplicates)
 
         a.find.triggered.connect(ws.focus_search)
         a.find_person.triggered.connect(ws.focus_contacts)

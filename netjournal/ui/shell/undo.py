@@ -14,11 +14,35 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from netjournal.domain import Entity
 from netjournal.services.deletions import Deleted
+from netjournal.services.merge import Merged
 from netjournal.ui.i18n import tr
 from netjournal.ui.session import Session
 
 MAX_UNDO = 50  # each record keeps everything it deleted in memory
 SHORT = 48  # characters of an entry's text that name it
+
+
+UndoRecord = Deleted | Merged
+"""What the window can undo: a delete, or a merge of two people."""
+
+
+def _short(text: str) -> str:
+    words = " ".join(text.split())
+    return words if len(words) <= SHORT else words[: SHORT - 1].rstrip() + "…"
+
+
+def what_was_done(record: UndoRecord) -> str:
+    """The notice's line for a delete or a merge."""
+    if isinstance(record, Merged):
+        return tr("Merged {0} into {1}.").format(_short(record.other_name), _short(record.keep_name))
+    return tr("Deleted {0}.").format(what_was_deleted(record))
+
+
+def undo_text(record: UndoRecord) -> str:
+    """The Undo action's and button's spoken text."""
+    if isinstance(record, Merged):
+        return tr("Undo merge of {0} into {1}").format(_short(record.other_name), _short(record.keep_name))
+    return tr("Undo delete of {0}").format(what_was_deleted(record))
 
 
 def what_was_deleted(deleted: Deleted) -> str:
@@ -60,6 +84,12 @@ class UndoNotice(QWidget):
     def show_deleted(self, what: str) -> None:
         self._show(self.tr("Deleted {0}.").format(what), self.tr("Undo delete of {0}").format(what))
 
+    def show_done(self, record: UndoRecord) -> None:
+        self._show(what_was_done(record), undo_text(record))
+
+    def show_text(self, text: str) -> None:
+        self._show(text, None)
+
     def show_restored(self, what: str, note: str = "") -> None:
         self._show(" ".join(p for p in (self.tr("Brought back {0}.").format(what), note) if p), None)
 
@@ -85,7 +115,7 @@ class UndoHistory(QObject):
         self._session = session
         self._action = action
         self._notice = notice
-        self._records: list[Deleted] = []
+        self._records: list[UndoRecord] = []
         session.closed.connect(self.clear)
         # A restore replaces every row: what was deleted before it belongs to another journal now.
         session.changed.connect(lambda change: self.clear() if change.is_whole_journal else None)
@@ -95,28 +125,34 @@ class UndoHistory(QObject):
         return len(self._records)
 
     @property
-    def latest(self) -> Deleted | None:
+    def latest(self) -> UndoRecord | None:
         return self._records[-1] if self._records else None
 
-    def push(self, deleted: Deleted) -> None:
+    def push(self, deleted: UndoRecord) -> None:
         self._records = [*self._records, deleted][-MAX_UNDO:]
-        self._notice.show_deleted(what_was_deleted(deleted))
+        self._notice.show_done(deleted)
         self._sync()
 
-    def pop(self) -> Deleted | None:
+    def pop(self) -> UndoRecord | None:
         deleted = self._records.pop() if self._records else None
         self._notice.clear()
         self._sync()
         return deleted
 
-    def put_back(self, deleted: Deleted) -> None:
+    def put_back(self, deleted: UndoRecord) -> None:
         """Keep a record whose undo failed for a reason that may pass (a full disk)."""
         self._records.append(deleted)
-        self._notice.show_deleted(what_was_deleted(deleted))
+        self._notice.show_done(deleted)
         self._sync()
 
-    def restored(self, deleted: Deleted, note: str = "") -> None:
-        self._notice.show_restored(what_was_deleted(deleted), note)
+    def restored(self, deleted: UndoRecord, note: str = "") -> None:
+        if isinstance(deleted, Merged):
+            text = self.tr("{0} and {1} are two people again.").format(
+                _short(deleted.keep_name), _short(deleted.other_name)
+            )
+            self._notice.show_text(" ".join(p for p in (text, note) if p))
+        else:
+            self._notice.show_restored(what_was_deleted(deleted), note)
 
     def clear(self) -> None:
         self._records = []
@@ -129,5 +165,5 @@ class UndoHistory(QObject):
             self._action.setText(self.tr("&Undo"))
         else:
             # A name may hold an "&", which a menu would take for a mnemonic.
-            self._action.setText(self.tr("&Undo delete of {0}").format(what_was_deleted(latest).replace("&", "&&")))
+            self._action.setText("&" + undo_text(latest).replace("&", "&&"))
         self._action.setEnabled(latest is not None and self._session.is_open)
