@@ -97,6 +97,8 @@ _OPENING_COMMANDS = frozenset(
         "restore",
         "review",
         "import",
+        "merge-people",
+        "duplicates",
     }
 )
 
