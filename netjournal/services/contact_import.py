@@ -183,24 +183,36 @@ _DETAIL_WORDS = {
 }
 
 
-def _existing(journal: Journal, person_id: int) -> _Person:
-    row = journal.sql(
-        "SELECT name, organisation, role, how_met, notes, tags FROM person WHERE id = ?", (person_id,)
-    ).fetchone()
-    values: dict[str, object] = dict(zip(("name", *_FILLED, "tags"), row, strict=True))
-    details = [
-        ContactDetail(DetailField(f), v, label)
-        for f, v, label in journal.sql(
-            "SELECT field, value, label FROM contact_detail WHERE person_id = ? ORDER BY position, id", (person_id,)
-        )
-    ]
-    return _Person(person_id, "", values, details, dict(values), len(details))
+class _Existing:
+    """The journal's people as an import may update them: read in two queries the first time one is needed."""
+
+    def __init__(self, journal: Journal) -> None:
+        self._journal = journal
+        self._rows: dict[int, tuple] | None = None
+        self._details: dict[int, list[ContactDetail]] = {}
+
+    def person(self, person_id: int) -> _Person:
+        if self._rows is None:
+            self._load()
+        assert self._rows is not None
+        values: dict[str, object] = dict(zip(("name", *_FILLED, "tags"), self._rows[person_id], strict=True))
+        details = list(self._details.get(person_id, ()))
+        return _Person(person_id, "", values, details, dict(values), len(details))
+
+    def _load(self) -> None:
+        rows = self._journal.sql("SELECT id, name, organisation, role, how_met, notes, tags FROM person")
+        self._rows = {row[0]: row[1:] for row in rows}
+        for person_id, kind, value, label in self._journal.sql(
+            "SELECT person_id, field, value, label FROM contact_detail ORDER BY person_id, position, id"
+        ):
+            self._details.setdefault(person_id, []).append(ContactDetail(DetailField(kind), value, label))
 
 
 def plan_import(journal: Journal, parsed: ParsedContacts) -> ImportPlan:
     """What importing ``parsed`` would do, entry by entry; reads the journal, writes nothing."""
     plan = ImportPlan(parsed.path, parsed.format)
     index = PeopleIndex.of_journal(journal)
+    existing = _Existing(journal)
     next_new = -1
     for skipped in parsed.skipped:
         plan.entries.append(PlannedContact(Outcome.UNREADABLE, skipped.source, "", skipped.reason))
@@ -228,7 +240,7 @@ def plan_import(journal: Journal, parsed: ParsedContacts) -> ImportPlan:
             continue
         target = plan.people.get(match.person.id)
         if target is None:
-            target = plan.people[match.person.id] = _existing(journal, match.person.id)
+            target = plan.people[match.person.id] = existing.person(match.person.id)
         before = (dict(target.values), len(target.details))
         _fill(target, values, details)
         index.add_details(target.id, details)
