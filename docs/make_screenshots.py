@@ -25,6 +25,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton, QStyleFactory, QWidget
 
 from netjournal.app import application
+from netjournal.domain import ContactDetail, DetailField
 from netjournal.services import backups, deletions, drafts, use_cases
 from netjournal.services.demo import create_demo_journal
 from netjournal.services.journal import Journal
@@ -108,6 +109,44 @@ def busiest_person_with_history(journal: Journal) -> int:
         "ORDER BY count(*) DESC LIMIT 1"
     ).fetchone()
     return person_id
+
+
+def import_sample(journal: Journal) -> str:
+    """A small vCard file of the kind a phone exports, partly overlapping the demo journal."""
+    known = journal.sql(
+        "SELECT p.name, p.organisation, d.value FROM person p JOIN contact_detail d ON d.person_id = p.id "
+        "WHERE d.field = 'email' GROUP BY p.id ORDER BY p.name LIMIT 3"
+    ).fetchall()
+    (namesake,) = journal.sql("SELECT name FROM person WHERE organisation != '' ORDER BY name DESC LIMIT 1").fetchone()
+    cards = []
+    for number, (name, organisation, email) in enumerate(known):
+        phone = f"TEL;TYPE=CELL:+351 91 555 01{number:02d}\r\n" if number == 0 else ""
+        cards.append(f"FN:{name}\r\nORG:{organisation}\r\nEMAIL;TYPE=WORK:{email}\r\n{phone}")
+    invented = [
+        ("Rosa Delgado", "Harbourline Logistics", "rosa@harbourline.example"),
+        ("Emeka Obi", "Kiln & Loom Studio", "emeka@kilnloom.example"),
+        ("Sanna Virtanen", "Northlight Health", "sanna.virtanen@northlight.example"),
+        ("Tomás Ferreira", "", "tomas.f@mail.example"),
+    ]
+    cards += [f"FN:{n}\r\nORG:{o}\r\nEMAIL:{e}\r\n" for n, o, e in invented]
+    cards.append(f"FN:{namesake}\r\nORG:Quarry Lane Partners\r\n")
+    cards.append("ORG:Front desk\r\nTEL:+351 21 555 0000\r\n")
+    return "".join(f"BEGIN:VCARD\r\nVERSION:3.0\r\n{card}END:VCARD\r\n" for card in cards)
+
+
+def add_twins(journal: Journal) -> list[int]:
+    """Two demo people entered a second time, as an import from another address book might."""
+    from netjournal.services import people
+
+    twins = []
+    for name, email in journal.sql(
+        "SELECT p.name, d.value FROM person p JOIN contact_detail d ON d.person_id = p.id "
+        "WHERE d.field = 'email' GROUP BY p.id ORDER BY p.name DESC LIMIT 2"
+    ).fetchall():
+        first, _, last = name.partition(" ")
+        twin = people.PersonInput(name=f"{last}, {first}", details=[ContactDetail(DetailField.EMAIL, email.upper())])
+        twins.append(people.add_person(journal, twin))
+    return twins
 
 
 def shoot(app: QApplication, journal_path: Path, folder: Path, theme: str) -> None:
@@ -201,6 +240,32 @@ def shoot(app: QApplication, journal_path: Path, folder: Path, theme: str) -> No
     settle(app)
     take("backups", grab_with_dialog(window, dialog))
     dialog.reject()
+    settle(app)
+
+    # Importing contacts: three people already in the journal (one gains a phone), new ones, a namesake
+    # at another organisation (left out, not guessed) and a card with no name, previewed before anything
+    # is written.
+    contacts = folder / "contacts.vcf"
+    contacts.write_text(import_sample(journal), encoding="utf-8", newline="")
+    dialog = window.imports.import_file(contacts)
+    while window.session.busy:
+        app.processEvents()
+    settle(app)
+    take("import-preview", grab_with_dialog(window, dialog))
+    dialog.groups.setCurrentIndex(2)
+    settle(app)
+    take("import-preview-skipped", grab_with_dialog(window, dialog))
+    dialog.reject()
+    settle(app)
+
+    # Possible duplicates: two people entered twice, by another spelling.
+    twins = add_twins(journal)
+    dialog = window.merges.show_duplicates()
+    settle(app)
+    take("duplicates", grab_with_dialog(window, dialog))
+    dialog.reject()
+    for twin in twins:
+        deletions.delete_person(journal, twin)
     settle(app)
 
     # As on a Linux desktop, whose session bus answers: no note that the screen lock cannot work here.

@@ -41,8 +41,9 @@ EXCHANGE_SHARE = 0.65  # of entries; the rest are touchpoints
 CONTRIBUTION_SHARE = 0.03  # of exchanges
 LOOP_SHARE = 0.02  # of entries
 BATCH = 500
-# Raised whenever a seed's content changes (2: contact details), so caches of a demo journal are rebuilt.
-DEMO_VERSION = 2
+# Raised whenever a seed's content changes (2: contact details; 3: no phone shared), so caches
+# of a demo journal are rebuilt.
+DEMO_VERSION = 3
 
 
 @dataclass(frozen=True, slots=True)

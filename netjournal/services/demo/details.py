@@ -2,8 +2,9 @@
 
 Drawn from a random stream of their own, so adding details left every other
 row of a seed's demo as it was.  Every address is at an ``.example`` domain,
-every phone number in the fictional 555-01xx range or a +351 9xx mobile, and
-every profile a LinkedIn address ending in ``-example``.  The people with the
+every phone number from ranges kept for fiction (+1 555-01xx, +44 7700 900xxx,
++44 20 7946 0xxx) and used once, and every profile a LinkedIn address ending
+in ``-example``.  The people with the
 most exchanges, whom the screenshots and the sample brief show, have a full set.
 """
 
@@ -13,6 +14,7 @@ import datetime as dt
 import random
 import re
 import unicodedata
+from collections.abc import Iterator
 
 from netjournal.domain import ContactDetail, DetailField
 from netjournal.services.demo.world import DemoPerson, DemoWorld
@@ -39,10 +41,14 @@ def _org_domain(org: str) -> str:
     return f"{_slug(name, '-') or 'company'}.example"
 
 
-def _phone(rng: random.Random) -> str:
-    if rng.random() < 0.6:
-        return f"+1 555-01{rng.randrange(100):02d}"
-    return f"+351 9{rng.choice('1236')}{rng.randrange(10)} {rng.randrange(1000):03d} {rng.randrange(1000):03d}"
+def _phone_numbers(rng: random.Random) -> Iterator[str]:
+    """Every number once, from ranges set aside for fiction: two people never share a phone by accident."""
+    pool = [f"+1 555-01{n:02d}" for n in range(100)]
+    pool += [f"+44 7700 900{n:03d}" for n in range(1000)]
+    pool += [f"+44 20 7946 0{n:03d}" for n in range(1000)]
+    rng.shuffle(pool)
+    yield from pool
+    raise RuntimeError("The demo has more people with phones than fictional numbers.")
 
 
 def _birthday(rng: random.Random, today: dt.date, *, in_days: int | None = None, with_year: bool) -> str:
@@ -54,7 +60,9 @@ def _birthday(rng: random.Random, today: dt.date, *, in_days: int | None = None,
     return f"{today.year - rng.randrange(26, 64)}-{day.month:02d}-{day.day:02d}"
 
 
-def _details_of(person: DemoPerson, rng: random.Random, today: dt.date, rank: int) -> list[ContactDetail]:
+def _details_of(
+    person: DemoPerson, rng: random.Random, today: dt.date, rank: int, phones: Iterator[str]
+) -> list[ContactDetail]:
     full = rank < FULL_SETS
     first, last = _slug(person.first), _slug(person.name.split()[-1])
     found: list[ContactDetail] = []
@@ -63,7 +71,7 @@ def _details_of(person: DemoPerson, rng: random.Random, today: dt.date, rank: in
     if full or rng.random() < 0.3:
         found.append(ContactDetail(DetailField.EMAIL, f"{first}{last[:1]}@{rng.choice(MAIL_DOMAINS)}", "personal"))
     if full or rng.random() < 0.45:
-        found.append(ContactDetail(DetailField.PHONE, _phone(rng), "mobile"))
+        found.append(ContactDetail(DetailField.PHONE, next(phones), "mobile"))
     if full or person.profile == "import" or rng.random() < 0.4:
         profile = f"https://www.linkedin.com/in/{_slug(person.name, '-')}-example"
         found.append(ContactDetail(DetailField.WEB, profile, "LinkedIn"))
@@ -87,8 +95,9 @@ def make_details(world: DemoWorld, seed: int) -> dict[int, list[ContactDetail]]:
     busiest = sorted(exchanges, key=lambda person_id: (-exchanges[person_id], person_id))
     rank = {person_id: index for index, person_id in enumerate(busiest)}
     found = {}
+    phones = _phone_numbers(random.Random(f"netjournal demo phones {seed}"))
     for person in world.people:
-        details = _details_of(person, rng, world.today, rank.get(person.id, len(rank)))
+        details = _details_of(person, rng, world.today, rank.get(person.id, len(rank)), phones)
         if details:
             found[person.id] = details
     return found

@@ -50,7 +50,7 @@ class DuplicatesDialog(QDialog):
         self.setObjectName("duplicatesDialog")
         self.setWindowTitle(self.tr("Possible duplicates"))
         self.setAccessibleName(self.windowTitle())
-        self.resize(860, 480)
+        self.resize(940, 520)
         self._session = session
         self._swapped: set[tuple[int, int]] = set()
 
@@ -62,8 +62,14 @@ class DuplicatesDialog(QDialog):
         self.list.setAccessibleName(self.tr("Possible duplicates"))
         self.list.setRootIsDecorated(False)
         self.list.setHeaderLabels([self.tr("Keep"), self.tr("Merge into it"), self.tr("Why")])
-        self.list.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.list.header().setStretchLastSection(True)
+        # Two lines a person and a reason that wraps: a long email address is read, not cut off.
+        self.list.setWordWrap(True)
+        self.list.setUniformRowHeights(False)
+        header = self.list.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, 300)
+        header.resizeSection(1, 300)
+        header.setStretchLastSection(True)
         self.list.currentItemChanged.connect(lambda *_: self._sync_buttons())
         self.list.itemActivated.connect(lambda *_: self.merge_current())  # Return, or a double click
 
@@ -107,8 +113,8 @@ class DuplicatesDialog(QDialog):
 
     def _who(self, person: PossibleDuplicate) -> str:
         entries = plural(person.entries, self.tr("1 entry"), self.tr("{0} entries"))
-        place = f", {person.organisation}" if person.organisation else ""
-        return f"{person.name}{place} · {entries}"
+        place = f"{person.organisation} · " if person.organisation else ""
+        return f"{person.name}\n{place}{entries}"
 
     def refresh(self) -> None:
         if not self._session.is_open:
@@ -121,6 +127,8 @@ class DuplicatesDialog(QDialog):
         for pair in pairs:
             keep, other = self.sides(pair)
             item = QTreeWidgetItem([self._who(keep), self._who(other), pair.reason])
+            for column in range(3):
+                item.setToolTip(column, item.text(column))
             item.setData(0, _PAIR_ROLE, pair)
             self.list.addTopLevelItem(item)
             if wanted == {pair.first.id, pair.second.id}:

@@ -111,6 +111,14 @@ class ImportDialog(QDialog):
         self.groups.setObjectName("importGroups")
         self.groups.setAccessibleName(tr("What the import will do"))
         self.groups.hide()
+        # The table cuts long reasons to one line; the chosen row's whole reason is read here.
+        self.detail = QLabel()
+        self.detail.setObjectName("importDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.hide()
+        self.groups.currentChanged.connect(lambda _index: self._show_detail())
         self.note = QLabel(
             tr("Nothing is written until you press Import. A backup of the journal is taken first, and the "
                "import is all or nothing. People already in the journal are matched by email, profile address, "
@@ -132,6 +140,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.progress)
         layout.addWidget(self.groups, 1)
+        layout.addWidget(self.detail)
         layout.addWidget(self.note)
         layout.addWidget(self.buttons)
         self._start(lambda journal: prepare(journal), self._previewed, "reading an import")
@@ -169,6 +178,7 @@ class ImportDialog(QDialog):
         for title, entries in preview.groups:
             self.groups.addTab(self._table(entries, title), title)
         self.groups.setVisible(bool(preview.groups))
+        self._show_detail()
         for number, (_title, entries) in enumerate(preview.groups):
             if entries:
                 self.groups.setCurrentIndex(number)
@@ -194,7 +204,23 @@ class ImportDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(1, 220)
         header.setStretchLastSection(True)
+        selection = view.selectionModel()
+        selection.currentRowChanged.connect(lambda *_: self._show_detail())
+        if entries:
+            view.setCurrentIndex(view.model().index(0, 0))
         return view
+
+    def _show_detail(self) -> None:
+        view = self.groups.currentWidget()
+        index = view.currentIndex() if isinstance(view, QTableView) else None
+        if index is None or not index.isValid():
+            self.detail.hide()
+            return
+        model = view.model()
+        row = index.row()
+        where, name, what = (model.index(row, column).data() for column in range(3))
+        self.detail.setText(f"{where} · {name}: {what}")
+        self.detail.show()
 
     # -- the import ---------------------------------------------------------------
 
