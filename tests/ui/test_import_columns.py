@@ -129,3 +129,11 @@ def test_linkedin_and_vcard_files_have_no_columns_tab(qtbot, window) -> None:
         assert dialog.columns is None and dialog.findChild(ImportColumns) is None
         assert dialog.groups.tabText(0).startswith("To add")
         dialog.reject()
+
+
+def test_a_known_export_keeps_its_columns_as_recognised(qtbot, window) -> None:
+    dialog = _opened(qtbot, window, SAMPLES / "outlook-contacts.csv")
+    assert dialog.columns is not None and dialog.columns.mapping() == {}
+    assert dialog.import_button.isEnabled()
+    assert dialog.groups.currentIndex() == 1  # the preview of what the known columns give
+    dialog.reject()

@@ -128,6 +128,10 @@ class ImportColumns(QWidget):
         else:
             text = tr("What each column of the file holds. Columns set to Ignore are not imported.")
         self.prompt.setText(text)
+        # The question is what stands between the person and the preview: it reads first.
+        font = self.prompt.font()
+        font.setBold(name_missing)
+        self.prompt.setFont(font)
 
     def choice(self, index: int) -> str:
         return str(self.combos[index].currentData())
