@@ -30,6 +30,7 @@ from netjournal.services import backups, deletions, drafts, use_cases
 from netjournal.services.demo import create_demo_journal
 from netjournal.services.journal import Journal
 from netjournal.ui.dialogs.drafts import keep_all_quietly
+from netjournal.ui.dialogs.import_dialog import ImportDialog
 from netjournal.ui.shell.delete_commands import person_question
 from netjournal.ui.shell.draft_offer import offer_box
 from netjournal.ui.shell.main_window import MainWindow
@@ -132,6 +133,24 @@ def import_sample(journal: Journal) -> str:
     cards.append(f"FN:{namesake}\r\nORG:Quarry Lane Partners\r\n")
     cards.append("ORG:Front desk\r\nTEL:+351 21 555 0000\r\n")
     return "".join(f"BEGIN:VCARD\r\nVERSION:3.0\r\n{card}END:VCARD\r\n" for card in cards)
+
+
+def spreadsheet_sample() -> str:
+    """A hand-made spreadsheet whose headers netjournal does not all know: "Who" holds the names."""
+    rows = [
+        ("Rosa Delgado", "Harbourline Logistics", "rosa@harbourline.example", "14/03/2023", "Lisbon"),
+        ("Emeka Obi", "Kiln & Loom Studio", "emeka@kilnloom.example", "02/11/2022", "Porto"),
+        ("Sanna Virtanen", "Northlight Health", "sanna.virtanen@northlight.example", "21/06/2024", "Helsinki"),
+        ("Tomás Ferreira", "", "tomas.f@mail.example", "", "Braga"),
+    ]
+    lines = ["Who;Company;Mail;Met;Based in"] + [";".join(row) for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def wait_for_preview(app: QApplication, window: MainWindow, dialog: ImportDialog) -> None:
+    while window.session.busy or (dialog.columns is not None and dialog.columns.pending):
+        app.processEvents()
+    settle(app)
 
 
 def add_twins(journal: Journal) -> list[int]:
@@ -255,6 +274,23 @@ def shoot(app: QApplication, journal_path: Path, folder: Path, theme: str) -> No
     dialog.groups.setCurrentIndex(2)
     settle(app)
     take("import-preview-skipped", grab_with_dialog(window, dialog))
+    dialog.reject()
+    settle(app)
+
+    # A spreadsheet with a column netjournal does not know as the name: the Columns tab asks for it, and
+    # once "Who" is the name and "Met" the date met, the preview follows.
+    spreadsheet = folder / "people.csv"
+    spreadsheet.write_text(spreadsheet_sample(), encoding="utf-8")
+    dialog = window.imports.import_file(spreadsheet)
+    wait_for_preview(app, window, dialog)
+    take("import-columns-name", grab_with_dialog(window, dialog))
+    dialog.columns.choose("Who", "name")
+    dialog.columns.choose("Met", "met_on")
+    dialog.columns.choose("Based in", "location")
+    wait_for_preview(app, window, dialog)
+    dialog.columns.combos[3].setFocus()
+    settle(app)
+    take("import-columns", grab_with_dialog(window, dialog))
     dialog.reject()
     settle(app)
 

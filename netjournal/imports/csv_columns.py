@@ -125,6 +125,14 @@ _OUTLOOK_ADDRESS_LABELS = {"business": "work", "home": "home", "other": "other"}
 _OUTLOOK_ADDRESS_PARTS = {"state": "region", "country/region": "country", "street 2": "street", "street 3": "street"}
 
 
+class NoNameColumnError(ImportFileError):
+    """No column of the file gives a name: the window asks which one does, the command line says ``--map``."""
+
+    def __init__(self, message: str, headers: Sequence[str]) -> None:
+        super().__init__(message)
+        self.headers = tuple(headers)
+
+
 def _meaning(header: str) -> _Meaning | None:
     name = normalise_header(header)
     if name in _PLAIN:
@@ -191,10 +199,11 @@ def plan_columns(headers: Sequence[str], mapping: Mapping[str, str], path: Path)
             columns.append(Column(index, headers[index], field, group=f"column {index}", part=part))
     columns.sort(key=lambda column: column.index)
     if not any(column.field in NAME_FIELDS for column in columns):
-        raise ImportFileError(
+        raise NoNameColumnError(
             f"None of the columns of {path} holds names: its columns are {_quoted(headers)}. "
             'Say which column holds the names, for example --map "Full name=name" '
-            "(or first_name and last_name for two columns)."
+            "(or first_name and last_name for two columns).",
+            headers,
         )
     return columns
 

@@ -9,16 +9,33 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from netjournal.domain import ContactDetail, DetailField
 from netjournal.imports.contacts import ImportedContact, ImportFileError, ParsedContacts, SkippedEntry
-from netjournal.imports.csv_columns import ADDRESS_PARTS, FIELD_NAMES, LABEL_PART, Column, known_columns, plan_columns
+from netjournal.imports.csv_columns import (
+    ADDRESS_PARTS,
+    FIELD_NAMES,
+    LABEL_PART,
+    Column,
+    NoNameColumnError,
+    known_columns,
+    plan_columns,
+)
 from netjournal.imports.csv_dates import parse_birthday, parse_date, slashes_are_day_first
 from netjournal.imports.csv_records import CsvRecord, clean_cell, read_records, sniff_delimiter
 from netjournal.imports.text_file import read_text_file
 
-__all__ = ["FIELD_NAMES", "FORMAT", "known_columns", "read_csv_contacts"]
+__all__ = [
+    "FIELD_NAMES",
+    "FORMAT",
+    "CsvColumns",
+    "NoNameColumnError",
+    "known_columns",
+    "read_csv_columns",
+    "read_csv_contacts",
+]
 
 FORMAT = "csv"
 # Google joins several values of one column with " ::: " (and its labels, "* myContacts ::: Clients").
@@ -34,8 +51,17 @@ _DETAIL_FIELDS = {
 }
 
 
-def read_csv_contacts(path: Path, mapping: Mapping[str, str] | None = None) -> ParsedContacts:
-    """Every contact in a CSV file; ``mapping`` (column to field) names columns that are not recognised."""
+@dataclass(frozen=True, slots=True)
+class CsvColumns:
+    """A CSV file's columns as the window shows them to be named: each header, a few of its values, its meaning."""
+
+    headers: tuple[str, ...]
+    samples: tuple[tuple[str, ...], ...]  # per column, its first few different non-empty values
+    known: dict[str, str]  # what ``known_columns`` makes of the headers: header to field
+
+
+def _header_and_rows(path: Path) -> tuple[str, CsvRecord, list[CsvRecord]]:
+    """The file's encoding, its header record and its non-blank rows after it."""
     file_text = read_text_file(path)
     if not file_text.text.strip():
         raise ImportFileError(f"{path} is empty; there are no contacts in it.")
@@ -43,8 +69,27 @@ def read_csv_contacts(path: Path, mapping: Mapping[str, str] | None = None) -> P
     header = next((record for record in records if not record.is_blank), None)
     if header is None:
         raise ImportFileError(f"{path} has only empty lines; there are no contacts in it.")
+    return file_text.encoding, header, [record for record in records if not record.is_blank]
+
+
+def read_csv_columns(path: Path, samples: int = 3) -> CsvColumns:
+    """The columns of a CSV file with up to ``samples`` example values each, for choosing what each holds."""
+    _encoding, header, rows = _header_and_rows(path)
+    found: list[dict[str, None]] = [{} for _ in header.fields]  # dicts keep the first spelling, in file order
+    for row in rows:
+        for index, cell in enumerate(row.fields[: len(found)]):
+            value = " ".join(clean_cell(cell).split())
+            if value and len(found[index]) < samples:
+                found[index].setdefault(value)
+        if all(len(values) >= samples for values in found):
+            break
+    return CsvColumns(tuple(header.fields), tuple(tuple(values) for values in found), known_columns(header.fields))
+
+
+def read_csv_contacts(path: Path, mapping: Mapping[str, str] | None = None) -> ParsedContacts:
+    """Every contact in a CSV file; ``mapping`` (column to field) names columns that are not recognised."""
+    encoding, header, rows = _header_and_rows(path)
     columns = plan_columns(header.fields, mapping or {}, path)
-    rows = [record for record in records if not record.is_blank]
     if not rows:
         raise ImportFileError(
             f"There are no contacts in {path}: it has the column names on line {header.line} but no rows after them."
@@ -54,7 +99,7 @@ def read_csv_contacts(path: Path, mapping: Mapping[str, str] | None = None) -> P
         for column in columns
         if column.field in ("birthday", "met_on")
     }
-    parsed = ParsedContacts(path=path, format=FORMAT, encoding=file_text.encoding)
+    parsed = ParsedContacts(path=path, format=FORMAT, encoding=encoding)
     for row in rows:
         contact = _contact(row, columns, day_first)
         if isinstance(contact, SkippedEntry):

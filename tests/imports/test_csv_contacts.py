@@ -9,7 +9,13 @@ import pytest
 
 from netjournal.domain import ContactDetail, DetailField
 from netjournal.imports.contacts import ImportedContact, ImportFileError, SkippedEntry
-from netjournal.imports.csv_contacts import FIELD_NAMES, known_columns, read_csv_contacts
+from netjournal.imports.csv_contacts import (
+    FIELD_NAMES,
+    NoNameColumnError,
+    known_columns,
+    read_csv_columns,
+    read_csv_contacts,
+)
 from netjournal.imports.csv_records import sniff_delimiter
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "contacts"
@@ -211,6 +217,29 @@ def test_no_column_holds_names(tmp_path: Path) -> None:
         "(or first_name and last_name for two columns)."
     )
     assert [contact.name for contact in read_csv_contacts(path, {"Who": "name"}).contacts] == ["Ana"]
+    with pytest.raises(NoNameColumnError) as caught:
+        read_csv_contacts(path)
+    assert caught.value.headers == ("Who", "Company")  # the window asks which of them holds the name
+
+
+def test_the_columns_with_a_few_values_each() -> None:
+    columns = read_csv_columns(FIXTURES / "spreadsheet-semicolon.csv", samples=2)
+    assert columns.headers == ("Name", "Company", "Email", "Notes", "Met")
+    assert columns.samples == (
+        ("Inês Duarte", "George Papadopoulos"),
+        ("Duarte Ceramics", "Aegean Shipping, S.A."),
+        ("ines@duarte.example", "george@aegean.example"),
+        ("Introduced by Priya; wants a studio visit", "Met at the Piraeus port conference, 2022"),
+        ("14/03/2023", "02/11/2022"),
+    )
+    assert columns.known == {"Name": "name", "Company": "organisation", "Email": "email", "Notes": "notes"}
+
+
+def test_the_columns_of_a_file_without_a_name_column(tmp_path: Path) -> None:
+    path = write(tmp_path, "Who;Where\nAna;Lisbon\nAna;Porto\n;\nBruno;\n")
+    columns = read_csv_columns(path)
+    assert columns.samples == (("Ana", "Bruno"), ("Lisbon", "Porto"))  # each value once, empty cells left out
+    assert columns.known == {}
 
 
 def test_mapping_the_only_name_column_away(tmp_path: Path) -> None:

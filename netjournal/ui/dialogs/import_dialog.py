@@ -9,7 +9,7 @@ journal is either all imported or untouched.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,14 +27,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netjournal.imports.csv_contacts import CsvColumns
 from netjournal.services.contact_import import ImportPlan, PlannedContact, apply_plan
 from netjournal.services.errors import JournalError
 from netjournal.services.journal import Journal
+from netjournal.ui.dialogs.import_columns import ImportColumns
 from netjournal.ui.i18n import tr
 from netjournal.ui.models.import_plan_model import ImportPlanModel
 from netjournal.ui.session import Session
 
 Progress = Callable[[int, int], None]
+ColumnMapping = Mapping[str, str]  # a CSV column's header to the field it holds, as ``--map`` gives it
 
 
 class ImportCancelled(JournalError):
@@ -50,6 +53,8 @@ class ImportPreview:
     groups: list[tuple[str, list[PlannedContact]]] = field(default_factory=list)
     refusal: str = ""  # why it cannot be imported at all (nothing to do, a non-empty journal …)
     run: Callable[[Journal, Progress], str] | None = None  # does the import; returns a sentence saying what it did
+    columns: CsvColumns | None = None  # a CSV file's columns, whose meaning the person may choose
+    name_missing: bool = False  # no column gives a name yet: the person is to choose one
 
 
 def contacts_preview(plan: ImportPlan) -> ImportPreview:
@@ -79,12 +84,21 @@ class _ProgressRelay(QObject):
 
 
 class ImportDialog(QDialog):
-    """Shows the preview that ``prepare(journal)`` builds, then runs the import it offers."""
+    """Shows the preview that ``prepare(journal, mapping)`` builds, then runs the import it offers.
+
+    For a CSV file the preview carries its columns: a Columns tab lets the
+    person say what each holds, and every change prepares the preview again
+    with that mapping (on the worker, after the choices rest a moment).
+    """
 
     imported = Signal(str)  # the sentence saying what was done
 
     def __init__(
-        self, session: Session, path: Path, prepare: Callable[[Journal], ImportPreview], parent: QWidget | None = None
+        self,
+        session: Session,
+        path: Path,
+        prepare: Callable[[Journal, ColumnMapping], ImportPreview],
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("importDialog")
@@ -94,6 +108,9 @@ class ImportDialog(QDialog):
         self.session = session
         self.path = path
         self.preview: ImportPreview | None = None
+        self.prepare = prepare
+        self.columns: ImportColumns | None = None  # created with the first preview of a CSV file
+        self._replan_waiting = False  # the columns changed while the worker was busy: prepare again after
         self._cancel = threading.Event()
         self._running = False
         self._relay = _ProgressRelay(self)
@@ -143,7 +160,8 @@ class ImportDialog(QDialog):
         layout.addWidget(self.detail)
         layout.addWidget(self.note)
         layout.addWidget(self.buttons)
-        self._start(lambda journal: prepare(journal), self._previewed, "reading an import")
+        self._start(lambda journal: prepare(journal, {}), self._previewed, "reading an import")
+        session.busy_ended.connect(self._replan_if_waiting)
 
     # -- running on the worker -------------------------------------------------------
 
@@ -163,6 +181,7 @@ class ImportDialog(QDialog):
         self.heading.setText(message)
         self.import_button.setEnabled(False)
         self.close_button.setText(tr("Close"))
+        self._replan_if_waiting()
 
     # -- the preview ---------------------------------------------------------------
 
@@ -173,23 +192,86 @@ class ImportDialog(QDialog):
             super().reject()  # cancelled while the file was being read
             return
         self.preview = preview
+        self._show_preview(preview)
+        # A change of columns that came while this preview was being read: it is out of date already.
+        self._replan_if_waiting()
+
+    def _show_preview(self, preview: ImportPreview) -> None:
+        first = self.columns is None
+        choosing = self.columns is not None and self.groups.currentWidget() is self.columns
         self.progress.hide()
         self.heading.setText(tr("{0}: {1}").format(self.path.name, preview.summary))
-        for title, entries in preview.groups:
-            self.groups.addTab(self._table(entries, title), title)
-        self.groups.setVisible(bool(preview.groups))
+        self._show_groups(preview)
         self._show_detail()
-        for number, (_title, entries) in enumerate(preview.groups):
-            if entries:
-                self.groups.setCurrentIndex(number)
-                break
+        if preview.name_missing or choosing:
+            assert self.columns is not None
+            self.groups.setCurrentWidget(self.columns)
+        else:
+            for title, entries in preview.groups:
+                if entries:
+                    self.groups.setCurrentIndex(self._group_titles().index(title))
+                    break
         if preview.refusal:
             self.heading.setText(f"{self.heading.text()}\n{preview.refusal}")
             self.close_button.setText(tr("Close"))
             return
+        self.close_button.setText(tr("Cancel"))
         self.import_button.setEnabled(preview.run is not None)
-        self.import_button.setDefault(True)
-        self.import_button.setFocus()
+        self.import_button.setDefault(preview.run is not None)
+        if preview.name_missing and first and self.columns is not None:
+            next(combo for combo in self.columns.combos if combo.isEnabled()).setFocus()
+        elif first:
+            self.import_button.setFocus()
+
+    def _show_groups(self, preview: ImportPreview) -> None:
+        """The Columns tab (made once, kept across previews) and one tab per group of this preview."""
+        if preview.columns is not None and self.columns is None:
+            self.columns = ImportColumns(preview.columns)
+            self.columns.touched.connect(self._columns_touched)
+            self.columns.changed.connect(self._replan)
+            self.groups.insertTab(0, self.columns, tr("Columns ({0:,})").format(len(preview.columns.headers)))
+        if self.columns is not None:
+            self.columns.explain(name_missing=preview.name_missing)
+        kept = 1 if self.columns is not None else 0
+        while self.groups.count() > kept:
+            old = self.groups.widget(kept)
+            self.groups.removeTab(kept)
+            if old is not None:
+                old.deleteLater()
+        for title, entries in preview.groups:
+            self.groups.addTab(self._table(entries, title), title)
+        self.groups.setVisible(self.groups.count() > 0)
+
+    def _group_titles(self) -> list[str]:
+        return [self.groups.tabText(number) for number in range(self.groups.count())]
+
+    # -- choosing the columns -------------------------------------------------------
+
+    def _columns_touched(self) -> None:
+        # What the tabs say is the old mapping's until the file is read again.
+        self.import_button.setEnabled(False)
+
+    def _replan(self) -> None:
+        """Read and match the file again with the columns as now chosen."""
+        if self.columns is None or self._cancel.is_set():
+            return
+        if self._running or self.session.busy:
+            self._replan_waiting = True
+            return
+        if not self.session.is_open:
+            return
+        self._replan_waiting = False
+        mapping = self.columns.mapping()
+        prepare = self.prepare
+        self.import_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.heading.setText(tr("Reading {0} again with the columns as chosen…").format(self.path.name))
+        self._start(lambda journal: prepare(journal, mapping), self._previewed, "reading an import again")
+
+    def _replan_if_waiting(self) -> None:
+        if self._replan_waiting and not self._running:
+            self._replan()
 
     def _table(self, entries: list[PlannedContact], title: str) -> QTableView:
         view = QTableView()
@@ -213,8 +295,8 @@ class ImportDialog(QDialog):
     def _show_detail(self) -> None:
         view = self.groups.currentWidget()
         index = view.currentIndex() if isinstance(view, QTableView) else None
-        if index is None or not index.isValid():
-            self.detail.hide()
+        if not isinstance(view, QTableView) or index is None or not index.isValid():
+            self.detail.hide()  # the Columns tab, or an empty group
             return
         model = view.model()
         row = index.row()
@@ -227,6 +309,8 @@ class ImportDialog(QDialog):
     def start_import(self) -> None:
         if self.preview is None or self.preview.run is None or self._running:
             return
+        if self._replan_waiting or (self.columns is not None and self.columns.pending):
+            return  # the preview is the old columns' until the file is read again
         run = self.preview.run
         self.import_button.setEnabled(False)
         self.groups.setEnabled(False)

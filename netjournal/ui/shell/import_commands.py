@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from netjournal.services.errors import JournalError
 from netjournal.services.journal import Journal
-from netjournal.ui.dialogs.import_dialog import ImportDialog, ImportPreview, contacts_preview
+from netjournal.ui.dialogs.import_dialog import ColumnMapping, ImportDialog, ImportPreview, contacts_preview
 from netjournal.ui.i18n import tr
 from netjournal.ui.widgets import messages
 
@@ -24,8 +24,11 @@ IMPORT_FILTER = (
 VCARD_FILTER = "vCard files (*.vcf);;All files (*)"
 
 
-def preview_for(journal: Journal, path: Path) -> ImportPreview:
-    """Read and match the file: the preview the import dialog shows (runs on a worker)."""
+def preview_for(journal: Journal, path: Path, mapping: ColumnMapping | None = None) -> ImportPreview:
+    """Read and match the file: the preview the import dialog shows (runs on a worker).
+
+    ``mapping`` says what a CSV file's columns hold, as the dialog's Columns tab chose.
+    """
     from netjournal.imports.detect import detect_format, read_contacts
     from netjournal.services.contact_import import plan_import
 
@@ -34,7 +37,24 @@ def preview_for(journal: Journal, path: Path) -> ImportPreview:
         from netjournal.ui.dialogs.json_import_preview import json_preview
 
         return json_preview(journal, path)
+    if file_format == "csv":
+        return _csv_preview(journal, path, mapping or {})
     return contacts_preview(plan_import(journal, read_contacts(path, file_format)))
+
+
+def _csv_preview(journal: Journal, path: Path, mapping: ColumnMapping) -> ImportPreview:
+    from netjournal.imports.csv_contacts import NoNameColumnError, read_csv_columns, read_csv_contacts
+    from netjournal.services.contact_import import plan_import
+
+    columns = read_csv_columns(path)
+    try:
+        parsed = read_csv_contacts(path, mapping)
+    except NoNameColumnError:
+        # Not a dead end: the dialog's Columns tab asks which column holds the name.
+        return ImportPreview(tr("Which column holds the name?"), columns=columns, name_missing=True)
+    preview = contacts_preview(plan_import(journal, parsed))
+    preview.columns = columns
+    return preview
 
 
 def _downloads_folder() -> Path:
@@ -64,7 +84,9 @@ class ImportCommands(QObject):
         session = self.host.session
         if not session.is_open or session.busy:
             return None
-        dialog = ImportDialog(session, path, lambda journal: preview_for(journal, path), self.host.dialog_parent())
+        dialog = ImportDialog(
+            session, path, lambda journal, mapping: preview_for(journal, path, mapping), self.host.dialog_parent()
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.imported.connect(self.host.show_notice)
         dialog.destroyed.connect(self._forget_dialog)
