@@ -167,7 +167,11 @@ def build_parser() -> argparse.ArgumentParser:
         "email, phone, web, location, birthday, met_on, ignore); may be repeated",
     )
     merge = command("merge-people", "merge a person entered twice: B's entries and details move to A, B goes")
-    merge.add_argument("keep", metavar="A", help="the person kept (a name as `show` takes it; quote several words)")
+    merge.add_argument(
+        "keep",
+        metavar="A",
+        help="the person kept: a name as `show` takes it (quote several words), or #NUMBER from `duplicates`",
+    )
     merge.add_argument("other", metavar="B", help="the person merged into A and removed")
     merge.add_argument("--yes", action="store_true", help="merge without asking")
     duplicates = command("duplicates", "people who may be the same person, with the reason")

@@ -29,6 +29,12 @@ def _named(journal: Journal, words: str) -> PersonRecord:
     from netjournal.services.people import find_person
     from netjournal.services.validation import NotFoundError
 
+    number = words.strip()
+    if number.startswith("#") and number[1:].isdigit():
+        # "#12", as `duplicates` lists people: the one way to name one of two people with the same name.
+        from netjournal.services.people import get_person
+
+        return get_person(journal, int(number[1:]))
     person = find_person(journal, words)  # ambiguous: the candidates, in the error's sentence
     if person is None:
         raise NotFoundError(
@@ -100,7 +106,7 @@ def cmd_duplicates(args: argparse.Namespace, path: Path) -> int:
 
     def who(person: PossibleDuplicate) -> str:
         place = f", {person.organisation}" if person.organisation else ""
-        return f"{person.name}{place} ({_count(person.entries, 'entry', 'entries')})"
+        return f"#{person.id} {person.name}{place} ({_count(person.entries, 'entry', 'entries')})"
 
     with _open(args, path) as journal:
         pairs = possible_duplicates(journal, limit=args.limit)
@@ -109,5 +115,6 @@ def cmd_duplicates(args: argparse.Namespace, path: Path) -> int:
         return 0
     for number, pair in enumerate(pairs, 1):
         _say(f"{number:>3}  {who(pair.first)}  and  {who(pair.second)}: {pair.reason}")
-    _say("Merge two with: netjournal merge-people KEPT OTHER (the second is merged into the first).")
+    _say("Merge two with: netjournal merge-people KEPT OTHER (the second is merged into the first;")
+    _say("a name, or #NUMBER as listed here, for two people with the same name).")
     return 0

@@ -16,6 +16,9 @@ MAX_VALUE = 500
 MAX_LABEL = 60
 MAX_DETAILS = 200  # per person: far more than any address book holds
 
+# One @, something on each side, and none of the characters that would turn a mailto: link into
+# more than an address (a "?attach=…" query, a second recipient, markup).
+_EMAIL = re.compile(r"[^\s@?&#%<>,;:\"'()\[\]\\]+@[^\s@?&#%<>,;:\"'()\[\]\\]+")
 _BIRTHDAY = re.compile(r"(?:(\d{4})|-)-(\d{2})-(\d{2})")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 FIELD_LABELS: dict[DetailField, str] = {
@@ -55,23 +58,58 @@ def display_value(detail: ContactDetail) -> str:
     return birthday_text(detail.value) if detail.field is DetailField.BIRTHDAY else detail.value
 
 
+# Query parameters that only say where a link was clicked: the same page without them is the same address.
+_TRACKING = re.compile(r"^(utm_[a-z]+|trk|trkinfo|lipi|originalsubdomain|fbclid|gclid|ref|ref_src)$", re.IGNORECASE)
+# Profile sites whose addresses ignore the case of their path (linkedin.com/in/Ana is linkedin.com/in/ana).
+_CASELESS_PATHS = ("linkedin.com",)
+
+
+def _web_key(value: str) -> str:
+    """Scheme, ``www.``, a trailing slash, tracking parameters and the host's case do not tell two pages apart;
+    the path, the rest of the query and a ``#/`` route do (two Facebook ``?id=`` profiles are two people)."""
+    bare = _SCHEME.sub("", value)
+    rest = bare.split("#", 1)
+    fragment = rest[1] if len(rest) > 1 and rest[1].startswith("/") else ""
+    address, _, query = rest[0].partition("?")
+    host, _, path = address.partition("/")
+    host = host.casefold().removeprefix("www.")
+    path = path.rstrip("/")
+    if host.endswith(_CASELESS_PATHS):
+        path = path.casefold()
+    kept = [part for part in query.split("&") if part and not _TRACKING.match(part.split("=", 1)[0])]
+    key = host + (("/" + path) if path else "")
+    if kept:
+        key += "?" + "&".join(sorted(kept))
+    if fragment:
+        key += "#" + fragment
+    return key
+
+
 def match_key(detail: ContactDetail) -> str:
-    """The value as two records are compared: case, scheme, ``www.`` and trailing slashes ignored."""
+    """The value as two records are compared (see ``_web_key`` for web addresses)."""
     value = detail.value.strip()
     if detail.field is DetailField.EMAIL:
-        return value.casefold()
+        return value.removeprefix("mailto:").casefold()
     if detail.field is DetailField.WEB:
-        bare = _SCHEME.sub("", value).casefold().rstrip("/")
-        bare = bare.split("?", 1)[0].split("#", 1)[0].rstrip("/")
-        return bare.removeprefix("www.")
+        return _web_key(value)
     if detail.field is DetailField.PHONE:
-        digits = "".join(c for c in value if c.isdigit())
-        return ("+" if value.startswith("+") else "") + digits
+        number = re.split(r"(?i)\s*(?:ext\.?|x|#)\s*(?=\d)", value, maxsplit=1)
+        digits = "".join(c for c in number[0] if c.isdigit())
+        extension = "".join(c for c in number[1] if c.isdigit()) if len(number) > 1 else ""
+        return ("+" if value.startswith("+") else "") + digits + (f";ext={extension}" if extension else "")
     return " ".join(value.casefold().split())
 
 
 def validated_details(details: Iterable[ContactDetail]) -> list[ContactDetail]:
     """Details as they will be stored: trimmed, empty ones dropped, repeats removed, each checked."""
+    kept = checked_details(details)
+    if len(kept) > MAX_DETAILS:
+        raise ValidationError("details", f"A person can have at most {MAX_DETAILS} contact details.")
+    return kept
+
+
+def checked_details(details: Iterable[ContactDetail]) -> list[ContactDetail]:
+    """``validated_details`` without the limit on how many (an import keeps the first ones instead)."""
     kept: list[ContactDetail] = []
     seen: set[tuple[DetailField, str]] = set()
     for detail in details:
@@ -85,8 +123,10 @@ def validated_details(details: Iterable[ContactDetail]) -> list[ContactDetail]:
             raise ValidationError("details", f"{name} “{value[:40]}…” is too long; keep it to {MAX_VALUE} characters.")
         if len(label) > MAX_LABEL:
             raise ValidationError("details", f"The label “{label[:40]}…” is too long; keep it to {MAX_LABEL}.")
-        if field is DetailField.EMAIL and (" " in value or value.count("@") != 1 or value.startswith("@")):
-            raise ValidationError("details", f"“{value}” is not an email address.")
+        if field is DetailField.EMAIL:
+            value = value.removeprefix("mailto:")
+            if not _EMAIL.fullmatch(value):
+                raise ValidationError("details", f"“{value}” is not an email address.")
         if field is DetailField.BIRTHDAY:
             try:
                 value = parse_birthday(value)
@@ -99,8 +139,6 @@ def validated_details(details: Iterable[ContactDetail]) -> list[ContactDetail]:
         if key not in seen:
             seen.add(key)
             kept.append(candidate)
-    if len(kept) > MAX_DETAILS:
-        raise ValidationError("details", f"A person can have at most {MAX_DETAILS} contact details.")
     return kept
 
 

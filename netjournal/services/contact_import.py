@@ -18,7 +18,7 @@ from pathlib import Path
 
 from netjournal.domain import ContactDetail, DetailField, Entity
 from netjournal.imports.contacts import ImportedContact, ParsedContacts
-from netjournal.services.contact_details import match_key, validated_details
+from netjournal.services.contact_details import MAX_DETAILS, MAX_LABEL, checked_details, match_key, validated_details
 from netjournal.services.contact_matching import KnownPerson, PeopleIndex
 from netjournal.services.events import ChangeAction, JournalChange
 from netjournal.services.journal import Journal
@@ -139,30 +139,48 @@ def _checked(contact: ImportedContact, file_format: str) -> tuple[dict[str, obje
             tags=list(contact.tags),
         )
     )
-    kept: list[ContactDetail] = []
+    acceptable: list[ContactDetail] = []
     dropped: list[str] = []
     for detail in contact.details:
+        # A label too long to keep costs the label, not the address.
+        detail = replace(detail, label=detail.label[:MAX_LABEL])
         try:
-            kept += validated_details([detail])
+            validated_details([detail])
         except ValidationError as error:
             dropped.append(str(error))
-    return values, kept, dropped
+        else:
+            acceptable.append(detail)
+    # Checked as one list too: repeats are dropped by the same rule the person dialog uses.
+    unique = checked_details(acceptable)
+    if len(unique) > MAX_DETAILS:
+        dropped.append(f"Only the first {MAX_DETAILS} contact details are kept.")
+    return values, unique[:MAX_DETAILS], dropped
 
 
-def _fill(person: _Person, values: dict[str, object], details: Iterable[ContactDetail]) -> None:
+def _fill(person: _Person, values: dict[str, object], details: Iterable[ContactDetail]) -> list[str]:
+    """Fill the person's empty fields and add the details they lack; returns what had to be left out."""
+    left_out: list[str] = []
     for column in _FILLED:
         if not person.values.get(column) and values.get(column):
             person.values[column] = values[column]
     tags = [t for t in str(person.values.get("tags") or "").split(", ") if t]
     more = [t for t in str(values.get("tags") or "").split(", ") if t]
     if more:
-        person.values["tags"] = validated_person(PersonInput(name="-", tags=tags + more))["tags"]
+        try:
+            person.values["tags"] = validated_person(PersonInput(name="-", tags=tags + more))["tags"]
+        except ValidationError:
+            left_out.append("The tags, as together they would be too long.")
     keys = person.detail_keys()
     for detail in details:
         key = (detail.field.value, match_key(detail))
-        if key not in keys:
-            keys.add(key)
-            person.details.append(detail)
+        if key in keys:
+            continue
+        if len(person.details) >= MAX_DETAILS:
+            left_out.append(f"Contact details beyond the {MAX_DETAILS} a person can have.")
+            break
+        keys.add(key)
+        person.details.append(detail)
+    return left_out
 
 
 def _changes(person: _Person) -> tuple[str, ...]:
@@ -242,7 +260,8 @@ def plan_import(journal: Journal, parsed: ParsedContacts) -> ImportPlan:
         if target is None:
             target = plan.people[match.person.id] = existing.person(match.person.id)
         before = (dict(target.values), len(target.details))
-        _fill(target, values, details)
+        dropped += _fill(target, values, details)
+        note = (" Left out: " + " ".join(dropped)) if dropped else ""
         index.add_details(target.id, details)
         index.fill_organisation(target.id, str(target.values["organisation"]))
         who = str(target.values["name"])
@@ -341,7 +360,10 @@ def apply_plan(
         if progress is not None:
             progress(total, total)  # still inside: a progress callback that stops the import rolls it all back
         if total > _MANY_PEOPLE:
-            changes.append(JournalChange.whole_journal())
+            # Many people, named by none: lists reload once. Not a whole-journal change (that is a restore,
+            # after which the undo history means nothing): what could be undone before still can.
+            changes.append(JournalChange(Entity.PERSON, ChangeAction.UPDATED))
+            changes.append(JournalChange(Entity.CONTACT_DETAIL, ChangeAction.UPDATED))
         else:
             if new_ids:
                 changes.append(JournalChange(Entity.PERSON, ChangeAction.ADDED, tuple(new_ids), tuple(new_ids)))

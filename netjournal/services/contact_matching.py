@@ -53,6 +53,12 @@ class Match:
         return bool(self.candidates)
 
 
+def _names_agree(first: str, second: str) -> bool:
+    """Whether two names could be one person's: a word in common ("Ana S." and "Ana Silva", "Silva, Ana")."""
+    words = set(name_key(first).replace(",", " ").replace(".", " ").split())
+    return bool(words & set(name_key(second).replace(",", " ").replace(".", " ").split()))
+
+
 def _label(person: KnownPerson) -> str:
     return f"{person.name} ({person.organisation})" if person.organisation else person.name
 
@@ -64,6 +70,7 @@ class PeopleIndex:
         self.people: dict[int, KnownPerson] = {}
         self._by_detail: dict[tuple[DetailField, str], set[int]] = defaultdict(set)
         self._by_name: dict[str, set[int]] = defaultdict(set)
+        self._keys_of: dict[int, dict[DetailField, set[str]]] = {}
 
     @classmethod
     def of_journal(cls, journal: Journal) -> PeopleIndex:
@@ -77,6 +84,15 @@ class PeopleIndex:
             index.add_details(person_id, [ContactDetail(DetailField(field), value)])
         return index
 
+    def _addresses_differ(self, person_id: int, details: Iterable[ContactDetail]) -> bool:
+        """Both have emails (or both web addresses) and none is shared: evidence of two people."""
+        for field in _IDENTIFYING:
+            theirs = self._keys_of.get(person_id, {}).get(field, set())
+            ours = {match_key(d) for d in details if d.field is field}
+            if theirs and ours and not theirs & ours:
+                return True
+        return False
+
     def add_person(self, person: KnownPerson) -> None:
         self.people[person.id] = person
         self._by_name[name_key(person.name)].add(person.id)
@@ -84,7 +100,9 @@ class PeopleIndex:
     def add_details(self, person_id: int, details: Iterable[ContactDetail]) -> None:
         for detail in details:
             if detail.field in _IDENTIFYING:
-                self._by_detail[(detail.field, match_key(detail))].add(person_id)
+                key = match_key(detail)
+                self._by_detail[(detail.field, key)].add(person_id)
+                self._keys_of.setdefault(person_id, {}).setdefault(detail.field, set()).add(key)
 
     def fill_organisation(self, person_id: int, organisation: str) -> None:
         person = self.people[person_id]
@@ -100,7 +118,12 @@ class PeopleIndex:
         if len(by_detail) == 1:
             [(person_id, detail)] = by_detail.items()
             what = "email" if detail.field is DetailField.EMAIL else "web address"
-            return Match(self.people[person_id], f"same {what} {detail.value}")
+            person = self.people[person_id]
+            if not _names_agree(name, person.name):
+                # An office inbox or a shared page: the address alone does not make two names one person.
+                reason = f"the {what} {detail.value} belongs to {_label(person)}, a different name"
+                return Match(reason=reason, candidates=(person,))
+            return Match(person, f"same {what} {detail.value}")
         if len(by_detail) > 1:
             found = tuple(self.people[i] for i in sorted(by_detail))
             listed = " and ".join(_label(p) for p in found)
@@ -110,6 +133,10 @@ class PeopleIndex:
             return Match()
         wanted = organisation_key(organisation)
         same = [p for p in namesakes if organisation_key(p.organisation) == wanted]
+        if len(same) == 1 and not wanted and self._addresses_differ(same[0].id, details):
+            # Two "John Smith"s with no organisation and different emails are more likely two people.
+            reason = f"the same name as {same[0].name}, neither with an organisation, but other email addresses"
+            return Match(reason=reason, candidates=(same[0],))
         if len(same) == 1:
             return Match(same[0], f"same name at {organisation}" if organisation else "same name")
         if len(same) > 1:

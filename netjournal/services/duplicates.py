@@ -32,6 +32,7 @@ from netjournal.store import meta
 
 DISMISSED = "not-duplicates:"
 SIMILAR = 0.9  # difflib ratio of folded names
+_MAX_SHARING_A_DETAIL = 3  # more people with one phone, email or page than this: a shared one
 _MAX_PAIRS_PER_WORD = 5_000  # a name word shared more widely is not compared letter by letter
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _MIN_PHONE_DIGITS = 7  # shorter numbers (extensions) are shared by colleagues
@@ -219,6 +220,8 @@ def possible_duplicates(journal: Journal, *, limit: int = 200) -> list[Duplicate
     for (kind, _key), holders in by_detail.items():
         strength = _DETAIL_STRENGTH[DetailField(kind)]
         ids = sorted({pid for pid, _ in holders})
+        if len(ids) > _MAX_SHARING_A_DETAIL:
+            continue  # a switchboard or an office inbox: it says nothing about who is who
         for i, a in enumerate(ids):
             for b in ids[i + 1 :]:
                 note(a, b, strength, _DETAIL_WORDS[strength].format(holders[0][1]))

@@ -122,7 +122,7 @@ def validated_person(data: PersonInput) -> dict[str, object]:
         "role": optional_text("role", data.role, "The role"),
         "how_met": optional_text("how_met", data.how_met, "How you met"),
         "notes": optional_text("notes", data.notes, "The notes"),
-        "tags": limited("tags", _normalise_tags(data.tags), "The tags"),
+        "tags": limited("tags", _normalise_tags(data.tags), "The list of tags"),
         "cadence_days": None if cadence is None else int(cadence),
         "archived": bool(data.archived),
     }

@@ -36,8 +36,8 @@ def test_duplicates_lists_the_pair_with_its_reason(run_cli, twice: Path) -> None
     result = run_cli("--journal", twice, "duplicates")
     assert result.code == 0, result.err
     lines = result.out.splitlines()
-    assert lines[0] == "  1  Ana Silva (1 entry)  and  Silva, Ana (2 entries): same name"
-    assert len(lines) == 2 and lines[1].startswith("Merge two with: netjournal merge-people")
+    assert lines[0] == "  1  #1 Ana Silva (1 entry)  and  #2 Silva, Ana (2 entries): same name"
+    assert len(lines) == 3 and lines[1].startswith("Merge two with: netjournal merge-people")
 
 
 def test_merge_people_with_yes_moves_everything_and_says_what(run_cli, twice: Path, env_passphrase: str) -> None:
@@ -83,3 +83,19 @@ def test_merge_people_refuses_what_names_no_one_person(
     result = run_cli("--journal", twice, "merge-people", keep, other, "--yes")
     assert result.code != 0 and words in result.err, result.err
     assert len(people(twice, env_passphrase)) == 3
+
+
+def test_two_people_with_the_same_name_are_merged_by_their_numbers(run_cli, made: Path, env_passphrase: str) -> None:
+    """Found in review: a name both have could name neither, so they could never be merged."""
+    from netjournal.services import people as people_service
+
+    with Journal.open(made, env_passphrase) as journal:
+        first = people_service.add_person(journal, people_service.PersonInput("John Smith", organisation="Acme"))
+        second = people_service.add_person(journal, people_service.PersonInput("John Smith", organisation="Acme"))
+    listed = run_cli("--journal", made, "duplicates")
+    assert f"#{first} John Smith, Acme (0 entries)  and  #{second} John Smith, Acme (0 entries)" in listed.out
+    by_name = run_cli("--journal", made, "merge-people", "John Smith", "John Smith", "--yes")
+    assert by_name.code == 1 and "more than one person" in by_name.err
+    result = run_cli("--journal", made, "merge-people", f"#{first}", f"#{second}", "--yes")
+    assert result.code == 0, result.err
+    assert people(made, env_passphrase) == [("John Smith", 0)]

@@ -69,6 +69,9 @@ def test_an_edit_that_does_not_mention_details_leaves_them(journal: Journal) -> 
         (ContactDetail(BIRTHDAY, "1985-02-30"), "is not a birthday"),
         (ContactDetail(BIRTHDAY, "next spring"), "is not a birthday"),
         (ContactDetail(WEB, "x" * 501), "too long"),
+        # Found in review: a query would make the mailto: link attach a file in some mail programs.
+        (ContactDetail(EMAIL, "eve@evil.example?attach=/home/user/.ssh/id_rsa"), "is not an email address"),
+        (ContactDetail(EMAIL, "ana@example.com,eve@evil.example"), "is not an email address"),
     ],
 )
 def test_a_bad_detail_is_refused_and_nothing_is_written(journal: Journal, detail: ContactDetail, message: str) -> None:
@@ -108,6 +111,21 @@ def test_match_keys_ignore_what_does_not_tell_two_people_apart() -> None:
     assert match_key(ContactDetail(WEB, "http://linkedin.com/in/ana/")) == "linkedin.com/in/ana"
     assert match_key(ContactDetail(PHONE, "+351 (912) 345-678")) == "+351912345678"
     assert match_key(ContactDetail(EMAIL, "Ana@Example.COM")) == "ana@example.com"
+    assert match_key(ContactDetail(EMAIL, "mailto:ana@example.com")) == "ana@example.com"
+
+
+def test_match_keys_keep_what_does_tell_two_pages_apart() -> None:
+    """Found in review: a query, a #/ route or the case of a path can name another person."""
+
+    def web(value: str) -> str:
+        return match_key(ContactDetail(WEB, value))
+
+    assert web("https://www.facebook.com/profile.php?id=1000") != web("https://www.facebook.com/profile.php?id=2000")
+    assert web("https://example.com/#/user/1") != web("https://example.com/#/user/2")
+    assert web("https://example.com/~Alice") != web("https://example.com/~alice")
+    assert web("https://EXAMPLE.com/page?utm_source=mail#section") == web("example.com/page/")
+    assert web("https://www.linkedin.com/in/Ana-Silva") == web("https://linkedin.com/in/ana-silva/")
+    assert match_key(ContactDetail(PHONE, "+1 555 0100 ext. 12")) != match_key(ContactDetail(PHONE, "+1 555 010012"))
 
 
 def test_search_finds_a_person_by_email_and_city(journal: Journal) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from netjournal.domain import ContactDetail, DetailField
+from netjournal.domain import ContactDetail, DetailField, Entity
 from netjournal.imports.contacts import ImportedContact, ParsedContacts, SkippedEntry
 from netjournal.services import people
 from netjournal.services.backups import list_backups
@@ -170,3 +170,77 @@ def test_a_failed_write_leaves_the_journal_as_it_was(journal: Journal, monkeypat
     assert calls == [500]
     assert [p.name for p in people.list_people(journal)] == ["Existing"]
     assert journal.sql("SELECT count(*) FROM contact_detail").fetchone() == (0,)
+
+
+# -- found in review: each failed before its fix ------------------------------------------------------------
+
+
+def test_profile_addresses_that_differ_only_in_their_query_are_two_people(journal: Journal) -> None:
+    one = ImportedContact(
+        "card 1", "Ana One", details=(ContactDetail(WEB, "https://www.facebook.com/profile.php?id=1000"),)
+    )
+    two = ImportedContact(
+        "card 2", "Bea Two", details=(ContactDetail(WEB, "https://www.facebook.com/profile.php?id=2000"),)
+    )
+    plan = plan_import(journal, _file(one, two))
+    assert _outcomes(plan) == [("card 1", Outcome.ADD), ("card 2", Outcome.ADD)]
+
+
+def test_a_shared_inbox_does_not_make_a_different_name_the_same_person(journal: Journal) -> None:
+    people.add_person(
+        journal,
+        people.PersonInput(
+            name="Ana Reyes", organisation="Acme", details=[ContactDetail(EMAIL, "office@acme.example")]
+        ),
+    )
+    bob = ImportedContact(
+        "card 1", "Bob Marley", "Other Co", "Drummer", details=(ContactDetail(EMAIL, "office@acme.example"),)
+    )
+    [entry] = plan_import(journal, _file(bob)).entries
+    assert entry.outcome is Outcome.DOUBTFUL
+    assert entry.reason == "Not imported: the email office@acme.example belongs to Ana Reyes (Acme), a different name."
+
+
+def test_namesakes_without_an_organisation_and_with_other_emails_are_not_combined(journal: Journal) -> None:
+    first = ImportedContact("card 1", "John Smith", details=(ContactDetail(EMAIL, "john@a.example"),))
+    second = ImportedContact("card 2", "John Smith", details=(ContactDetail(EMAIL, "jsmith@b.example"),))
+    plan = plan_import(journal, _file(first, second))
+    assert _outcomes(plan) == [("card 1", Outcome.ADD), ("card 2", Outcome.DOUBTFUL)]
+    assert "neither with an organisation, but other email addresses" in plan.entries[1].reason
+    # Without an email to tell them apart, the same name is the same person.
+    bare = ImportedContact("line 3", "John Smith", role="Engineer")
+    apply_plan(journal, plan, backup=False)
+    [entry] = plan_import(journal, _file(bare)).entries
+    assert (entry.outcome, entry.changes) == (Outcome.UPDATE, ("role",))
+
+
+def test_a_card_with_hundreds_of_emails_keeps_what_a_person_can_hold(journal: Journal) -> None:
+    many = tuple(ContactDetail(EMAIL, f"ana{n}@example.com") for n in range(300))
+    card = ImportedContact("card 1", "Ana", details=(*many, ContactDetail(WEB, "http://example.com/a"),
+                                                     ContactDetail(WEB, "https://example.com/a/")))  # fmt: skip
+    plan = plan_import(journal, _file(card))
+    assert plan.entries[0].reason == "Left out: Only the first 200 contact details are kept."
+    apply_plan(journal, plan, backup=False)
+    [row] = people.list_people(journal)
+    person = people.get_person(journal, row.id)
+    assert len(person.details) == 200
+    # The person stays editable: the dialog's own check accepts what the import stored.
+    people.update_person(journal, row.id, people.PersonInput(person.name, role="CEO", details=list(person.details)))
+
+
+def test_tags_too_long_together_are_left_out_not_the_whole_import(journal: Journal) -> None:
+    tags = tuple(f"tag number {n}" for n in range(150))
+    first = ImportedContact("card 1", "Ana", tags=tags[:75], details=(ContactDetail(EMAIL, "ana@example.com"),))
+    second = ImportedContact("card 2", "Ana", tags=tags[75:], details=(ContactDetail(EMAIL, "ana@example.com"),))
+    plan = plan_import(journal, _file(first, second))
+    assert _outcomes(plan) == [("card 1", Outcome.ADD), ("card 2", Outcome.COMBINED)]
+    assert plan.entries[1].reason.endswith("Left out: The tags, as together they would be too long.")
+
+
+def test_a_large_import_is_not_announced_as_a_whole_new_journal(journal: Journal) -> None:
+    heard = []
+    journal.changes.subscribe(heard.append)
+    contacts = [ImportedContact(f"line {n}", f"Person {n}") for n in range(600)]
+    apply_plan(journal, plan_import(journal, _file(*contacts)), backup=False)
+    assert heard and not any(change.is_whole_journal for change in heard)  # the undo history survives it
+    assert {change.entity for change in heard} == {Entity.PERSON, Entity.CONTACT_DETAIL}

@@ -80,3 +80,42 @@ def test_the_limit_keeps_the_strongest(journal: Journal) -> None:
     add(journal, "Tom Reyes")
     found = possible_duplicates(journal, limit=3)
     assert len(found) == 3 and all(p.strength == duplicates.EMAIL for p in found)
+
+
+def test_a_number_many_people_share_is_no_evidence(journal: Journal) -> None:
+    """Found in review: 2,000 people with the office's number buried the one real pair (and took seconds)."""
+    switchboard = ContactDetail(DetailField.PHONE, "+44 20 7946 0000")
+    with journal.write():
+        for word in [
+            "Alpha",
+            "Bravo",
+            "Charlie",
+            "Delta",
+            "Echo",
+            "Foxtrot",
+            "Golf",
+            "Hotel",
+            "India",
+            "Juliett",
+            "Kilo",
+            "Lima",
+            "Mike",
+            "November",
+            "Oscar",
+            "Papa",
+            "Quebec",
+            "Romeo",
+            "Sierra",
+            "Tango",
+            "Uniform",
+            "Victor",
+            "Whiskey",
+            "Xray",
+            "Yankee",
+            "Zulu",
+        ]:
+            people.add_person(journal, people.PersonInput(f"{word} Colleague", details=[switchboard]))
+    people.add_person(journal, people.PersonInput("Zed Real", details=[switchboard]))
+    people.add_person(journal, people.PersonInput("Real, Zed"))
+    pairs = possible_duplicates(journal)
+    assert [(p.first.name, p.second.name, p.reason) for p in pairs] == [("Zed Real", "Real, Zed", "same name")]

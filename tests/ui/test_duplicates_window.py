@@ -106,3 +106,22 @@ def test_merge_into_chooses_the_person_kept_by_name(qtbot, window: MainWindow) -
     assert window.undo_notice.label.text() == "Merged Lee Park into Tom Reyes."
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: "Lee Park" in names(window))
+
+
+def test_merge_into_offers_a_namesake_by_organisation_and_number(qtbot, window: MainWindow) -> None:
+    """Found in review: a person with the current one's very name was left out of the choices."""
+    journal = window.session.journal
+    lee = people.find_person(journal, "Lee Park")
+    assert lee is not None
+    twin = people.add_person(journal, people.PersonInput("Lee Park"))
+    window.select_person(lee.id)
+    window.window_actions.merge_person.trigger()
+    dialog = window.findChild(MergeIntoDialog, "mergeIntoDialog")
+    assert dialog is not None
+    model = dialog.field.completer().model()
+    choices = [model.index(row, 0).data() for row in range(model.rowCount())]
+    assert f"Lee Park #{twin}" in choices and "Ana Silva (Northwind)" in choices
+    dialog.field.setText(f"Lee Park #{twin}")
+    qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: names(window).count("Lee Park") == 1)
+    assert window.current_person_id() == twin

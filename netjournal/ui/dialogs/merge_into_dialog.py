@@ -6,8 +6,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 
+def choice_label(name: str, organisation: str) -> str:
+    return f"{name} ({organisation})" if organisation else name
+
+
 class MergeIntoDialog(QDialog):
-    def __init__(self, name: str, names: list[str], parent: QWidget | None = None) -> None:
+    """``people`` are (id, name, organisation) of everyone else; ``chosen`` gives an id when one is picked."""
+
+    def __init__(self, name: str, people: list[tuple[int, str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mergeIntoDialog")
         self.setWindowTitle(self.tr("Merge {0} into…").format(name))
@@ -21,7 +27,14 @@ class MergeIntoDialog(QDialog):
         self.field.setObjectName("mergeIntoName")
         self.field.setAccessibleName(self.tr("The person to keep"))
         self.field.setPlaceholderText(self.tr("Name of the person to keep"))
-        completer = QCompleter([n for n in names if n != name], self.field)
+        # Labelled with the organisation and keyed by id: a namesake of the person merged is a choice too.
+        self._ids: dict[str, int] = {}
+        for person_id, other_name, organisation in people:
+            label = choice_label(other_name, organisation)
+            if label in self._ids or label == name:
+                label = f"{label} #{person_id}"
+            self._ids[label] = person_id
+        completer = QCompleter(list(self._ids), self.field)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.field.setCompleter(completer)
@@ -37,5 +50,7 @@ class MergeIntoDialog(QDialog):
         layout.addWidget(self.field)
         layout.addWidget(buttons)
 
-    def chosen(self) -> str:
-        return self.field.text().strip()
+    def chosen(self) -> int | str:
+        """The id of the person picked from the list, or the name as typed (found as the CLI finds names)."""
+        text = self.field.text().strip()
+        return self._ids.get(text, text)

@@ -30,7 +30,11 @@ def detail_url(detail: ContactDetail) -> QUrl | None:
     """Where a click on the detail should go, or None when it is no address to open."""
     value = detail.value.strip()
     if detail.field is DetailField.EMAIL:
-        return QUrl("mailto:" + value)
+        # Built from parts, so nothing in the value can become a query (?attach=…) or a second recipient.
+        url = QUrl()
+        url.setScheme("mailto")
+        url.setPath(value.removeprefix("mailto:"), QUrl.ParsingMode.DecodedMode)
+        return url
     if detail.field is DetailField.PHONE:
         dialable = ("+" if value.startswith("+") else "") + "".join(c for c in value if c.isdigit())
         return QUrl("tel:" + dialable) if dialable.strip("+") else None

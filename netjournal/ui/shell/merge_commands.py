@@ -52,17 +52,20 @@ class MergeCommands(QObject):
             return None
         journal = self.session.journal
         name = people.person_name(journal, person_id)
-        dialog = MergeIntoDialog(name, people.person_names(journal), self.host.dialog_parent())
+        others = journal.sql(
+            "SELECT id, name, organisation FROM person WHERE id != ? ORDER BY name COLLATE NOCASE", (person_id,)
+        ).fetchall()
+        dialog = MergeIntoDialog(name, others, self.host.dialog_parent())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._merge_into(person_id, dialog.chosen()))
         dialog.open()
         return dialog
 
-    def _merge_into(self, other_id: int, keep_name: str) -> None:
+    def _merge_into(self, other_id: int, keep: int | str) -> None:
         if not self.session.is_open:
             return
         try:
-            merged = use_cases.merge_people(self.session.journal, keep_name, other_id)
+            merged = use_cases.merge_people(self.session.journal, keep, other_id)
         except JournalError as error:
             messages.show_error(self.host.dialog_parent(), tr("Could not merge"), str(error))
             return
