@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import PASSPHRASE, TEST_KDF_ITER, file_digests
+from support import PASSPHRASE, TEST_KDF_ITER, derived_data, file_digests
 
 from netjournal.domain import ContactDetail, DetailField, Direction, EntryType, Kind, LoopKind
 from netjournal.exports.json_export import export_json
@@ -25,7 +25,6 @@ from netjournal.services.json_import import (
     preview_json,
     read_export,
 )
-from netjournal.store.tables import TRACKED_TABLES
 
 
 def fill(journal: Journal) -> dict[str, int]:
@@ -133,30 +132,12 @@ def test_the_imported_journal_writes_the_same_bytes(journal: Journal, tmp_path: 
     assert (tmp_path / "again.json").read_bytes() == (tmp_path / "export.json").read_bytes()
 
 
-def _derived(journal: Journal) -> tuple[set[tuple[Any, ...]], dict[str, str | None], int]:
-    """The search entries (by the UUIDs they stand for) and the last-entry dates: what the export leaves out."""
-    entries_found: set[tuple[Any, ...]] = set()
-    for table, entity in TRACKED_TABLES.items():
-        if table == "prompt_state":
-            continue
-        entries_found |= set(
-            journal.sql(
-                f"SELECT s.entity, t.uuid, s.body, p.uuid, s.date FROM search_index s JOIN {table} t "
-                "ON t.id = s.entity_id LEFT JOIN person p ON p.id = s.person_id WHERE s.entity = ?",
-                (entity,),
-            ).fetchall()
-        )
-    last = dict(journal.sql("SELECT uuid, last_entry_on FROM person").fetchall())
-    (keys,) = journal.sql("SELECT count(*) FROM search_key").fetchone()
-    return entries_found, last, keys
-
-
 def test_search_and_the_contact_list_work_after_an_import(journal: Journal, tmp_path: Path) -> None:
     fill(journal)
     source = export_to(journal, tmp_path / "export.json")
     with new_journal(tmp_path) as target:
         import_json(target, read_export(source))
-        assert _derived(target) == _derived(journal)
+        assert derived_data(target) == derived_data(journal)
         hits = search.search(target, "Northwind")
         assert {hit.person_name for hit in hits} == {"Ana Silva"}
         assert search.search(target, "lisbon python")[0].entity == "exchange"
