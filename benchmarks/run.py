@@ -1,6 +1,6 @@
 """Every benchmark, printed as tables of figures beside their targets.
 
-    python benchmarks/run.py            # core, overhead and window
+    python benchmarks/run.py            # core, overhead, window and import
     python benchmarks/run.py core       # one part (or several: core overhead)
 
 Each part measures its own yardstick (SQLCipher's key derivation at 256,000
@@ -16,6 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_core
+import bench_import
 import bench_overhead
 import bench_window
 from common import print_table
@@ -24,6 +25,7 @@ PARTS = {
     "core": bench_core,
     "overhead": bench_overhead,
     "window": bench_window,
+    "import": bench_import,
 }
 
 
