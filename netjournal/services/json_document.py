@@ -1,39 +1,31 @@
 """A netjournal JSON export read and checked (docs/json-format.md), before anything is written.
 
-``read_export`` reads the file in three passes that each hold one record at a
-time (``json_stream``): the top level, then every list in the order an import
-writes them, checking each record's keys, types and references, and later,
-in ``json_import``, the records again as they go into the journal.  So a
-file of any size is refused or accepted whole before the journal is touched,
-and the import needs no more memory than the check.
+``read_export`` reads the file a record at a time (``json_stream``) and checks
+every record's keys, types and references (``json_records``); ``json_import``
+reads the records again as they go into the journal.  An export as netjournal
+writes it is checked on one reading; lists in another order (keys sorted by a
+tool) on a second, each list then read from where it starts.  So a file of any
+size is refused or accepted whole before the journal is touched, and the
+import needs no more memory than the check.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
-import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from netjournal.domain import DetailField, Direction, Kind, LoopKind
-from netjournal.services.contact_details import MAX_LABEL, MAX_VALUE, parse_birthday
+from netjournal.services.json_records import SECTION_KEYS, SECTIONS, STAMP_CHECK, UUID_CHECK, Field, Section
 from netjournal.services.json_stream import JsonReader, JsonSyntaxError, NotUtf8Error, Place
-from netjournal.services.people import MAX_CADENCE_DAYS
-from netjournal.services.validation import FIELD_LIMITS
 from netjournal.store.errors import JournalError
-from netjournal.store.tables import TRACKED_TABLES
 
 FORMAT = "netjournal"
 READABLE_VERSIONS = (1, 2)  # 2 added contact_details
 MAX_EXPORT_BYTES = 2 * 1024**3  # far beyond any journal; a larger file is something else
 
-_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-_STAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z")
-_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _HEADER = ("format", "version", "exported_at", "journal")
 
 
@@ -46,191 +38,6 @@ class ExportChangedError(ExportReadError):
         super().__init__(f"{path} has changed since it was read; read it again before importing. Nothing was imported.")
 
 
-# -- what a record holds ---------------------------------------------------------
-
-Check = Callable[[object], str | None]  # None when the value is right, else what it should be
-
-
-def _text(limit: int | None = None, *, required: bool = False) -> Check:
-    def check(value: object) -> str | None:
-        if type(value) is not str:
-            return "text"
-        if required and not value.strip():
-            return "text that is not empty"
-        if limit is not None and len(value) > limit:
-            return f"text of at most {limit:,} characters"
-        if not value.isascii():
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError:  # a lone surrogate escaped as \\udxxx
-                return "text without broken characters"
-        return None
-
-    return check
-
-
-def _limited(key: str, *, required: bool = False) -> Check:
-    return _text(FIELD_LIMITS[key], required=required)
-
-
-def _pattern(regex: re.Pattern[str], what: str, *, optional: bool = False) -> Check:
-    def check(value: object) -> str | None:
-        if value is None and optional:
-            return None
-        if type(value) is not str or not regex.fullmatch(value):
-            return what + (" or null" if optional else "")
-        return None
-
-    return check
-
-
-def _day(*, optional: bool = False) -> Check:
-    shape = _pattern(_DAY, "a date (YYYY-MM-DD)", optional=optional)
-
-    def check(value: object) -> str | None:
-        wrong = shape(value)
-        if wrong is None and value is not None:
-            try:
-                dt.date.fromisoformat(str(value))
-            except ValueError:
-                return "a date that exists" + (" or null" if optional else "")
-        return wrong
-
-    return check
-
-
-def _number(low: int, high: int | None = None, *, optional: bool = False) -> Check:
-    what = f"a whole number from {low} to {high}" if high is not None else f"a whole number of at least {low}"
-    what += " or null" if optional else ""
-
-    def check(value: object) -> str | None:
-        if value is None and optional:
-            return None
-        if type(value) is not int or value < low or (high is not None and value > high):
-            return what
-        return None
-
-    return check
-
-
-def _one_of(values: tuple[str, ...]) -> Check:
-    allowed = frozenset(values)
-    what = "one of " + ", ".join(values)
-    return lambda value: None if type(value) is str and value in allowed else what
-
-
-def _tags(value: object) -> str | None:
-    # Stored as one comma-separated text: a tag must not hold a comma or be blank to come back the same.
-    if type(value) is not list or not all(type(t) is str and t.strip() == t and t and "," not in t for t in value):
-        return "a list of tags, each without commas or surrounding spaces"
-    return _limited("tags")(", ".join(value))
-
-
-def _boolean(value: object) -> str | None:
-    return None if type(value) is bool else "true or false"
-
-
-def _optional_text(value: object) -> str | None:
-    return None if value is None else _text()(value)
-
-
-_UUID_CHECK = _pattern(_UUID, "a UUID in lower case")
-_STAMP_CHECK = _pattern(_STAMP, "a time such as 2026-12-01T08:29:47.358Z")
-
-
-@dataclass(frozen=True, slots=True)
-class Field:
-    key: str
-    check: Check
-    column: str = ""  # the table's column, when not named as the key
-    refers_to: str = ""  # the list whose record this UUID names
-    optional_reference: bool = False
-
-    @property
-    def column_name(self) -> str:
-        return self.column or self.key
-
-
-def _reference(key: str, section: str, *, optional: bool = False) -> Field:
-    return Field(key, _pattern(_UUID, "a UUID", optional=optional), f"{key}_id", section, optional)
-
-
-def _birthday_is_a_day(record: Mapping[str, Any]) -> str | None:
-    if record["field"] != DetailField.BIRTHDAY:
-        return None
-    try:
-        parse_birthday(record["value"])
-    except ValueError:
-        return f"has a birthday {json.dumps(record['value'])} that is not YYYY-MM-DD or --MM-DD"
-    return None
-
-
-@dataclass(frozen=True, slots=True)
-class Section:
-    """One list of the document: its records' fields and the table they go into."""
-
-    key: str
-    record: str  # one record, as messages name it
-    table: str
-    fields: tuple[Field, ...]
-    identified: bool = True  # uuid, created_at, updated_at (all but tombstones)
-    unique: tuple[str, ...] = ("uuid",)  # what no two records may share
-    referred_to: bool = False  # rows keep their place in the list as their id, for references to them
-    record_check: Callable[[Mapping[str, Any]], str | None] | None = None
-
-    @property
-    def keys(self) -> frozenset[str]:
-        identity = ("uuid", "created_at", "updated_at") if self.identified else ()
-        return frozenset((*identity, *(f.key for f in self.fields)))
-
-
-_NOTE = _limited("note")
-SECTIONS: tuple[Section, ...] = (
-    Section("people", "person", "person", (
-        Field("name", _limited("name", required=True)), Field("organisation", _limited("organisation")),
-        Field("role", _limited("role")), Field("how_met", _limited("how_met")), Field("notes", _limited("notes")),
-        Field("tags", _tags), Field("cadence_days", _number(1, MAX_CADENCE_DAYS, optional=True)),
-        Field("archived", _boolean),
-    ), referred_to=True),
-    Section("contact_details", "contact detail", "contact_detail", (
-        _reference("person", "people"), Field("field", _one_of(tuple(DetailField))),
-        Field("value", _text(MAX_VALUE, required=True)), Field("label", _text(MAX_LABEL)),
-        Field("position", _number(0)),
-    ), record_check=_birthday_is_a_day),
-    Section("exchanges", "exchange", "exchange", (
-        Field("date", _day()), Field("direction", _one_of(tuple(Direction))), Field("kind", _one_of(tuple(Kind))),
-        Field("summary", _limited("summary", required=True)), Field("details", _limited("details")),
-        Field("significance", _number(1, 5)), _reference("person", "people", optional=True),
-        _reference("second_person", "people", optional=True), Field("community", _limited("community")),
-        _reference("reciprocates", "exchanges", optional=True), Field("outcome", _limited("outcome")),
-    ), referred_to=True),
-    Section("touchpoints", "touchpoint", "touchpoint", (
-        Field("date", _day()), _reference("person", "people"), Field("channel", _limited("channel")),
-        Field("note", _NOTE),
-    )),
-    Section("loops", "loop", "open_loop", (
-        Field("loop_kind", _one_of(tuple(LoopKind))), _reference("person", "people", optional=True),
-        Field("what", _limited("what", required=True)), Field("opened_on", _day()),
-        Field("due_on", _day(optional=True)), Field("done_on", _day(optional=True)),
-    )),
-    Section("reflections", "reflection", "reflection", (
-        Field("date", _day()), Field("text", _limited("text", required=True)), Field("prompt_id", _optional_text),
-        Field("prompt_text", _limited("prompt_text")), _reference("person", "people", optional=True),
-    )),
-    Section("circumstances", "circumstance", "circumstance", (
-        _reference("person", "people"), Field("note", _limited("note", required=True)),
-        Field("start_on", _day()), Field("end_on", _day(optional=True)),
-    )),
-    Section("prompt_states", "prompt state", "prompt_state", (
-        Field("prompt_key", _text(required=True)), Field("snoozed_until", _day(optional=True)),
-        Field("dismissed_on", _day(optional=True)), Field("answered_on", _day(optional=True)),
-    ), unique=("uuid", "prompt_key")),
-    Section("deleted", "tombstone", "tombstone", (
-        Field("entity", _one_of(tuple(TRACKED_TABLES.values()))), Field("uuid", _UUID_CHECK),
-        Field("deleted_at", _STAMP_CHECK),
-    ), identified=False, unique=("entity uuid",)),
-)  # fmt: skip
-SECTION_KEYS = tuple(s.key for s in SECTIONS)
 _SECTION = {s.key: s for s in SECTIONS}
 
 
@@ -399,14 +206,14 @@ def _check_head(path: Path, head: Mapping[str, object], places: Mapping[str, Pla
     for key in ("exported_at", "journal", *needed):
         if key not in head and key not in places:
             raise ExportReadError(f'{path} cannot be imported: it has no "{key}".')
-    if _STAMP_CHECK(head["exported_at"]) is not None:
+    if STAMP_CHECK(head["exported_at"]) is not None:
         raise ExportReadError(f'{path} cannot be imported: its "exported_at" is not a time such as {_EXAMPLE}.')
     journal = head["journal"]
     if (
         type(journal) is not dict
         or set(journal) != {"uuid", "created_at"}
-        or _UUID_CHECK(journal["uuid"]) is not None
-        or _STAMP_CHECK(journal["created_at"]) is not None
+        or UUID_CHECK(journal["uuid"]) is not None
+        or STAMP_CHECK(journal["created_at"]) is not None
     ):
         raise ExportReadError(
             f'{path} cannot be imported: its "journal" should be {{"uuid": a UUID, "created_at": a time}}.'
@@ -420,7 +227,7 @@ _EXAMPLE = "2026-12-01T08:29:47.358Z"
 def _check_section(path: Path, section: Section, records: Iterator[object], ids: dict[str, dict[str, int]]) -> int:
     """Check every record of one list; returns how many there are."""
     keys = section.keys
-    identity = [("uuid", _UUID_CHECK), ("created_at", _STAMP_CHECK), ("updated_at", _STAMP_CHECK)]
+    identity = [("uuid", UUID_CHECK), ("created_at", STAMP_CHECK), ("updated_at", STAMP_CHECK)]
     checks = (identity if section.identified else []) + [(f.key, f.check) for f in section.fields]
     references = [f for f in section.fields if f.refers_to]
     mine: dict[str, int] = {}

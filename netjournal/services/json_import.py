@@ -21,15 +21,8 @@ from typing import Any
 
 from netjournal.services.events import JournalChange
 from netjournal.services.journal import Journal
-from netjournal.services.json_document import (
-    SECTIONS,
-    ExportChangedError,
-    ExportDocument,
-    ExportReadError,
-    Field,
-    Section,
-    read_export,
-)
+from netjournal.services.json_document import ExportChangedError, ExportDocument, ExportReadError, read_export
+from netjournal.services.json_records import SECTIONS, Field, Section
 from netjournal.services.json_stream import JsonSyntaxError, NotUtf8Error
 from netjournal.store import schema
 from netjournal.store.details_schema import DETAIL_SEARCH_SOURCE
