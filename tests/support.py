@@ -112,3 +112,23 @@ def spy_on(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> list[t
 
     monkeypatch.setattr(module, name, recording)
     return calls
+
+
+def derived_data(journal: Any) -> tuple[set[tuple[Any, ...]], dict[str, str | None], int]:
+    """The search entries (by the UUIDs they stand for) and the last-entry dates: what an export leaves out."""
+    from netjournal.store.tables import TRACKED_TABLES
+
+    entries_found: set[tuple[Any, ...]] = set()
+    for table, entity in TRACKED_TABLES.items():
+        if table == "prompt_state":
+            continue
+        entries_found |= set(
+            journal.sql(
+                f"SELECT s.entity, t.uuid, s.body, p.uuid, s.date FROM search_index s JOIN {table} t "
+                "ON t.id = s.entity_id LEFT JOIN person p ON p.id = s.person_id WHERE s.entity = ?",
+                (entity,),
+            ).fetchall()
+        )
+    last = dict(journal.sql("SELECT uuid, last_entry_on FROM person").fetchall())
+    (keys,) = journal.sql("SELECT count(*) FROM search_key").fetchone()
+    return entries_found, last, keys

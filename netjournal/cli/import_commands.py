@@ -100,8 +100,67 @@ def cmd_import(args: argparse.Namespace, path: Path) -> int:
     return 0
 
 
+_SECTION_WORDS = {
+    "people": ("person", "people"),
+    "contact_details": ("contact detail", "contact details"),
+    "exchanges": ("exchange", "exchanges"),
+    "touchpoints": ("touchpoint", "touchpoints"),
+    "loops": ("open loop", "open loops"),
+    "reflections": ("reflection", "reflections"),
+    "circumstances": ("circumstance", "circumstances"),
+    "prompt_states": ("prompt state", "prompt states"),
+    "deleted": ("deletion", "deletions"),
+}
+
+
+def export_contents(counts: dict[str, int] | object) -> str:
+    """ "2,000 people, 60,000 exchanges, …": what an export holds, in words."""
+    assert isinstance(counts, dict)
+    parts = []
+    for section, number in counts.items():
+        one, many = _SECTION_WORDS.get(section, (section, section))
+        parts.append(f"{number:,} {one if number == 1 else many}")
+    return ", ".join(parts)
+
+
 def _import_json(args: argparse.Namespace, source: Path, path: Path) -> int:
-    raise JournalError("Importing a netjournal export is not available yet.")
+    """A netjournal export into a new journal (created here) or an empty one: the same journal again, exactly."""
+    from netjournal.cli import passphrase as secrets
+    from netjournal.services.journal import Journal
+    from netjournal.services.json_import import JournalNotEmptyError, import_json, preview_json, read_export
+
+    document = read_export(source)  # every record checked before any passphrase is asked for
+    _say(f"{source} (netjournal export, format {document.version}): {export_contents(dict(document.counts))}.")
+    if args.dry_run:
+        if path.exists():
+            with _open(args, path) as journal:
+                preview = preview_json(journal, document)
+            if preview.refusal:
+                raise JournalNotEmptyError(path)
+        _say("Dry run: nothing was written.")
+        return 0
+    if not path.exists():
+        passphrase = secrets.new_passphrase(path=path)
+        journal = Journal.create(path, passphrase)
+        try:
+            result = import_json(journal, document, progress=_progress())
+        except BaseException:
+            journal.discard()  # a journal made for this import and left half-empty helps nobody
+            raise
+        journal.close()
+        _say(f"Created the journal {path} from the export: {result.total:,} records, its identity kept.")
+        return 0
+    with _open(args, path) as journal:
+        preview = preview_json(journal, document)
+        if preview.refusal:
+            raise JournalNotEmptyError(path)
+        from netjournal.services import backups
+
+        taken = backups.take_backup(journal.snapshot_source(), backups.Reason.BEFORE_IMPORT)
+        result = import_json(journal, document, progress=_progress())
+    _say(f"Imported the export into {path}: {result.total:,} records, its identity kept.")
+    _say(f"The journal as it was before is kept as a backup ({taken.file.path.name}).")
+    return 0
 
 
 def export_vcards(args: argparse.Namespace, path: Path) -> int:

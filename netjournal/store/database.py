@@ -312,6 +312,10 @@ class JournalDatabase(FileReplacement):
             self._identity = (rows["uuid"], rows["created_at"])
         return self._identity
 
+    def forget_identity(self) -> None:
+        """Read the identity from the file again when next asked: an import has just given the journal another."""
+        self._identity = None
+
 
 def _first_cause(error: BaseException) -> BaseException:
     """The error that started it: after a full disk SQLite may have rolled back by itself, and

@@ -335,3 +335,24 @@ def migrate_forward(db: peewee.Database) -> list[int]:
             db.execute_sql(f"PRAGMA user_version = {int(version)}")
         applied.append(version)
     return applied
+
+
+# -- bulk loads ---------------------------------------------------------------------
+#
+# An import of a whole journal sets the per-row insert triggers aside and does
+# their work once at the end. These are the last-entry ones as created above,
+# to check that the journal's triggers are still these before standing in for them.
+LAST_ENTRY_INSERT_TRIGGERS: dict[str, str] = {
+    f"{table}_last_ai": _last_entry_triggers(table, columns)[0]
+    for table, columns in (
+        ("exchange", ("person_id", "second_person_id")),
+        ("touchpoint", ("person_id",)),
+        ("open_loop", ("person_id",)),
+        ("reflection", ("person_id",)),
+    )
+}
+
+
+def recompute_last_entries(db: peewee.Database) -> None:
+    """Every person's last-entry date worked out from their entries, as the entry triggers keep it."""
+    db.execute_sql(_LAST_ENTRY_SQL.format(ids="SELECT id FROM person"))
