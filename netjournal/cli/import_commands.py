@@ -100,37 +100,20 @@ def cmd_import(args: argparse.Namespace, path: Path) -> int:
     return 0
 
 
-_SECTION_WORDS = {
-    "people": ("person", "people"),
-    "contact_details": ("contact detail", "contact details"),
-    "exchanges": ("exchange", "exchanges"),
-    "touchpoints": ("touchpoint", "touchpoints"),
-    "loops": ("open loop", "open loops"),
-    "reflections": ("reflection", "reflections"),
-    "circumstances": ("circumstance", "circumstances"),
-    "prompt_states": ("prompt state", "prompt states"),
-    "deleted": ("deletion", "deletions"),
-}
-
-
-def export_contents(counts: dict[str, int] | object) -> str:
-    """ "2,000 people, 60,000 exchanges, …": what an export holds, in words."""
-    assert isinstance(counts, dict)
-    parts = []
-    for section, number in counts.items():
-        one, many = _SECTION_WORDS.get(section, (section, section))
-        parts.append(f"{number:,} {one if number == 1 else many}")
-    return ", ".join(parts)
-
-
 def _import_json(args: argparse.Namespace, source: Path, path: Path) -> int:
     """A netjournal export into a new journal (created here) or an empty one: the same journal again, exactly."""
     from netjournal.cli import passphrase as secrets
     from netjournal.services.journal import Journal
-    from netjournal.services.json_import import JournalNotEmptyError, import_json, preview_json, read_export
+    from netjournal.services.json_import import (
+        JournalNotEmptyError,
+        describe_counts,
+        import_json,
+        preview_json,
+        read_export,
+    )
 
     document = read_export(source)  # every record checked before any passphrase is asked for
-    _say(f"{source} (netjournal export, format {document.version}): {export_contents(dict(document.counts))}.")
+    _say(f"{source} (netjournal export, format {document.version}): {describe_counts(document.counts)}.")
     if args.dry_run:
         if path.exists():
             with _open(args, path) as journal:

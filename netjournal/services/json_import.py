@@ -84,6 +84,28 @@ class JsonImportResult:
     seconds: float
 
 
+_SECTION_WORDS = {
+    "people": ("person", "people"),
+    "contact_details": ("contact detail", "contact details"),
+    "exchanges": ("exchange", "exchanges"),
+    "touchpoints": ("touchpoint", "touchpoints"),
+    "loops": ("open loop", "open loops"),
+    "reflections": ("reflection", "reflections"),
+    "circumstances": ("circumstance", "circumstances"),
+    "prompt_states": ("prompt state", "prompt states"),
+    "deleted": ("deletion", "deletions"),
+}
+
+
+def describe_counts(counts: Mapping[str, int]) -> str:
+    """ "150 people, 1,950 exchanges, …": what an export holds, in words."""
+    parts = []
+    for section, number in counts.items():
+        one, many = _SECTION_WORDS.get(section, (section, section))
+        parts.append(f"{number:,} {one if number == 1 else many}")
+    return ", ".join(parts)
+
+
 def journal_is_empty(journal: Journal) -> bool:
     """No row in any tracked table and no tombstone: nothing an import could collide with."""
     tables = (*TRACKED_TABLES, "tombstone")

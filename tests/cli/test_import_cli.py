@@ -260,3 +260,40 @@ def test_vcard_export_of_a_tag_and_its_refusals(made, run_cli, one_error_line, t
     itself = run_cli("--journal", made, "export", "--format", "vcard", made)
     assert itself.code == 1
     one_error_line(itself.err, "the journal itself")
+
+
+def test_a_json_export_makes_a_new_journal_that_exports_the_same(made, run_cli, one_error_line, tmp_path):
+    assert run_cli("--journal", made, "import", SAMPLES / "apple-3.0.vcf").code == 0
+    assert run_cli("--journal", made, "log", "--gave", "--with", "Henrik Lindqvist", "--kind", "advice",
+                   "Walked him through the freight tender").code == 0  # fmt: skip
+    export = tmp_path / "everything.json"
+    assert run_cli("--journal", made, "export", export).code == 0
+    fresh = tmp_path / "fresh.netjournal"
+    dry = run_cli("--journal", fresh, "import", export, "--dry-run")
+    assert dry.code == 0, dry.err
+    assert "2 people, 14 contact details, 1 exchange" in dry.out and not fresh.exists()
+    result = run_cli("--journal", fresh, "import", export)
+    assert result.code == 0, result.err
+    assert "Created the journal" in result.out and "its identity kept" in result.out
+    assert _export(run_cli, fresh) == _export(run_cli, made)
+    # A journal with anything in it is not merged into: refused, and left as it was.
+    before = file_digests(tmp_path)
+    again = run_cli("--journal", fresh, "import", export)
+    assert again.code == 1
+    one_error_line(again.err, "already has people or entries", "Import it into a new journal")
+    assert file_digests(tmp_path) == before
+
+
+def test_a_damaged_or_newer_export_is_refused_before_any_journal_is_made(run_cli, one_error_line, tmp_path):
+    newer = tmp_path / "newer.json"
+    newer.write_text('{"format": "netjournal", "version": 9}')
+    target = tmp_path / "new.netjournal"
+    result = run_cli("--journal", target, "import", newer)
+    assert result.code == 1
+    one_error_line(result.err, "format version 9", "newer netjournal")
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "netjournal",\n "version": 2,\n "people": [}')
+    result = run_cli("--journal", target, "import", broken)
+    assert result.code == 1
+    one_error_line(result.err, "broken.json", "line 3")
+    assert not target.exists()

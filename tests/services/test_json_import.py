@@ -174,7 +174,7 @@ def test_a_journal_with_entries_is_refused_and_left_byte_for_byte_as_it_was(jour
         preview = preview_json(target, document)
         assert not preview.can_import and not preview.journal_is_empty
         assert preview.refusal is not None and "merge of two journals" in preview.refusal
-        assert "netjournal init --journal NEW.nj" in preview.refusal
+        assert "netjournal --journal NEW.netjournal import FILE creates one" in preview.refusal
         with pytest.raises(JournalNotEmptyError) as refused:
             import_json(target, document)
         assert str(refused.value) == preview.refusal

@@ -97,3 +97,52 @@ def test_the_menu_asks_for_a_file_first(qtbot, window, monkeypatch) -> None:
     window.window_actions.import_file.trigger()
     assert asked == ["Import contacts or a netjournal export"]
     assert window.imports.dialog is None
+
+
+def _export_of(journal) -> dict:
+    import io
+    import json
+
+    from netjournal.exports.json_export import write_export
+
+    buffer = io.BytesIO()
+    write_export(journal, buffer)
+    document = json.loads(buffer.getvalue())
+    document.pop("exported_at")
+    return document
+
+
+def test_a_json_export_goes_into_an_empty_journal_exactly(qtbot, window, tmp_path: Path, settings_file) -> None:
+    from PySide6.QtCore import QSettings
+    from support import PASSPHRASE, TEST_KDF_ITER
+
+    from netjournal.app import open_main_window
+    from netjournal.exports.json_export import export_json
+    from netjournal.services.journal import Journal
+    from netjournal.ui.shell.settings import WindowSettings
+
+    export = tmp_path / "everything.json"
+    export_json(window.session.journal, export)
+    original = _export_of(window.session.journal)
+    # Into the window's own journal, which has people: refused, with the way out.
+    refused = _opened(qtbot, window, export)
+    assert "already has people or entries" in refused.heading.text()
+    assert not refused.import_button.isEnabled()
+    refused.reject()
+    # Into a new, empty journal: the same journal again, identity and all.
+    empty = tmp_path / "new.netjournal"
+    Journal.create(empty, PASSPHRASE, kdf_iter=TEST_KDF_ITER).close()
+    settings = WindowSettings(QSettings(str(tmp_path / "other.ini"), QSettings.Format.IniFormat))
+    other = open_main_window(empty, PASSPHRASE, kdf_iter=TEST_KDF_ITER, settings=settings)
+    qtbot.addWidget(other)
+    dialog = _opened(qtbot, other, export)
+    assert "a netjournal export (format 2) of 3 people" in dialog.heading.text()
+    assert dialog.import_button.isEnabled()
+    with qtbot.waitSignal(dialog.imported, timeout=30_000) as done:
+        dialog.start_import()
+    assert "with the identity of the journal it came from" in done.args[0]
+    assert _export_of(other.session.journal) == original
+    model = other.workspace.contacts.model
+    qtbot.waitUntil(lambda: model.rowCount() == 3, timeout=5_000)
+    dialog.reject()
+    other.close()
