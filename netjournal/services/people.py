@@ -103,7 +103,8 @@ class PersonRow:
 
 def _normalise_tags(tags: list[str]) -> str:
     seen: dict[str, str] = {}
-    for tag in tags:
+    # Tags are stored comma-separated: a comma inside one would make two tags of it on the way back.
+    for tag in (part for given in tags for part in given.split(",")):
         clean = " ".join(tag.split())
         if clean and clean.casefold() not in seen:
             seen[clean.casefold()] = clean

@@ -265,3 +265,10 @@ def test_list_people_can_be_limited_to_some_people(journal: Journal) -> None:
     assert people.list_people(journal, only=[tom]) == [everyone[tom]]
     assert people.list_people(journal, only=[]) == []
     assert {r.id for r in people.list_people(journal, only={ana, tom})} == {ana, tom}
+
+
+def test_a_tag_with_a_comma_is_two_tags_as_every_reader_sees_it(journal: Journal) -> None:
+    """Found by the JSON round trip: "a,b" was stored as typed, and read back (and exported) as two tags."""
+    ana = people.add_person(journal, people.PersonInput(name="Ana", tags=["investor,Lisbon", "Lisbon", " ,"]))
+    assert people.get_person(journal, ana).tags == ("investor", "Lisbon")
+    assert journal.sql("SELECT tags FROM person WHERE id = ?", (ana,)).fetchone() == ("investor, Lisbon",)
