@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -156,8 +157,12 @@ def export_vcards(args: argparse.Namespace, path: Path) -> int:
         if args.destination == "-":
             if args.tag is not None and not known_tag(journal, args.tag):
                 raise JournalError(f"Nobody has the tag “{args.tag}”; nothing was written.")
-            count = write_vcards(export_contacts(journal, tag=args.tag), sys.stdout)
+            # UTF-8 with the CRLF line ends vCard asks for, whatever the console's code page and newline rules.
             sys.stdout.flush()
+            out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
+            count = write_vcards(export_contacts(journal, tag=args.tag), out)
+            out.flush()
+            out.detach()
             where = "standard output"
         else:
             written, count = write_contacts_file(journal, Path(args.destination), tag=args.tag)

@@ -24,10 +24,8 @@ from netjournal.services.journal import Journal
 from netjournal.services.json_document import ExportChangedError, ExportDocument, ExportReadError, read_export
 from netjournal.services.json_records import SECTIONS, Field, Section
 from netjournal.services.json_stream import JsonSyntaxError, NotUtf8Error
-from netjournal.store import schema
-from netjournal.store.details_schema import DETAIL_SEARCH_SOURCE
+from netjournal.store.bulk_load import BulkLoad
 from netjournal.store.errors import JournalError
-from netjournal.store.identity_schema import SEARCH_SOURCES, search_triggers
 from netjournal.store.tables import TRACKED_TABLES
 
 __all__ = [
@@ -145,7 +143,7 @@ def import_json(journal: Journal, document: ExportDocument, *, progress: Progres
             db = journal.db
             # A returned exchange may come later in the list than the one returning it.
             db.execute_sql("PRAGMA defer_foreign_keys = ON")
-            set_aside = _set_aside_insert_triggers(db)
+            bulk = BulkLoad(db)
             db.cursor().executemany(
                 "INSERT INTO journal_meta(key, value) VALUES (?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -162,14 +160,7 @@ def import_json(journal: Journal, document: ExportDocument, *, progress: Progres
                         done = _write(db, sql, batch, done, total, progress)
                         batch = []
                 done = _write(db, sql, batch, done, total, progress)
-            if set_aside is not None:
-                schema.recompute_last_entries(db)
-                _index_for_search(db)
-                for statement in set_aside:
-                    db.execute_sql(statement)
-            # Fold the index segments that many thousand writes leave (as a demo journal does).
-            db.execute_sql("INSERT INTO search_index(search_index) VALUES('optimize')")
-            db.execute_sql("INSERT INTO person_name_index(person_name_index) VALUES('optimize')")
+            bulk.finish()
             document.check_unchanged()  # what was read is what was checked
             changes.append(JournalChange.whole_journal())
     except (JsonSyntaxError, NotUtf8Error, OSError):
@@ -225,65 +216,3 @@ def _row_maker(section: Section, ids: Mapping[str, Mapping[str, int]]) -> Callab
         own = ids[section.key]
         values.insert(0, lambda record: own[record["uuid"]])
     return lambda record: tuple(value(record) for value in values)
-
-
-# -- what the insert triggers do, done once for every row -------------------------------
-#
-# Row by row, indexing each entry for search and dating each person's last
-# entry took four fifths of an import (14 s for 100,000 entries). Inside the
-# import's transaction those triggers are dropped, the rows go in, the same
-# work is done in a few statements, and the triggers are created again: a
-# rollback undoes all of it.
-
-_SEARCH_SOURCES = (*SEARCH_SOURCES, DETAIL_SEARCH_SOURCE)  # today's: v5's, and contact details since v6
-_INSERT_TRIGGERS = {
-    **{f"{source[0]}_search_ai": search_triggers(*source)[0] for source in _SEARCH_SOURCES},
-    **schema.LAST_ENTRY_INSERT_TRIGGERS,
-}
-
-
-def _set_aside_insert_triggers(db: Any) -> list[str] | None:
-    """Drop the search and last-entry insert triggers, returning the SQL that creates them again.
-
-    ``None``, and nothing dropped, unless they are exactly the ones this module
-    stands in for: a later schema that changed them is imported row by row,
-    slower but still by its own triggers.
-    """
-    found = dict(
-        db.execute_sql(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
-            "AND (name LIKE '%\\_search\\_ai' ESCAPE '\\' OR name LIKE '%\\_last\\_ai' ESCAPE '\\')"
-        ).fetchall()
-    )
-    if found.keys() != _INSERT_TRIGGERS.keys():
-        return None
-    if any(found[name] != sql.rstrip(";") for name, sql in _INSERT_TRIGGERS.items()):
-        return None
-    for name in found:
-        db.execute_sql(f'DROP TRIGGER "{name}"')
-    return list(found.values())
-
-
-def _day(date_sql: str) -> str:
-    return f"CAST(julianday(substr({date_sql}, 1, 10)) AS INTEGER)"
-
-
-def _index_for_search(db: Any) -> None:
-    """Every row's search entry, as the triggers make it; within a day in the order the rows were created."""
-    every_row = " UNION ALL ".join(
-        f"SELECT {_day(date.format(r=table))} AS day, {table}.created_at AS created, {code} AS code, "
-        f"'{entity}' AS entity, {table}.id AS id FROM {table}"
-        for code, (table, entity, _body, _person, date) in enumerate(_SEARCH_SOURCES)
-    )
-    db.execute_sql(
-        "INSERT INTO search_key(rowid, entity, entity_id) "
-        "SELECT (day << 32) + row_number() OVER (PARTITION BY day ORDER BY created, code, id) - 1, entity, id "
-        f"FROM ({every_row})"
-    )
-    for table, entity, body, person, date in _SEARCH_SOURCES:
-        db.execute_sql(
-            "INSERT INTO search_index(rowid, body, entity, entity_id, person_id, date) "
-            f"SELECT k.rowid, {body.format(r=table)}, '{entity}', {table}.id, {person.format(r=table)}, "
-            f"{date.format(r=table)} FROM {table} JOIN search_key k ON k.entity = '{entity}' "
-            f"AND k.entity_id = {table}.id ORDER BY k.rowid"
-        )

@@ -11,16 +11,19 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from netjournal.domain import EntryType, LoopKind
-from netjournal.services import backups, deletions, entries, keychain, merge, people
+from netjournal.services import backups, deletions, entries, keychain, people
 from netjournal.services.deletions import Deleted
 from netjournal.services.journal import Journal
-from netjournal.services.merge import Merged, Unmerged
 from netjournal.services.validation import NotFoundError, ValidationError
 from netjournal.store.database import check_passphrase
 from netjournal.store.errors import JournalError, PassphraseChangedNotReopenedError, PassphraseNotChangedError
 from netjournal.store.rows import Restored
+
+if TYPE_CHECKING:  # merging is imported when it is used: `netjournal log` does not pay for it
+    from netjournal.services.merge import Merged, Unmerged
 
 PersonRef = int | str
 """A person: their id, or a name as typed (found, or added when nobody matches)."""
@@ -156,11 +159,15 @@ def merge_people(journal: Journal, keep: PersonRef, other: PersonRef) -> Merged:
     """Merge ``other`` into ``keep`` (ids, or names as typed: never added here); ``undo_merge`` takes it back."""
     keep_id = _existing(journal, keep, "keep")
     other_id = _existing(journal, other, "other")
+    from netjournal.services import merge
+
     return merge.merge_people(journal, keep_id, other_id)
 
 
 def undo_merge(journal: Journal, merged: Merged) -> Unmerged:
     """Split a merge again, or refuse with a sentence (``UndoRefusedError``) and change nothing."""
+    from netjournal.services import merge
+
     return merge.undo_merge(journal, merged)
 
 
