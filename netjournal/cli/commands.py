@@ -286,13 +286,12 @@ def _backup_destination(given: str, journal: Path) -> Path:
 
 def cmd_backup(args: argparse.Namespace, path: Path) -> int:
     """A copy read on a connection of its own: it works while the window has the journal open."""
-    from netjournal.store.errors import JournalNotFoundError
     from netjournal.store.kdf import default_kdf_iter
+    from netjournal.store.keyed import precheck_existing
     from netjournal.store.snapshot import SnapshotSource, write_snapshot
 
     destination = _backup_destination(args.destination, path).absolute()  # before the passphrase is asked
-    if not path.is_file():
-        raise JournalNotFoundError(path)
+    precheck_existing(path)
     source = SnapshotSource(path.resolve(), secrets.passphrase_to_open(path), default_kdf_iter())
     write_snapshot(source, destination)
     _say(f"Wrote an encrypted backup to {destination} (same passphrase).")
