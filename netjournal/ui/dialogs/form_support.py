@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QStringListModel, Qt, Signal, Slot
+from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
 from netjournal.services import people
 from netjournal.services.errors import JournalError
 from netjournal.services.journal import Journal
-from netjournal.services.people import person_names
 from netjournal.services.use_cases import PersonRef
 from netjournal.services.validation import AmbiguousPersonError, ValidationError
 from netjournal.ui.dialogs.drafts import DraftKeeper
+from netjournal.ui.dialogs.person_completion import attach_completer, person_completer
 from netjournal.ui.i18n import tr
 from netjournal.ui.session import Session
 from netjournal.ui.widgets.colors import overdue_color
@@ -75,25 +75,6 @@ def invalid_style_sheet(palette: QPalette) -> str:
     """A frame for marked fields in the palette's warning colour."""
     colour = overdue_color(palette).name()
     return f'*[invalid="true"] {{ border: 2px solid {colour}; border-radius: 3px; }}'
-
-
-def person_completer(journal: Journal, parent: QWidget) -> QCompleter:
-    """Case-insensitive completion anywhere in a name ("silva" finds "Ana Silva")."""
-    completer = QCompleter(QStringListModel(person_names(journal), parent), parent)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-    completer.setMaxVisibleItems(10)
-    return completer
-
-
-def attach_completer(line_edit: QLineEdit, completer: QCompleter) -> None:
-    """Complete ``line_edit`` from ``completer`` (one completer may serve several fields)."""
-    line_edit.setCompleter(completer)
-    popup = completer.popup()  # made on first use, so never None here
-    if popup is not None:
-        # Leaving the field closes a suggestion list still open for it.
-        line_edit.editingFinished.connect(popup.hide)
 
 
 def lookup_person(journal: Journal, name: str) -> int | None:
