@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QObject, QStringListModel, Qt, Slot
 from PySide6.QtWidgets import QApplication, QCompleter, QLineEdit, QWidget
 
@@ -27,7 +28,7 @@ class _PopupCloser(QObject):
     """
 
     def __init__(self, line_edit: QLineEdit, completer: QCompleter) -> None:
-        super().__init__(line_edit)
+        super().__init__(completer)  # goes with the completer, which may outlive the field or go first
         self._line_edit = line_edit
         self._completer = completer
         app = QApplication.instance()
@@ -36,6 +37,8 @@ class _PopupCloser(QObject):
 
     @Slot(QWidget, QWidget)
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if not (shiboken6.isValid(self._completer) and shiboken6.isValid(self._line_edit)):
+            return  # the dialog is being taken down
         popup = self._completer.popup()
         if popup is None or not popup.isVisible() or self._completer.widget() is not self._line_edit:
             return
