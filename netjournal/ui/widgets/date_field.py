@@ -58,6 +58,7 @@ class DateField(QLineEdit):
         self._calendar: QCalendarWidget | None = None
         self.message = QLabel(parent)
         self.message.setObjectName("dateFieldMessage")
+        self.message.setAccessibleName(tr("What is wrong with the date"))
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         palette = self.message.palette()
