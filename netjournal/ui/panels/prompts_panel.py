@@ -122,6 +122,7 @@ class PromptsPanel(QWidget):
     """Today's reflection prompts; the empty state says so calmly."""
 
     personRequested = Signal(int)
+    countChanged = Signal(int)  # how many prompts are shown, after each refresh (0 once cleared)
 
     def __init__(
         self, session: Session, parent: QWidget | None = None, *, today: Callable[[], dt.date] = dt.date.today
@@ -186,7 +187,7 @@ class PromptsPanel(QWidget):
         """Put the keyboard on the first prompt, or on the note that there is none."""
         if self._cards:
             self._cards[0].setFocus(Qt.FocusReason.ShortcutFocusReason)
-        elif self._empty.isVisible():
+        elif not self._empty.isHidden():
             self._empty.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def refresh(self) -> None:
@@ -216,6 +217,7 @@ class PromptsPanel(QWidget):
             self._cards.append(card)
         self._empty.setVisible(not prompts)
         self._scroll.setVisible(bool(prompts))
+        self.countChanged.emit(len(prompts))
         if focused is not None:
             (self._cards[min(focused, len(self._cards) - 1)] if self._cards else self).setFocus()
 
@@ -225,6 +227,7 @@ class PromptsPanel(QWidget):
         self._remove_cards()
         self._date.clear()
         self._empty.hide()
+        self.countChanged.emit(0)
 
     # -- reacting ------------------------------------------------------------------
 
