@@ -18,7 +18,7 @@ def restore_layout(workspace: Workspace, settings: WindowSettings) -> None:
     for name, splitter in _splitters(workspace).items():
         state = settings.splitter_state(name)
         if state is not None and splitter.restoreState(state) and name == "main":
-            workspace.sizes_restored = True  # not replaced by the default widths on first show
+            workspace.sizes_chosen = True  # not replaced by the default widths when the window is shown
 
 
 def save_layout(workspace: Workspace, settings: WindowSettings) -> None:

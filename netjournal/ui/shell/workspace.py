@@ -64,7 +64,9 @@ class Workspace(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setChildrenCollapsible(False)
-        self.sizes_restored = False  # set when remembered sizes were put back; otherwise sized on first show
+        # Until the person drags a splitter (or remembered sizes are put back), widths follow the window.
+        self.sizes_chosen = False
+        self.splitter.splitterMoved.connect(self._sizes_chosen)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -143,9 +145,11 @@ class Workspace(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if not self.sizes_restored and event.size().width() > 0:
-            self.sizes_restored = True  # once: after that the person's dragging decides
+        if not self.sizes_chosen and event.size().width() > 0:
             self.splitter.setSizes(default_sizes(self.splitter.width()))
+
+    def _sizes_chosen(self, *_args: object) -> None:
+        self.sizes_chosen = True
 
     def focus_search(self) -> None:
         self.search.box.setFocus()
