@@ -6,6 +6,7 @@ import datetime as dt
 import html
 
 from PySide6.QtCore import QEvent
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from netjournal.domain import Direction, ExchangeEntry, LoopEntry, LoopKind, ReflectionEntry, TimelineEntry
@@ -15,6 +16,15 @@ from netjournal.ui.i18n import tr
 from netjournal.ui.models.timeline_model import answered_question
 from netjournal.ui.widgets.colors import direction_color, muted
 from netjournal.ui.widgets.common import format_date, is_palette_change
+
+
+def _soft(palette: QPalette) -> str:
+    """The muted text colour as rich text can take it: without alpha, so blended onto the background here."""
+    colour, base = muted(palette), palette.color(QPalette.ColorRole.Base)
+    alpha = colour.alphaF()
+    pairs = ((colour.red(), base.red()), (colour.green(), base.green()), (colour.blue(), base.blue()))
+    red, green, blue = (round(c * alpha + b * (1 - alpha)) for c, b in pairs)
+    return QColor(red, green, blue).name()
 
 
 def _paragraph(text: str) -> str:
@@ -91,7 +101,7 @@ class EntryDetail(QTextBrowser):
     def _fill(self) -> None:
         entry = self._entry
         if entry is None:
-            self.setHtml(f'<p style="color:{muted(self.palette()).name()}">{html.escape(self._placeholder())}</p>')
+            self.setHtml(f'<p style="color:{_soft(self.palette())}">{html.escape(self._placeholder())}</p>')
             return
         outcome = ""
         if isinstance(entry, ExchangeEntry) and self._journal is not None:
@@ -99,7 +109,7 @@ class EntryDetail(QTextBrowser):
             outcome = details.outcome if details is not None else ""
         palette = self.palette()
         tint = direction_color(entry.direction, palette).name() if isinstance(entry, ExchangeEntry) else ""
-        self.setHtml(entry_html(entry, dt.date.today(), outcome, soft=muted(palette).name(), tint=tint))
+        self.setHtml(entry_html(entry, dt.date.today(), outcome, soft=_soft(palette), tint=tint))
 
     def _placeholder(self) -> str:
         return self.tr("Choose an entry to read it in full here. Enter edits it.")

@@ -15,7 +15,6 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPalett
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
-    QHBoxLayout,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -33,6 +32,7 @@ from netjournal.ui.dialogs.entry_dialogs import ReflectionDialog
 from netjournal.ui.session import Session
 from netjournal.ui.widgets import messages
 from netjournal.ui.widgets.common import LinkButton, clear_layout, label, later
+from netjournal.ui.widgets.flow_layout import FlowLayout
 
 # What can change today's prompts (a circumstance cannot: no trigger reads it).
 REFRESH_ON = frozenset(
@@ -77,8 +77,7 @@ class PromptCard(QFrame):
             link.setAccessibleName(link.text())
             link.clicked.connect(lambda: self.personRequested.emit(prompt.person_id))
             layout.addWidget(link)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(6)
+        buttons = FlowLayout(spacing=6)  # onto a second line when the side column is narrow
         words = first_words(prompt.text)
         for name, caption, accessible, signal in (
             ("answerPromptButton", self.tr("Answer…"), self.tr("Answer: {0}"), self.answerRequested),
@@ -90,7 +89,6 @@ class PromptCard(QFrame):
             button.setAccessibleName(accessible.format(words))
             button.clicked.connect(lambda _=False, s=signal: s.emit(self.prompt))
             buttons.addWidget(button)
-        buttons.addStretch(1)
         layout.addSpacing(4)
         layout.addLayout(buttons)
 

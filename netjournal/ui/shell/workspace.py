@@ -17,9 +17,10 @@ from netjournal.ui.panels.search_panel import SearchPanel
 from netjournal.ui.panels.timeline_view import TimelinePane
 from netjournal.ui.session import Session
 
-# Side columns as a share of the window, within bounds: at 1024 px the timeline keeps about half the width.
+# Side columns as a share of the window, within bounds: at 1024 px the timeline keeps over 400 px and the
+# relationship its contact details unclipped; wider windows give the extra width mostly to the timeline.
 CONTACTS_SHARE, CONTACTS_WIDTH = 0.22, (200, 300)
-SIDE_SHARE, SIDE_WIDTH = 0.28, (280, 440)
+SIDE_SHARE, SIDE_WIDTH = 0.3, (320, 460)
 
 
 def default_sizes(width: int) -> list[int]:
