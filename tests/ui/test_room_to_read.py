@@ -125,3 +125,25 @@ def test_at_1024_pixels_the_timeline_keeps_over_400_pixels(qtbot, window: MainWi
     small.resize(1024, 700)
     qtbot.waitExposed(small)
     qtbot.waitUntil(lambda: small.workspace.timeline.list.width() >= 400)
+
+
+def test_a_narrow_side_column_fits_its_view(qtbot, window: MainWindow, settings_file: Path) -> None:
+    """The action buttons and the prompt cards' buttons wrap rather than widen the column past what shows."""
+    path = window.session.journal.path
+    window.close()
+    settings = WindowSettings(QSettings(str(settings_file.with_name("narrow.ini")), QSettings.Format.IniFormat))
+    small = open_main_window(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER, settings=settings)
+    qtbot.addWidget(small)
+    small.resize(1024, 700)
+    qtbot.waitExposed(small)
+    workspace = small.workspace
+    sizes = workspace.splitter.sizes()
+    workspace.splitter.setSizes([sizes[0], sizes[1] + sizes[2] - 280, 280])  # dragged narrower than it starts
+    workspace.select_person(person_id(small, "Ana Silva"))
+    relationship = workspace.relationship
+    # The body never needs more width than the view has (else its right edge is cut off: no sideways scrolling).
+    qtbot.waitUntil(lambda: relationship.widget().minimumSizeHint().width() <= relationship.viewport().width())
+    workspace.focus_prompts()
+    qtbot.waitUntil(lambda: len(workspace.prompts.cards()) > 0)
+    scroll = workspace.prompts.findChild(QScrollArea, "promptsScroll")
+    qtbot.waitUntil(lambda: scroll.widget().minimumSizeHint().width() <= scroll.viewport().width())
