@@ -1,4 +1,5 @@
-"""Render every screen of the window offscreen into docs/screenshots/, light and dark, 1280×800.
+"""Render every screen of the window offscreen into docs/screenshots/, light and dark, 1280×800; the main
+screens (a person, the prompts, search) also at 1024×700 and 1440×900 (``main-person-1024-light.png``).
 
     python docs/make_screenshots.py
 
@@ -39,6 +40,7 @@ from netjournal.ui.widgets import messages
 
 OUT = Path(__file__).resolve().parent / "screenshots"
 SIZE = (1280, 800)
+MAIN_SIZES = ((1024, 700), (1440, 900))
 PASSPHRASE = "screenshot-demo-passphrase"
 
 
@@ -94,6 +96,7 @@ def grab_with_dialog(window: QWidget, dialog: QWidget) -> QImage:
 
 
 def new_window(app: QApplication, settings_dir: Path) -> MainWindow:
+    (settings_dir / "settings.ini").unlink(missing_ok=True)  # each theme starts with the default column widths
     settings = WindowSettings(QSettings(str(settings_dir / "settings.ini"), QSettings.Format.IniFormat))
     window = MainWindow(settings)
     window.resize(*SIZE)
@@ -168,6 +171,38 @@ def add_twins(journal: Journal) -> list[int]:
     return twins
 
 
+def select_long_entry(window: MainWindow) -> None:
+    """Make the entry with the longest text among the newest current, so the detail pane has something to read."""
+    timeline = window.workspace.timeline
+    rows = [(row, timeline.model.row_at(row)) for row in range(min(40, timeline.model.rowCount()))]
+    entries = [(len(getattr(e, "title", "")) + len(getattr(e, "details", "")), row) for row, e in rows]
+    timeline.list.setCurrentIndex(timeline.model.index(max(entries)[1]))
+
+
+def shoot_main_screens(
+    app: QApplication, window: MainWindow, person: int, take: Callable[[str, QImage], None], suffix: str
+) -> None:
+    """A person with an entry read in full, the prompts tab with a card focused, and search results."""
+    workspace = window.workspace
+    if suffix:  # the 1280 person shot is taken earlier, before the dialogs
+        workspace.select_person(person)
+        select_long_entry(window)
+        workspace.timeline.list.setFocus()
+        settle(app)
+        take(f"main-person{suffix}", window.grab().toImage())
+    workspace.show_everyone()
+    workspace.focus_prompts()
+    settle(app)
+    take(f"prompts{suffix}", window.grab().toImage())
+    workspace.side.setCurrentWidget(workspace.relationship)
+    workspace.search.box.setText("pricing")
+    workspace.search.run_search()
+    settle(app)
+    take(f"search{suffix}", window.grab().toImage())
+    workspace.search.clear()
+    settle(app)
+
+
 def shoot(app: QApplication, journal_path: Path, folder: Path, theme: str) -> None:
     window = new_window(app, folder)
     shots: list[tuple[str, Callable[[], QImage]]] = []
@@ -186,7 +221,7 @@ def shoot(app: QApplication, journal_path: Path, folder: Path, theme: str) -> No
     settle(app)
     person = busiest_person_with_history(journal)
     window.workspace.select_person(person)
-    window.workspace.timeline.list.setCurrentIndex(window.workspace.timeline.model.index(1))
+    select_long_entry(window)
     settle(app)
     take("main-person", window.grab().toImage())
 
@@ -312,21 +347,13 @@ def shoot(app: QApplication, journal_path: Path, folder: Path, theme: str) -> No
     dialog.reject()
     settle(app)
 
-    window.workspace.show_everyone()
-    window.workspace.side.setSizes([200, 600])
+    shoot_main_screens(app, window, person, take, "")
+    for width, height in MAIN_SIZES:
+        window.resize(width, height)
+        settle(app)
+        shoot_main_screens(app, window, person, take, f"-{width}")
+    window.resize(*SIZE)
     settle(app)
-    cards = window.workspace.prompts.cards()
-    if cards:
-        cards[0].setFocus()
-    settle(app)
-    take("prompts", window.grab().toImage())
-    window.workspace.side.setSizes([460, 340])
-
-    window.workspace.search.box.setText("pricing")
-    window.workspace.search.run_search()
-    settle(app)
-    take("search", window.grab().toImage())
-    window.workspace.search.clear()
 
     window.lock()
     settle(app)
