@@ -50,3 +50,13 @@ def test_locking_clears_the_views(qtbot, window) -> None:
         qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert window.views.over_time.chart.rows == [] and window.views.over_time.caption.text() == ""
     assert not window.views.actions["over_time"].isEnabled()
+
+
+def test_more_than_five_years_are_drawn_by_quarter() -> None:
+    from netjournal.services.over_time import MonthFlow
+    from netjournal.ui.views.over_time import chart_rows
+
+    months = tuple(MonthFlow(2020 + i // 12, i % 12 + 1, 1, 2, 0, 0) for i in range(72))
+    rows = chart_rows(months)
+    assert len(rows) == 24 and rows[0] == ("2020", 3, 0) and rows[4].label == "2021" and rows[5].label == ""
+    assert len(chart_rows(months[:60])) == 60

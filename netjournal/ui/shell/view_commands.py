@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QWidget
+from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMenu, QWidget
 
 from netjournal.domain import TimelineEntry
 from netjournal.services import people
@@ -26,7 +26,7 @@ from netjournal.ui.views.over_time import OverTimeView
 from netjournal.ui.views.overdue import OverdueView
 from netjournal.ui.views.tags import TagsView
 from netjournal.ui.widgets import messages
-from netjournal.ui.widgets.common import later
+from netjournal.ui.widgets.common import format_date, later
 
 if TYPE_CHECKING:
     from netjournal.ui.shell.main_window import MainWindow
@@ -136,9 +136,11 @@ class ViewCommands(QObject):
         dialog = QInputDialog(self.window.dialog_parent())
         dialog.setObjectName("outcomeDialog")
         dialog.setWindowTitle(tr("What came of it"))
-        dialog.setLabelText(
-            tr("{0} on {1}. What came of it?").format(who_connected_whom(intro), intro.date.isoformat())
+        question = tr("{who} on {day}: “{summary}”. What came of it?").format(
+            who=who_connected_whom(intro), day=format_date(intro.date), summary=intro.summary
         )
+        dialog.setLabelText(question)
+        dialog.setMinimumWidth(480)
         dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
         dialog.setTextValue(intro.outcome)
         dialog.setOkButtonText(tr("&Save"))
@@ -146,6 +148,8 @@ class ViewCommands(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.textValueSelected.connect(lambda text: self._save_outcome(intro.id, text))
         dialog.finished.connect(lambda _result: later(self, self._back_to_introductions))
+        for text in dialog.findChildren(QLabel):
+            text.setWordWrap(True)  # a long summary in the question would otherwise widen the dialog off screen
         field = dialog.findChild(QLineEdit)
         if field is not None:
             field.setObjectName("outcomeField")

@@ -30,9 +30,10 @@ class IntroductionsView(ViewPage):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, "introductionsView", tr("Introductions"), parent)
         self.table = KeyTable(
-            [tr("Date"), tr("Who connected whom"), tr("What came of it"), tr("What it was")],
+            [tr("Date"), tr("Who connected whom"), tr("What came of it")],
             [Qt.Key.Key_Return, Qt.Key.Key_O],
             self,
+            stretch=2,
         )
         self.table.setObjectName("introductionsList")
         self.table.setAccessibleName(tr("Introductions made and received"))
@@ -49,13 +50,25 @@ class IntroductionsView(ViewPage):
                     "{made} made, {received} received; {open} without a word on what came of it."
                     " Enter or O records what came of the selected one."
                 ).format(made=found.made, received=found.received, open=found.without_outcome)
+                + (
+                    " " + tr("The newest {0} are listed.").format(len(found.introductions))
+                    if found.made + found.received > len(found.introductions)
+                    else ""
+                )
             )
         self.table.set_rows(
             [
-                (intro, [format_date(intro.date), who_connected_whom(intro), intro.outcome or "—", intro.summary])
+                (intro, [format_date(intro.date), who_connected_whom(intro), intro.outcome or "—"])
                 for intro in found.introductions
             ]
         )
+        # What the introduction was and all of its outcome, for whoever points at or reads the row.
+        for index, intro in enumerate(found.introductions):
+            item = self.table.topLevelItem(index)
+            if item is not None:
+                tip = f"{intro.summary}\n{tr('What came of it')}: {intro.outcome}" if intro.outcome else intro.summary
+                for column in range(3):
+                    item.setToolTip(column, tip)
 
     def _key(self, _key: int, intro: object) -> None:
         if isinstance(intro, Introduction):

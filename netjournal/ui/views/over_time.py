@@ -6,13 +6,13 @@ the same QPainter code the period review PDF and the relationship panel draw.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from netjournal.domain import Direction
 from netjournal.exports.charts import BalanceRow, FlowRow, describe_balance, direction_color, paint_balance, paint_flow
-from netjournal.services.over_time import FlowOverTime, flow_over_time
+from netjournal.services.over_time import FlowOverTime, MonthFlow, flow_over_time
 from netjournal.ui.i18n import tr
 from netjournal.ui.session import Session
 from netjournal.ui.views.base import ViewPage
@@ -23,7 +23,8 @@ SPANS: tuple[tuple[str, int | None], ...] = (
     ("Last 3 years", 36),
     ("All years", None),
 )
-MONTH_WIDTH = 16  # pixels per month at least: beyond that the chart scrolls sideways
+# Beyond five years months become quarters: 180 pairs of bars in a pane's width would each be a hairline.
+QUARTERS_AFTER_MONTHS = 60
 
 
 def _month_label(year: int, month: int, first: bool) -> str:
@@ -31,8 +32,23 @@ def _month_label(year: int, month: int, first: bool) -> str:
     return str(year) if month == 1 or first else ""
 
 
+def chart_rows(months: tuple[MonthFlow, ...]) -> list[FlowRow]:
+    """One pair of bars per month, or per quarter for a long run of months."""
+    if len(months) <= QUARTERS_AFTER_MONTHS:
+        return [FlowRow(_month_label(m.year, m.month, i == 0), m.given, m.received) for i, m in enumerate(months)]
+    quarters: dict[tuple[int, int], list[int]] = {}
+    for m in months:
+        cell = quarters.setdefault((m.year, (m.month - 1) // 3), [0, 0])
+        cell[0] += m.given
+        cell[1] += m.received
+    return [
+        FlowRow(str(year) if quarter == 0 or index == 0 else "", given, received)
+        for index, ((year, quarter), (given, received)) in enumerate(quarters.items())
+    ]
+
+
 class FlowChart(QWidget):
-    """Paired bars per month; as wide as the months need, at least as wide as it is given."""
+    """Paired bars per month (or quarter), fitted to the width it is given."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,11 +59,10 @@ class FlowChart(QWidget):
 
     def set_rows(self, rows: list[FlowRow]) -> None:
         self.rows = rows
-        self.setMinimumWidth(len(rows) * MONTH_WIDTH + 60)
         self.update()
 
     def sizeHint(self) -> QSize:
-        return QSize(len(self.rows) * MONTH_WIDTH + 60, 260)
+        return QSize(480, 260)
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -106,14 +121,8 @@ class OverTimeView(ViewPage):
         self.body.addLayout(controls)
 
         self.chart = FlowChart(self)
-        self.scroller = QScrollArea(self)
-        self.scroller.setObjectName("overTimeScroller")
-        self.scroller.setAccessibleName(tr("Exchanges per month"))
-        self.scroller.setWidget(self.chart)
-        self.scroller.setWidgetResizable(True)
-        self.scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.body.addWidget(self.scroller, 1)
+        self.chart.setAccessibleName(tr("Exchanges given and received per month"))
+        self.body.addWidget(self.chart, 1)
         self.kinds_heading = label(tr("By kind of value"), name="overTimeKindsHeading", bold=True)
         self.body.addWidget(self.kinds_heading)
         self.kinds = KindsChart(self)
@@ -149,17 +158,13 @@ class OverTimeView(ViewPage):
         if flow.is_empty:
             self.caption.setText(tr("No exchanges with {0} in these months.").format(who))
         else:
-            self.caption.setText(
-                tr("{who}: {given} given and {received} received in {months} months.").format(
-                    who=who, given=given, received=received, months=len(flow.months)
-                )
+            text = tr("{who}: {given} given and {received} received in {months} months.").format(
+                who=who, given=f"{given:,}", received=f"{received:,}", months=len(flow.months)
             )
-        first = True
-        rows = []
-        for month in flow.months:
-            rows.append(FlowRow(_month_label(month.year, month.month, first), month.given, month.received))
-            first = False
-        self.chart.set_rows(rows)
+            if len(flow.months) > QUARTERS_AFTER_MONTHS:
+                text += " " + tr("Each pair of bars is a quarter.")
+            self.caption.setText(text)
+        self.chart.set_rows(chart_rows(flow.months))
         busiest = sorted(flow.months, key=lambda m: -(m.given + m.received))[:3]
         self.chart.setAccessibleDescription(
             " ".join(
@@ -178,9 +183,6 @@ class OverTimeView(ViewPage):
             ]
         )  # fmt: skip
         self.kinds_heading.setVisible(not flow.is_empty)
-        # The newest months are what one looks at first: scroll to the right end.
-        bar = self.scroller.horizontalScrollBar()
-        QTimer.singleShot(0, self, lambda: bar.setValue(bar.maximum()))  # once the new width is laid out
 
     def clear(self) -> None:
         self.person_id, self.person_name = None, ""

@@ -16,7 +16,10 @@ class KeyTable(QTreeWidget):
 
     keyPressed = Signal(int, object)  # the Qt key, the current row's record
 
-    def __init__(self, headers: Sequence[str], keys: Sequence[Qt.Key], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, headers: Sequence[str], keys: Sequence[Qt.Key], parent: QWidget | None = None, *, stretch: int = 0
+    ) -> None:
+        """``stretch`` is the column that takes the width left over (its text wraps); the others fit their text."""
         super().__init__(parent)
         self.keys = set(keys)
         self.setHeaderLabels(list(headers))
@@ -27,8 +30,9 @@ class KeyTable(QTreeWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.header()
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         self.itemDoubleClicked.connect(lambda item, _column: self._press(Qt.Key.Key_Return, item))
 
     def set_rows(self, rows: Sequence[tuple[object, Sequence[str]]]) -> None:
