@@ -200,6 +200,47 @@ def shoot_main_screens(
     settle(app)
     take(f"search{suffix}", window.grab().toImage())
     workspace.search.clear()
+
+
+def busiest_day_of_the_year(journal: Journal) -> dt.date:
+    """This year's date of the day and month with the most entries in earlier years (today may have none)."""
+    (day,) = journal.sql(
+        "SELECT substr(date, 6) FROM exchange WHERE date < ? GROUP BY 1"
+        " ORDER BY count(DISTINCT substr(date, 1, 4)) DESC, count(*) DESC LIMIT 1",
+        (f"{dt.date.today().year}-01-01",),
+    ).fetchone()
+    month, number = (int(part) for part in day.split("-"))
+    return dt.date(dt.date.today().year, month, min(number, 28) if month == 2 else number)
+
+
+def shoot_views(app: QApplication, window: MainWindow, journal: Journal, person: int, take: Callable) -> None:
+    """The View menu's pages, each as its key opens it."""
+    views = window.views
+    window.workspace.select_person(person)
+    settle(app)
+    views.show("over_time")
+    settle(app)
+    take("view-over-time-person", window.grab().toImage())
+    views.over_time.scope.setCurrentIndex(0)
+    views.over_time.span.setCurrentIndex(2)
+    settle(app)
+    take("view-over-time-network", window.grab().toImage())
+    views.on_this_day.today = busiest_day_of_the_year(journal)
+    views.show("on_this_day")
+    settle(app)
+    take("view-on-this-day", window.grab().toImage())
+    views.on_this_day.today = None
+    for name in ("overdue", "introductions", "tags"):
+        views.show(name)
+        settle(app)
+        take(f"view-{name}", window.grab().toImage())
+        if name == "introductions":
+            dialog = views.ask_outcome(views.introductions.table.current_record())
+            settle(app)
+            take("outcome-dialog", grab_with_dialog(window, dialog))
+            dialog.reject()
+            settle(app)
+    window.workspace.show_everyone()
     settle(app)
 
 
@@ -354,6 +395,7 @@ def shoot(app: QApplication, journal_path: Path, folder: Path, theme: str) -> No
         shoot_main_screens(app, window, person, take, f"-{width}")
     window.resize(*SIZE)
     settle(app)
+    shoot_views(app, window, journal, person, take)
 
     window.lock()
     settle(app)

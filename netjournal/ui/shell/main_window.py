@@ -42,6 +42,7 @@ from netjournal.ui.shell.screen_lock import ScreenLockWatcher
 from netjournal.ui.shell.settings import WindowSettings
 from netjournal.ui.shell.undo import UndoHistory, UndoNotice
 from netjournal.ui.shell.unlock import UnlockScreen
+from netjournal.ui.shell.view_commands import ViewCommands
 from netjournal.ui.shell.welcome import WelcomeScreen
 from netjournal.ui.shell.workspace import Workspace
 from netjournal.ui.widgets import icons, messages
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         self.journals = JournalCommands(self, parent=self)
         self.reviews = ReviewCommands(self, parent=self)
         self.imports = ImportCommands(self, parent=self)
+        self.views = ViewCommands(self, parent=self)
         self.auto_backups = AutoBackups(self.session, self)
         self.auto_backups.failed.connect(self.show_notice)
         self.open_check = OpenCheck(self.session, self)
