@@ -47,7 +47,15 @@ def baseline(app: QApplication, clock: KeyClock) -> None:
     field.setWindowTitle("netjournal-baseline")
     field.resize(600, 40)
     field.show()
-    field.returnPressed.connect(lambda: report(first_key=clock.presses[0], last_key=clock.presses[-1]))
+    returns: list[float] = []
+
+    def returned() -> None:
+        # The flow presses Return twice (to take the completer's choice, then to save): the second ends it.
+        returns.append(time.monotonic())
+        if len(returns) == 2:
+            report(first_key=clock.presses[0], last_key=clock.presses[-1])
+
+    field.returnPressed.connect(returned)
     print("ready", flush=True)
     app.exec()
 
