@@ -15,6 +15,7 @@ from netjournal.ui.i18n import tr
 from netjournal.ui.widgets import messages
 
 if TYPE_CHECKING:
+    from netjournal.ui.shell.actions import WindowActions
     from netjournal.ui.shell.command_host import CommandHost
 
 IMPORT_FILTER = (
@@ -67,6 +68,10 @@ class ImportCommands(QObject):
         super().__init__(parent)
         self.host = host
         self.dialog: ImportDialog | None = None
+
+    def wire(self, actions: WindowActions) -> None:
+        actions.export_vcard.triggered.connect(self.export_vcard)
+        actions.import_file.triggered.connect(self.choose_and_import)
 
     def choose_and_import(self) -> None:
         session = self.host.session

@@ -157,8 +157,7 @@ class MainWindow(QMainWindow):
         a.backup.triggered.connect(journals.backup)
         a.backups.triggered.connect(journals.show_backups)
         a.export_json.triggered.connect(journals.export_json)
-        a.export_vcard.triggered.connect(self.imports.export_vcard)
-        a.import_file.triggered.connect(self.imports.choose_and_import)
+        self.imports.wire(a)
         a.preferences.triggered.connect(self.edit_preferences)
         a.quit.triggered.connect(self.close)
         a.about.triggered.connect(journals.about)
@@ -195,8 +194,7 @@ class MainWindow(QMainWindow):
         # A person's context menu (right click, or the menu key) offers what the People menu does to them.
         ws.contacts.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         ws.contacts.list.addActions([a.edit_person, a.archive_person, a.delete_person, a.merge_person])
-        a.merge_person.triggered.connect(self.merges.merge_current_into)
-        a.possible_duplicates.triggered.connect(self.merges.show_duplicates)
+        self.merges.wire(a)
 
         a.find.triggered.connect(ws.focus_search)
         a.find_person.triggered.connect(ws.focus_contacts)

@@ -16,6 +16,7 @@ from netjournal.ui.shell.undo import UndoHistory
 from netjournal.ui.widgets import messages
 
 if TYPE_CHECKING:
+    from netjournal.ui.shell.actions import WindowActions
     from netjournal.ui.shell.command_host import CommandHost
 
 
@@ -26,6 +27,10 @@ class MergeCommands(QObject):
         self.session = host.session
         self.history = history
         self.duplicates: DuplicatesDialog | None = None
+
+    def wire(self, actions: WindowActions) -> None:
+        actions.merge_person.triggered.connect(self.merge_current_into)
+        actions.possible_duplicates.triggered.connect(self.show_duplicates)
 
     def show_duplicates(self) -> DuplicatesDialog | None:
         if not self.session.is_open:
