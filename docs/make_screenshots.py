@@ -213,28 +213,30 @@ def busiest_day_of_the_year(journal: Journal) -> dt.date:
     return dt.date(dt.date.today().year, month, min(number, 28) if month == 2 else number)
 
 
-def shoot_views(app: QApplication, window: MainWindow, journal: Journal, person: int, take: Callable) -> None:
-    """The View menu's pages, each as its key opens it."""
+def shoot_views(
+    app: QApplication, window: MainWindow, journal: Journal, person: int, take: Callable, suffix: str = ""
+) -> None:
+    """The View menu's pages, each as its key opens it (``suffix``: the window's size, when not the usual)."""
     views = window.views
     window.workspace.select_person(person)
     settle(app)
     views.show("over_time")
     settle(app)
-    take("view-over-time-person", window.grab().toImage())
+    take(f"view-over-time-person{suffix}", window.grab().toImage())
     views.over_time.scope.setCurrentIndex(0)
     views.over_time.span.setCurrentIndex(2)
     settle(app)
-    take("view-over-time-network", window.grab().toImage())
+    take(f"view-over-time-network{suffix}", window.grab().toImage())
     views.on_this_day.today = busiest_day_of_the_year(journal)
     views.show("on_this_day")
     settle(app)
-    take("view-on-this-day", window.grab().toImage())
+    take(f"view-on-this-day{suffix}", window.grab().toImage())
     views.on_this_day.today = None
     for name in ("overdue", "introductions", "tags"):
         views.show(name)
         settle(app)
-        take(f"view-{name}", window.grab().toImage())
-        if name == "introductions":
+        take(f"view-{name}{suffix}", window.grab().toImage())
+        if name == "introductions" and not suffix:
             dialog = views.ask_outcome(views.introductions.table.current_record())
             settle(app)
             take("outcome-dialog", grab_with_dialog(window, dialog))
@@ -393,6 +395,7 @@ def shoot(app: QApplication, journal_path: Path, folder: Path, theme: str) -> No
         window.resize(width, height)
         settle(app)
         shoot_main_screens(app, window, person, take, f"-{width}")
+        shoot_views(app, window, journal, person, take, f"-{width}")
     window.resize(*SIZE)
     settle(app)
     shoot_views(app, window, journal, person, take)
