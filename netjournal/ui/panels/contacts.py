@@ -7,7 +7,17 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPalette
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QListView, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from netjournal.domain import Entity
 from netjournal.services.contact_list import ContactOrder
@@ -110,6 +120,14 @@ class ContactsPane(QWidget):
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._restore_selection)
         self.list.deleteRequested.connect(self._delete_requested)
+        # A filter that finds nobody says so, instead of leaving a blank list.
+        self.empty_note = QLabel(self)
+        self.empty_note.setObjectName("contactListEmpty")
+        self.empty_note.setWordWrap(True)
+        self.empty_note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.empty_note.setContentsMargins(4, 8, 4, 8)
+        self.empty_note.hide()
+        self.model.modelReset.connect(self._show_empty_note)
 
         controls = QHBoxLayout()
         controls.addWidget(self.sort, 1)
@@ -120,6 +138,7 @@ class ContactsPane(QWidget):
         layout.addWidget(self.filter)
         layout.addLayout(controls)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty_note, 1)
 
         self._selected_id: int | None = None
         self._stale: set[int] | None = set()  # people to refresh; None: everyone
@@ -239,12 +258,37 @@ class ContactsPane(QWidget):
             self.list.setCurrentIndex(self.model.index(row))
             self.list.selectionModel().blockSignals(False)
 
+    def _show_empty_note(self) -> None:
+        empty = self._session.is_open and self.model.rowCount() == 0
+        if empty:
+            self.empty_note.setText(self._empty_sentence())
+            self.empty_note.setAccessibleName(self.empty_note.text())
+        self.empty_note.setVisible(empty)
+        self.list.setVisible(not empty)
+
+    def _empty_sentence(self) -> str:
+        text = self.filter.text().strip()
+        if not text:
+            if self.model.hidden_archived_count():
+                return self.tr("Everyone here is archived: tick Archived to see them.")
+            return self.tr("Nobody here yet: add a person with Ctrl+Shift+N.")
+        if self.model.hidden_archived_count():
+            return self.tr(
+                "Nobody that is not archived matches \u201c{0}\u201d: tick Archived to look among archived people too."
+            ).format(text)
+        return self.tr(
+            "Nobody matches \u201c{0}\u201d. Names, organisations and tags are searched; "
+            "Ctrl+F searches everything you wrote."
+        ).format(text)
+
     def _delete_requested(self) -> None:
         index = self.list.currentIndex()
         if index.isValid():
             self.deletePersonRequested.emit(self.model.person_at(index.row()).id)
 
     def _focus_list(self) -> None:
+        if not self.model.rowCount():
+            return  # the sentence saying nobody matches stays in view, and typing goes on
         self.list.setFocus()
         if self.model.rowCount() and not self.list.currentIndex().isValid():
             self.list.setCurrentIndex(self.model.index(0))
