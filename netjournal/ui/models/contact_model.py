@@ -14,6 +14,7 @@ from netjournal.services.contact_list import ContactOrder, filter_people, rank_b
 from netjournal.services.people import PersonRow
 from netjournal.ui.i18n import tr
 from netjournal.ui.widgets.colors import direction_color, muted, overdue_color
+from netjournal.ui.widgets.common import ago_text, days_text
 
 PersonRole = Qt.ItemDataRole.UserRole + 1
 
@@ -116,10 +117,10 @@ class ContactListModel(QAbstractListModel):
         if person.organisation:
             parts.append(person.organisation)
         days = person.days_since(today)
-        parts.append(tr("no entries yet") if days is None else tr("last entry {0} days ago").format(days))
+        parts.append(tr("no entries yet") if days is None else tr("last entry {0}").format(ago_text(days)))
         overdue = person.overdue_days(today)
         if overdue:
-            parts.append(tr("overdue by {0} days").format(overdue))
+            parts.append(tr("overdue by {0}").format(days_text(overdue)))
         parts.append(tr("gave {0}, received {1}").format(person.given, person.received))
         if person.archived:
             parts.append(tr("archived"))

@@ -39,6 +39,7 @@ from netjournal.ui.shell.open_check import OpenCheck
 from netjournal.ui.shell.review_commands import ReviewCommands
 from netjournal.ui.shell.screen_lock import ScreenLockWatcher
 from netjournal.ui.shell.settings import WindowSettings
+from netjournal.ui.shell.status_text import journal_summary
 from netjournal.ui.shell.undo import UndoHistory, UndoNotice
 from netjournal.ui.shell.unlock import UnlockScreen
 from netjournal.ui.shell.welcome import WelcomeScreen
@@ -343,17 +344,7 @@ class MainWindow(QMainWindow):
             self.status_label.clear()
             return
         counts = journal_counts(self.session.journal)
-        self.status_label.setText(
-            self.tr(
-                "{name} · {people} people · {exchanges} exchanges · {touchpoints} touchpoints · {open} open loops"
-            ).format(
-                name=self.session.journal.path.name,
-                people=f"{counts.people:,}",
-                exchanges=f"{counts.exchanges:,}",
-                touchpoints=f"{counts.touchpoints:,}",
-                open=f"{counts.open_loops:,}",
-            )
-        )
+        self.status_label.setText(journal_summary(self.session.journal.path.name, counts))
 
     def _sync_enabled(self) -> None:
         unlocked = self.session.is_open
