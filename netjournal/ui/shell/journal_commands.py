@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from netjournal import __version__
@@ -50,6 +50,8 @@ def demo_passphrase() -> str:
 
 
 class JournalCommands(QObject):
+    demoOpened = Signal(Path, str)  # the demo journal and its passphrase, for the unlock screen after a lock
+
     def __init__(self, host: CommandHost, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.host = host
@@ -116,6 +118,7 @@ class JournalCommands(QObject):
                 "you need it after locking (Ctrl+L). The folder is removed when netjournal quits."
             ).format(folder=folder, passphrase=passphrase)
         )
+        self.demoOpened.emit(journal.path, passphrase)
         return journal
 
     def _remove_demo_folders(self) -> None:

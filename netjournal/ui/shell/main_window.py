@@ -34,6 +34,7 @@ from netjournal.ui.shell.entry_commands import EntryCommands
 from netjournal.ui.shell.idle_lock import MAX_MINUTES, MIN_MINUTES, IdleLock
 from netjournal.ui.shell.import_commands import ImportCommands
 from netjournal.ui.shell.journal_commands import JournalCommands
+from netjournal.ui.shell.lock_memory import LockMemory
 from netjournal.ui.shell.merge_commands import MergeCommands
 from netjournal.ui.shell.open_check import OpenCheck
 from netjournal.ui.shell.review_commands import ReviewCommands
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
         self.auto_backups.failed.connect(self.show_notice)
         self.open_check = OpenCheck(self.session, self)
         self.open_check.damaged.connect(self.show_notice)
+        self.lock_memory = LockMemory(self.session, self.workspace, self.unlock, self.journals, self)
         self._connect_commands()
         self._counts_timer = QTimer(self, singleShot=True, interval=0)
         self._counts_timer.timeout.connect(self._update_status)
