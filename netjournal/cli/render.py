@@ -28,6 +28,8 @@ def _entry_line(entry: TimelineEntry) -> str:
             text = f"{arrow} {entry.kind} (significance {entry.significance}): {entry.summary}  [#{entry.id}]"
             if entry.second_person_name:
                 text += f"  (introduction with {entry.second_person_name})"
+            if entry.outcome:
+                text += f"  came of it: {entry.outcome}"
             return text
         case TouchpointEntry():
             channel = f" by {entry.channel}" if entry.channel else ""
