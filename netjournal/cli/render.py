@@ -59,7 +59,7 @@ def relationship_text(rel: Relationship, timeline: Iterable[TimelineEntry], toda
         )
     cadence = rel.ledger.cadence
     lines.append("")
-    if cadence.last_entry_on is None:
+    if cadence.last_entry_on is None or cadence.days_since is None:
         lines.append("Last entry: none yet")
     else:
         lines.append(f"Last entry: {cadence.last_entry_on.isoformat()} ({days_ago(cadence.days_since)})")
