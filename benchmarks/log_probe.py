@@ -92,7 +92,7 @@ def instrument() -> None:
 
     peewee.Database.execute_sql = timed_sql
 
-    timed(cli, "build_parser", "build the argparse parser")
+    timed(cli, "parse_arguments", "build the argparse parser and read the arguments")
     timed(argparse.ArgumentParser, "parse_args", "parse the arguments")
     timed(store, "_silence_cipher_log", "silence SQLCipher's log (a :memory: connection)")
     timed(store, "_precheck_existing", "check the file's header")

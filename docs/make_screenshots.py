@@ -1,4 +1,5 @@
-"""Render every screen of the window offscreen into docs/screenshots/, light and dark, 1280×800.
+"""Render every screen of the window offscreen into docs/screenshots/, light and dark, 1280×800; the main
+screens (a person, the prompts, search) also at 1024×700 and 1440×900 (``main-person-1024-light.png``).
 
     python docs/make_screenshots.py
 
@@ -39,6 +40,7 @@ from netjournal.ui.widgets import messages
 
 OUT = Path(__file__).resolve().parent / "screenshots"
 SIZE = (1280, 800)
+MAIN_SIZES = ((1024, 700), (1440, 900))
 PASSPHRASE = "screenshot-demo-passphrase"
 
 
@@ -94,6 +96,7 @@ def grab_with_dialog(window: QWidget, dialog: QWidget) -> QImage:
 
 
 def new_window(app: QApplication, settings_dir: Path) -> MainWindow:
+    (settings_dir / "settings.ini").unlink(missing_ok=True)  # each theme starts with the default column widths
     settings = WindowSettings(QSettings(str(settings_dir / "settings.ini"), QSettings.Format.IniFormat))
     window = MainWindow(settings)
     window.resize(*SIZE)
@@ -168,6 +171,79 @@ def add_twins(journal: Journal) -> list[int]:
     return twins
 
 
+def select_long_entry(window: MainWindow) -> None:
+    """Make the entry with the longest text among the newest current, so the detail pane has something to read."""
+    timeline = window.workspace.timeline
+    rows = [(row, timeline.model.row_at(row)) for row in range(min(40, timeline.model.rowCount()))]
+    entries = [(len(getattr(e, "title", "")) + len(getattr(e, "details", "")), row) for row, e in rows]
+    timeline.list.setCurrentIndex(timeline.model.index(max(entries)[1]))
+
+
+def shoot_main_screens(
+    app: QApplication, window: MainWindow, person: int, take: Callable[[str, QImage], None], suffix: str
+) -> None:
+    """A person with an entry read in full, the prompts tab with a card focused, and search results."""
+    workspace = window.workspace
+    if suffix:  # the 1280 person shot is taken earlier, before the dialogs
+        workspace.select_person(person)
+        select_long_entry(window)
+        workspace.timeline.list.setFocus()
+        settle(app)
+        take(f"main-person{suffix}", window.grab().toImage())
+    workspace.show_everyone()
+    workspace.focus_prompts()
+    settle(app)
+    take(f"prompts{suffix}", window.grab().toImage())
+    workspace.side.setCurrentWidget(workspace.relationship)
+    workspace.search.box.setText("pricing")
+    workspace.search.run_search()
+    settle(app)
+    take(f"search{suffix}", window.grab().toImage())
+    workspace.search.clear()
+
+
+def busiest_day_of_the_year(journal: Journal) -> dt.date:
+    """This year's date of the day and month with the most entries in earlier years (today may have none)."""
+    (day,) = journal.sql(
+        "SELECT substr(date, 6) FROM exchange WHERE date < ? GROUP BY 1"
+        " ORDER BY count(DISTINCT substr(date, 1, 4)) DESC, count(*) DESC LIMIT 1",
+        (f"{dt.date.today().year}-01-01",),
+    ).fetchone()
+    month, number = (int(part) for part in day.split("-"))
+    return dt.date(dt.date.today().year, month, min(number, 28) if month == 2 else number)
+
+
+def shoot_views(app: QApplication, window: MainWindow, journal: Journal, person: int, take: Callable) -> None:
+    """The View menu's pages, each as its key opens it."""
+    views = window.views
+    window.workspace.select_person(person)
+    settle(app)
+    views.show("over_time")
+    settle(app)
+    take("view-over-time-person", window.grab().toImage())
+    views.over_time.scope.setCurrentIndex(0)
+    views.over_time.span.setCurrentIndex(2)
+    settle(app)
+    take("view-over-time-network", window.grab().toImage())
+    views.on_this_day.today = busiest_day_of_the_year(journal)
+    views.show("on_this_day")
+    settle(app)
+    take("view-on-this-day", window.grab().toImage())
+    views.on_this_day.today = None
+    for name in ("overdue", "introductions", "tags"):
+        views.show(name)
+        settle(app)
+        take(f"view-{name}", window.grab().toImage())
+        if name == "introductions":
+            dialog = views.ask_outcome(views.introductions.table.current_record())
+            settle(app)
+            take("outcome-dialog", grab_with_dialog(window, dialog))
+            dialog.reject()
+            settle(app)
+    window.workspace.show_everyone()
+    settle(app)
+
+
 def shoot(app: QApplication, journal_path: Path, folder: Path, theme: str) -> None:
     window = new_window(app, folder)
     shots: list[tuple[str, Callable[[], QImage]]] = []
@@ -186,7 +262,7 @@ def shoot(app: QApplication, journal_path: Path, folder: Path, theme: str) -> No
     settle(app)
     person = busiest_person_with_history(journal)
     window.workspace.select_person(person)
-    window.workspace.timeline.list.setCurrentIndex(window.workspace.timeline.model.index(1))
+    select_long_entry(window)
     settle(app)
     take("main-person", window.grab().toImage())
 
@@ -312,21 +388,14 @@ def shoot(app: QApplication, journal_path: Path, folder: Path, theme: str) -> No
     dialog.reject()
     settle(app)
 
-    window.workspace.show_everyone()
-    window.workspace.side.setSizes([200, 600])
+    shoot_main_screens(app, window, person, take, "")
+    for width, height in MAIN_SIZES:
+        window.resize(width, height)
+        settle(app)
+        shoot_main_screens(app, window, person, take, f"-{width}")
+    window.resize(*SIZE)
     settle(app)
-    cards = window.workspace.prompts.cards()
-    if cards:
-        cards[0].setFocus()
-    settle(app)
-    take("prompts", window.grab().toImage())
-    window.workspace.side.setSizes([460, 340])
-
-    window.workspace.search.box.setText("pricing")
-    window.workspace.search.run_search()
-    settle(app)
-    take("search", window.grab().toImage())
-    window.workspace.search.clear()
+    shoot_views(app, window, journal, person, take)
 
     window.lock()
     settle(app)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from netjournal.cli.parser import build_parser
+from netjournal.cli.parser import parse_arguments
 
 if TYPE_CHECKING:
     from netjournal.cli.early_open import EarlyOpen
@@ -24,8 +24,7 @@ def _error(message: str) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_arguments(argv)
     explicit = getattr(args, "journal", None)
     if args.command is None:
         # Qt is imported only here, so commands start fast.
@@ -99,6 +98,9 @@ _OPENING_COMMANDS = frozenset(
         "import",
         "merge-people",
         "duplicates",
+        "people",
+        "person",
+        "delete",
     }
 )
 

@@ -11,10 +11,13 @@ from typing import TYPE_CHECKING
 
 from netjournal.cli import passphrase as secrets
 from netjournal.cli.backup_commands import cmd_backups, cmd_restore
+from netjournal.cli.delete_commands import cmd_delete
 from netjournal.cli.import_commands import cmd_import
 from netjournal.cli.opening import open_journal as _open
 from netjournal.cli.opening import say as _say
 from netjournal.cli.people_commands import cmd_duplicates, cmd_merge_people
+from netjournal.cli.people_listing import cmd_people
+from netjournal.cli.person_commands import cmd_person
 from netjournal.cli.review_commands import cmd_review
 from netjournal.cli.terminal import printable
 from netjournal.services.journal import Journal
@@ -55,10 +58,23 @@ def cmd_init(args: argparse.Namespace, path: Path) -> int:
     return 0
 
 
-def cmd_demo(args: argparse.Namespace, _path: Path) -> int:
+def _demo_target(args: argparse.Namespace, path: Path) -> Path:
+    """PATH, or --journal PATH as every other command takes it (never the default journal's place)."""
+    from netjournal.store.errors import JournalError
+
+    explicit = getattr(args, "journal", None)
+    if args.path is None and explicit is None:
+        raise JournalError("Say where to create the demo journal: netjournal demo PATH (or --journal PATH).")
+    target = Path(args.path).expanduser().absolute() if args.path is not None else path
+    if args.path is not None and explicit is not None and target != path:
+        raise JournalError(f"Two places were given for the demo journal ({target} and {path}); give one.")
+    return target
+
+
+def cmd_demo(args: argparse.Namespace, path: Path) -> int:
     from netjournal.services.demo import create_demo_journal
 
-    target = Path(args.path).expanduser()
+    target = _demo_target(args, path)
     passphrase = secrets.new_passphrase("the demo journal")
     stats = create_demo_journal(target, passphrase, args.size, seed=args.seed)
     _say(
@@ -68,7 +84,15 @@ def cmd_demo(args: argparse.Namespace, _path: Path) -> int:
     return 0
 
 
-def _added(logged: Logged) -> None:
+def _added(logged: Logged, *typed: str | None) -> None:
+    """Say who was added, and whom a name that only started their words was taken for."""
+    from netjournal.cli.person_commands import chosen_note
+
+    named = [name for name in typed if name and name.strip()]  # in the order the action lists its people
+    for person, name in zip(logged.people, named, strict=False):
+        note = None if person.added else chosen_note(name, person.name)
+        if note:
+            _say(note)
     for person in logged.added_people:
         _say(f"Added {person.name} as a new person.")
 
@@ -98,7 +122,7 @@ def cmd_log(args: argparse.Namespace, path: Path) -> int:
     who = logged.people[0].name if args.with_name is not None else (args.network or "the network")
     verb = "gave to" if args.direction == "given" else "received from"
     _say(f"Saved exchange #{logged.id}: {verb} {who}.")
-    _added(logged)
+    _added(logged, args.with_name, args.second)
     report = score_specificity(summary, args.details)
     if report.is_vague:
         from netjournal.cli.render import specificity_lines
@@ -116,17 +140,20 @@ def cmd_touch(args: argparse.Namespace, path: Path) -> int:
             journal, args.with_name, " ".join(args.note), date=_date(args.date), channel=args.channel
         )
     _say(f"Saved touchpoint #{logged.id} with {logged.people[0].name}.")
-    _added(logged)
+    _added(logged, args.with_name)
     return 0
 
 
 def cmd_loop(args: argparse.Namespace, path: Path) -> int:
     from netjournal.services.use_cases import keep_loop
 
+    if args.done_id is not None:  # the other options were checked with the grammar (``loop_usage``)
+        args.loop_id = args.done_id
+        return cmd_done(args, path)
     with _open(args, path) as journal:
         logged = keep_loop(journal, args.loop_kind, " ".join(args.what), person=args.with_name, due_on=args.due)
     _say(f"Saved open loop #{logged.id}.")
-    _added(logged)
+    _added(logged, args.with_name)
     return 0
 
 
@@ -145,7 +172,7 @@ def cmd_reflect(args: argparse.Namespace, path: Path) -> int:
     with _open(args, path) as journal:
         logged = write_reflection(journal, " ".join(args.text), person=args.about, date=_date(args.date))
     _say(f"Saved reflection #{logged.id}.")
-    _added(logged)
+    _added(logged, args.about)
     return 0
 
 
@@ -286,13 +313,12 @@ def _backup_destination(given: str, journal: Path) -> Path:
 
 def cmd_backup(args: argparse.Namespace, path: Path) -> int:
     """A copy read on a connection of its own: it works while the window has the journal open."""
-    from netjournal.store.errors import JournalNotFoundError
     from netjournal.store.kdf import default_kdf_iter
+    from netjournal.store.keyed import precheck_existing
     from netjournal.store.snapshot import SnapshotSource, write_snapshot
 
     destination = _backup_destination(args.destination, path).absolute()  # before the passphrase is asked
-    if not path.is_file():
-        raise JournalNotFoundError(path)
+    precheck_existing(path)
     source = SnapshotSource(path.resolve(), secrets.passphrase_to_open(path), default_kdf_iter())
     write_snapshot(source, destination)
     _say(f"Wrote an encrypted backup to {destination} (same passphrase).")
@@ -346,4 +372,5 @@ COMMANDS = {
 
 COMMANDS.update(backups=cmd_backups, restore=cmd_restore, review=cmd_review)
 COMMANDS["import"] = cmd_import
+COMMANDS.update(people=cmd_people, person=cmd_person, delete=cmd_delete)
 COMMANDS.update({"merge-people": cmd_merge_people, "duplicates": cmd_duplicates})

@@ -15,14 +15,13 @@ if TYPE_CHECKING:
 
 def open_journal(args: argparse.Namespace, path: Path) -> Journal:
     """The journal the command works on: the one opened early (see ``early_open``), or opened now."""
-    from netjournal.store.errors import JournalNotFoundError
+    from netjournal.store.keyed import precheck_existing
 
     early: EarlyOpen | None = getattr(args, "early_open", None)
     if early is not None and early.path == path:
         journal = early.take()
     else:
-        if not path.is_file():  # say so before asking for a passphrase
-            raise JournalNotFoundError(path)
+        precheck_existing(path)  # no journal there, or not one: say so before asking for a passphrase
         journal = Journal.open(path, secrets.passphrase_to_open(path))
     # A command that changes the journal leaves what an automatic backup needs (see ``auto_backup``).
     journal.changes.subscribe(lambda _change: setattr(args, "changed_journal", journal.snapshot_source()))

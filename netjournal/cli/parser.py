@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from netjournal import __version__
+from netjournal.cli.people_options import add_people_commands
 from netjournal.domain import Kind
+
+_DATE_HELP = "when it happened (default: today)"
+_NAME_HELP = "a name as you would say it: a whole name, or a unique start of its words"
+_WITH_HELP = "the other person: " + _NAME_HELP + " (a name nobody has adds a new person)"
 
 
 def _journal_option(parser: argparse.ArgumentParser) -> None:
@@ -34,6 +39,31 @@ def _count(low: int, high: int) -> Callable[[str], int]:
     return parse
 
 
+def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The command line read, with the checks argparse cannot express made as usage errors (exit status 2)."""
+    args = build_parser().parse_args(argv)
+    check = getattr(args, "usage_check", None)
+    if check is not None:
+        problem = check(args)
+        if problem:
+            args.usage_parser.error(problem)
+    return args
+
+
+def _loop_usage(args: argparse.Namespace) -> str | None:
+    if args.done_id is not None:
+        if args.what or args.with_name is not None or args.due is not None:
+            return "--done ID closes a loop; it takes no WHAT, --with or --due"
+        return None
+    if args.loop_kind is None:
+        return "say --promised or --asked (or --done ID to close a loop)"
+    if not args.what:
+        return "say what was promised or asked (WHAT)"
+    if args.date is not None:
+        return "--date is for --done; a new loop has --due"
+    return None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="netjournal",
@@ -57,15 +87,26 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--remember", action="store_true", help="remember the passphrase in the OS keychain")
 
     demo = command("demo", "create a demo journal full of believable data")
-    demo.add_argument("path", metavar="PATH")
-    demo.add_argument("--size", choices=("small", "large"), default="small")
+    demo.add_argument(
+        "path", metavar="PATH", nargs="?", help="where to create it (or --journal PATH, like every other command)"
+    )
+    demo.add_argument(
+        "--size",
+        choices=("small", "large"),
+        default="small",
+        help="small (about 150 people; the default) or large (2,000)",
+    )
     demo.add_argument("--seed", type=int, default=7, help=argparse.SUPPRESS)
 
     log = command("log", "log one exchange of value")
     direction = log.add_mutually_exclusive_group(required=True)
-    direction.add_argument("--gave", dest="direction", action="store_const", const="given")
-    direction.add_argument("--received", dest="direction", action="store_const", const="received")
-    log.add_argument("--with", dest="with_name", metavar="NAME", help="the other person (new names are created)")
+    direction.add_argument(
+        "--gave", dest="direction", action="store_const", const="given", help="you gave it (one of --gave, --received)"
+    )
+    direction.add_argument(
+        "--received", dest="direction", action="store_const", const="received", help="you received it"
+    )
+    log.add_argument("--with", dest="with_name", metavar="NAME", help=_WITH_HELP)
     log.add_argument(
         "--network",
         metavar="COMMUNITY",
@@ -80,26 +121,35 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="KIND",
         help="one of: " + ", ".join(k.value for k in Kind),
     )
-    log.add_argument("--date", metavar="YYYY-MM-DD")
-    log.add_argument("--significance", type=int, default=3, metavar="N", help="1 (small) to 5 (life-changing)")
+    log.add_argument("--date", metavar="YYYY-MM-DD", help=_DATE_HELP)
+    log.add_argument(
+        "--significance", type=int, default=3, metavar="N", help="1 (small) to 5 (life-changing); default 3"
+    )
     log.add_argument("--second", metavar="NAME", help="for an introduction: the other person introduced")
-    log.add_argument("--details", default="")
+    log.add_argument("--details", default="", help="more about it: what exactly, why it mattered")
     log.add_argument("--returns", type=int, metavar="ID", help="the id of the earlier exchange this one returns")
-    log.add_argument("summary", nargs="+", metavar="SUMMARY")
+    log.add_argument("summary", nargs="+", metavar="SUMMARY", help="what moved, as specifically as you can say it")
 
     touch = command("touch", "log a touchpoint: keeping in touch, no value moved")
-    touch.add_argument("--with", dest="with_name", metavar="NAME", required=True)
-    touch.add_argument("--date", metavar="YYYY-MM-DD")
-    touch.add_argument("--channel", default="")
-    touch.add_argument("note", nargs="+", metavar="NOTE")
+    touch.add_argument("--with", dest="with_name", metavar="NAME", required=True, help=_WITH_HELP)
+    touch.add_argument("--date", metavar="YYYY-MM-DD", help=_DATE_HELP)
+    touch.add_argument("--channel", default="", help="how: email, call, coffee...")
+    touch.add_argument("note", nargs="+", metavar="NOTE", help="what you talked about")
 
-    loop = command("loop", "keep an open loop: something promised or asked")
-    kind = loop.add_mutually_exclusive_group(required=True)
-    kind.add_argument("--promised", dest="loop_kind", action="store_const", const="promised")
-    kind.add_argument("--asked", dest="loop_kind", action="store_const", const="asked")
-    loop.add_argument("--with", dest="with_name", metavar="NAME")
-    loop.add_argument("--due", metavar="YYYY-MM-DD")
-    loop.add_argument("what", nargs="+", metavar="WHAT")
+    loop = command("loop", "keep an open loop (something promised or asked), or close one with --done")
+    kind = loop.add_mutually_exclusive_group()
+    kind.add_argument(
+        "--promised", dest="loop_kind", action="store_const", const="promised", help="you promised it to them"
+    )
+    kind.add_argument("--asked", dest="loop_kind", action="store_const", const="asked", help="you asked it of them")
+    kind.add_argument(
+        "--done", dest="done_id", type=int, metavar="ID", help="close open loop ID instead (the same as `done ID`)"
+    )
+    loop.add_argument("--with", dest="with_name", metavar="NAME", help=_WITH_HELP)
+    loop.add_argument("--due", metavar="YYYY-MM-DD", help="when it is due (optional)")
+    loop.add_argument("--date", metavar="YYYY-MM-DD", help="with --done: when it was done (default: today)")
+    loop.add_argument("what", nargs="*", metavar="WHAT", help="what was promised or asked")
+    loop.set_defaults(usage_check=_loop_usage, usage_parser=loop)
 
     done = command("done", "close an open loop: it has been done")
     done.add_argument("loop_id", type=int, metavar="ID", help="the loop's number, as `loop` printed it")
@@ -107,22 +157,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     reflect = command("reflect", "write a reflection")
     reflect.add_argument("--about", metavar="NAME", help="the person it is about (new names are created)")
-    reflect.add_argument("--date", metavar="YYYY-MM-DD")
-    reflect.add_argument("text", nargs="+", metavar="TEXT")
+    reflect.add_argument("--date", metavar="YYYY-MM-DD", help=_DATE_HELP)
+    reflect.add_argument("text", nargs="+", metavar="TEXT", help="the reflection")
 
     search = command("search", "full-text search, newest first")
-    search.add_argument("query", nargs="+", metavar="QUERY")
+    search.add_argument("query", nargs="+", metavar="QUERY", help="the words to find")
     search.add_argument("--limit", type=_count(1, 1000), default=30, metavar="N", help="at most N matches (1-1000)")
 
     show = command("show", "a person's ledger and timeline")
-    show.add_argument("name", nargs="+", metavar="NAME")
+    show.add_argument("name", nargs="+", metavar="NAME", help=_NAME_HELP)
 
     prompts = command("prompts", "today's reflection prompts")
-    prompts.add_argument("--date", metavar="YYYY-MM-DD")
+    prompts.add_argument("--date", metavar="YYYY-MM-DD", help="the prompts of another day (default: today)")
 
     answer = command("answer", "answer one of today's reflection prompts")
     answer.add_argument("number", type=int, metavar="N", help="the prompt's number, as `prompts` lists it")
-    answer.add_argument("text", nargs="+", metavar="TEXT")
+    answer.add_argument("text", nargs="+", metavar="TEXT", help="your answer, kept as a reflection")
 
     export = command("export", "write the whole journal as JSON, or the contacts as vCard (unencrypted)")
     export.add_argument("destination", metavar="FILE", help="where to write it, or - for standard output")
@@ -179,7 +229,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("passwd", "change the journal's passphrase")
     backup = command("backup", "write an encrypted copy under the same passphrase")
-    backup.add_argument("destination", metavar="DEST")
+    backup.add_argument("destination", metavar="DEST", help="a file, or a folder to put a dated copy in")
     command("backups", "list the automatic backups, newest first")
     restore = command("restore", "put a backup in the journal's place (the journal is kept as a backup first)")
     restore.add_argument("backup", metavar="BACKUP", help="a number from `netjournal backups`, or a backup file")
@@ -187,4 +237,5 @@ def build_parser() -> argparse.ArgumentParser:
     command("check", "check every page of the journal for damage")
     command("remember", "remember the passphrase in the OS keychain")
     command("forget", "forget a passphrase remembered in the OS keychain")
+    add_people_commands(command)
     return parser

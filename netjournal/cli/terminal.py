@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 REPLACEMENT = "\ufffd"
 
 
 def printable(text: str, *, keep: str = "") -> str:
     """``text`` with every control character but newline, tab and those in ``keep`` replaced."""
     if keep:
-        return _UNSAFE.sub(lambda match: match.group() if match.group() in keep else REPLACEMENT, text)
-    return _UNSAFE.sub(REPLACEMENT, text)
+        return UNSAFE.sub(lambda match: match.group() if match.group() in keep else REPLACEMENT, text)
+    return UNSAFE.sub(REPLACEMENT, text)

@@ -67,6 +67,76 @@ def describe_balance(rows: Sequence[Sequence]) -> str:
     return " ".join(parts)
 
 
+class BalanceGeometry(NamedTuple):
+    """Where each part of the balance chart goes inside its rectangle (computed, then painted)."""
+
+    legend: QRectF
+    centre: float
+    label_w: float
+    count_w: float
+    pad: float
+    rows: list[QRectF]  # one band per row, top to bottom
+    given_bars: list[QRectF]
+    received_bars: list[QRectF]
+    caption: QRectF
+
+
+def balance_height(metrics: QFontMetricsF, small_metrics: QFontMetricsF, row_count: int) -> float:
+    """The height at which ``row_count`` rows, the legend and the caption fit without touching."""
+    return small_metrics.height() * 1.3 + metrics.height() * 1.5 * max(1, row_count) + small_metrics.height() * 1.4
+
+
+def balance_geometry(
+    rect: QRectF, rows: Sequence[BalanceRow], metrics: QFontMetricsF, small_metrics: QFontMetricsF
+) -> BalanceGeometry:
+    """Lay the chart out inside ``rect``: legend on top, the caption at the bottom, the rows between.
+
+    The rows share only the height left between legend and caption (never a fixed minimum that
+    would push the last bar into the caption when ``rect`` is short); the bars shrink instead.
+    """
+    pad = metrics.height() * 0.35
+    label_w = max((metrics.horizontalAdvance(r.label) for r in rows), default=0.0) + pad
+    biggest = max((max(r.given_count, r.received_count) for r in rows), default=0)
+    count_w = metrics.horizontalAdvance(str(max(biggest, 99))) + pad
+    legend_h = small_metrics.height() * 1.3
+    caption_h = small_metrics.height() * 1.15
+    gap = small_metrics.height() * 0.25  # between the last bar and the caption
+    left = rect.left() + label_w + count_w
+    right = rect.right() - count_w
+    centre = (left + right) / 2
+    half = max(0.0, (right - left) / 2 - 1)
+    top = rect.top() + legend_h
+    caption = QRectF(rect.left(), rect.bottom() - caption_h, rect.width(), caption_h)
+    row_h = max(0.0, caption.top() - gap - top) / max(1, len(rows))
+    bar_h = max(0.0, min(row_h * 0.8, metrics.height() * 1.1))
+    scale = max((max(r.given_significance, r.received_significance) for r in rows), default=0)
+    bands, given_bars, received_bars = [], [], []
+    for index, row in enumerate(rows):
+        band = QRectF(rect.left(), top + index * row_h, rect.width(), row_h)
+        mid = band.center().y()
+        given_len = half * row.given_significance / scale if scale else 0.0
+        received_len = half * row.received_significance / scale if scale else 0.0
+        bands.append(band)
+        given_bars.append(QRectF(centre - given_len, mid - bar_h / 2, given_len, bar_h))
+        received_bars.append(QRectF(centre + 1, mid - bar_h / 2, received_len, bar_h))
+    legend = QRectF(rect.left(), rect.top(), rect.width(), small_metrics.height())
+    return BalanceGeometry(legend, centre, label_w, count_w, pad, bands, given_bars, received_bars, caption)
+
+
+def small_font(font: QFont) -> QFont:
+    """The legend's and caption's font: a little smaller than the labels'."""
+    small = QFont(font)
+    small.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
+    return small
+
+
+def balance_fonts(painter: QPainter) -> tuple[QFont, QFont, QFontMetricsF, QFontMetricsF]:
+    """The painter's font for labels and counts, and a smaller one for the legend and caption."""
+    font = QFont(painter.font())
+    small = small_font(font)
+    return font, small, QFontMetricsF(font, painter.device()), QFontMetricsF(small, painter.device())
+
+
 def paint_balance(
     painter: QPainter,
     rect: QRectF,
@@ -82,92 +152,72 @@ def paint_balance(
     rows = [BalanceRow(*row) for row in rows]
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    font = QFont(painter.font())
-    metrics = QFontMetricsF(font, painter.device())
-    small = QFont(font)
-    small.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
-    small_metrics = QFontMetricsF(small, painter.device())
+    font, small, metrics, small_metrics = balance_fonts(painter)
     text = palette.color(QPalette.ColorRole.WindowText)
     soft = muted(palette)
     given_colour, received_colour = colours or (
         direction_color(Direction.GIVEN, palette),
         direction_color(Direction.RECEIVED, palette),
     )
-
-    pad = metrics.height() * 0.35
-    label_w = max((metrics.horizontalAdvance(r.label) for r in rows), default=0.0) + pad
-    biggest = max((max(r.given_count, r.received_count) for r in rows), default=0)
-    count_w = metrics.horizontalAdvance(str(max(biggest, 99))) + pad
-    legend_h = small_metrics.height() * 1.3
-    foot_h = small_metrics.height() * 1.15
-    left = rect.left() + label_w + count_w
-    right = rect.right() - count_w
-    centre = (left + right) / 2
-    half = max(0.0, (right - left) / 2 - 1)
-    top = rect.top() + legend_h
-    row_h = max(metrics.height() * 1.25, (rect.height() - legend_h - foot_h) / max(1, len(rows)))
-    bar_h = min(row_h - metrics.height() * 0.35, metrics.height() * 1.1)
-    scale = max((max(r.given_significance, r.received_significance) for r in rows), default=0)
+    shape = balance_geometry(rect, rows, metrics, small_metrics)
+    centre, pad, count_w = shape.centre, shape.pad, shape.count_w
 
     # Legend: a swatch and a word on each side of the axis, like column headings.
     painter.setFont(small)
     swatch = small_metrics.height() * 0.6
     gap = swatch * 0.4
-    legend_text_h = small_metrics.height()
-    y = rect.top() + (legend_text_h - swatch) / 2
+    legend = shape.legend
+    y = legend.top() + (legend.height() - swatch) / 2
     given_word, received_word = tr("Given"), tr("Received")
     gw = small_metrics.horizontalAdvance(given_word)
     painter.fillRect(QRectF(centre - gap - swatch, y, swatch, swatch), given_colour)
     painter.setPen(text)
     painter.drawText(
-        QRectF(centre - 2 * gap - swatch - gw, rect.top(), gw, legend_text_h),
+        QRectF(centre - 2 * gap - swatch - gw, legend.top(), gw, legend.height()),
         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
         given_word,
     )
     painter.fillRect(QRectF(centre + gap, y, swatch, swatch), received_colour)
     painter.drawText(
-        QRectF(centre + 2 * gap + swatch, rect.top(), rect.right() - centre, legend_text_h),
+        QRectF(centre + 2 * gap + swatch, legend.top(), rect.right() - centre, legend.height()),
         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
         received_word,
     )
 
     painter.setFont(font)
-    for index, row in enumerate(rows):
-        row_top = top + index * row_h
-        mid = row_top + row_h / 2
+    for row, band, given, received in zip(rows, shape.rows, shape.given_bars, shape.received_bars, strict=True):
         painter.setPen(text)
         painter.drawText(
-            QRectF(rect.left(), row_top, label_w - pad, row_h),
+            QRectF(band.left(), band.top(), shape.label_w - pad, band.height()),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             row.label,
         )
-        given_len = half * row.given_significance / scale if scale else 0.0
-        received_len = half * row.received_significance / scale if scale else 0.0
-        if given_len:
-            painter.fillRect(QRectF(centre - given_len, mid - bar_h / 2, given_len, bar_h), given_colour)
-        if received_len:
-            painter.fillRect(QRectF(centre + 1, mid - bar_h / 2, received_len, bar_h), received_colour)
+        if given.width():
+            painter.fillRect(given, given_colour)
+        if received.width():
+            painter.fillRect(received, received_colour)
         painter.setPen(text if row.given_count else soft)
         painter.drawText(
-            QRectF(centre - given_len - count_w, row_top, count_w - pad / 2, row_h),
+            QRectF(given.left() - count_w, band.top(), count_w - pad / 2, band.height()),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
             str(row.given_count),
         )
         painter.setPen(text if row.received_count else soft)
         painter.drawText(
-            QRectF(centre + 1 + received_len + pad / 2, row_top, count_w, row_h),
+            QRectF(received.right() + pad / 2, band.top(), count_w, band.height()),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             str(row.received_count),
         )
 
     # The centre axis, over the whole height of the bars.
-    painter.setPen(palette.color(QPalette.ColorRole.Mid))
-    painter.drawLine(QPointF(centre, top), QPointF(centre, top + row_h * max(1, len(rows))))
+    if shape.rows:
+        painter.setPen(palette.color(QPalette.ColorRole.Mid))
+        painter.drawLine(QPointF(centre, shape.rows[0].top()), QPointF(centre, shape.rows[-1].bottom()))
 
     painter.setFont(small)
     painter.setPen(soft)
     painter.drawText(
-        QRectF(rect.left(), rect.bottom() - foot_h, rect.width(), foot_h),
+        shape.caption,
         Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
         tr("Bar length: significance · number: exchanges"),
     )

@@ -31,6 +31,7 @@ TRIGGER_FIELDS: dict[str, frozenset[str]] = {
     "exchange_anniversary": frozenset({"name", "evidence", "years"}),
     "vague_entries_week": frozenset({"count", "evidence"}),
     "no_contribution_quarter": frozenset({"days"}),
+    "introduction_outcome": frozenset({"who", "by", "days"}),
 }
 MAX_PER_TRIGGER = 2
 MAX_PROMPTS = 6
@@ -151,6 +152,7 @@ _TRIGGER_REASONS = {
     "exchange_anniversary": "A year to the day",
     "vague_entries_week": "Vague entries this week",
     "no_contribution_quarter": "No contribution to the network this quarter",
+    "introduction_outcome": "An introduction some weeks ago, with nothing yet on what came of it",
 }
 
 

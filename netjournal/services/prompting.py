@@ -23,6 +23,7 @@ from netjournal.insights.prompts import (
 from netjournal.insights.specificity import score_specificity
 from netjournal.services.entries import add_reflection
 from netjournal.services.events import ChangeAction, JournalChange
+from netjournal.services.introductions import outcome_evidence, set_outcome
 from netjournal.services.journal import Journal
 from netjournal.store import rows
 from netjournal.store.models import PromptState
@@ -192,6 +193,7 @@ def gather_evidence(journal: Journal, today: dt.date) -> dict[str, list[Evidence
         "exchange_anniversary": _anniversaries(journal, today),
         "vague_entries_week": _vague_this_week(journal, today),
         "no_contribution_quarter": _no_contribution(journal, today),
+        "introduction_outcome": outcome_evidence(journal, today),
     }
 
 
@@ -233,9 +235,17 @@ def answer_prompt(journal: Journal, prompt: DuePrompt, text: str, *, today: dt.d
         reflection_id = add_reflection(
             journal, text, date=today, prompt_id=prompt.key, prompt_text=prompt.text, person_id=prompt.person_id
         )
+        if _asks_for_outcome(prompt):
+            set_outcome(journal, prompt.entry_ids[0], text)
         rows.upsert(journal.db, PromptState, {"prompt_key": prompt.key, "answered_on": today}, key="prompt_key")
         changes.append(_PROMPT_STATE_CHANGED)
     return reflection_id
+
+
+def _asks_for_outcome(prompt: DuePrompt) -> bool:
+    """A prompt asking what came of an introduction: its answer is the introduction's outcome too."""
+    template = next((t for t in library() if t.id == prompt.prompt_id), None)
+    return template is not None and template.trigger == "introduction_outcome" and bool(prompt.entry_ids)
 
 
 def question_for(key: str) -> str | None:

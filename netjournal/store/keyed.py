@@ -16,6 +16,8 @@ from sqlcipher3 import dbapi2 as sqlcipher
 from netjournal.store.errors import JournalNotFoundError, NotAJournalError
 
 PLAINTEXT_HEADER = b"SQLite format 3\x00"
+_SNIFFED = 4096
+_SMALLEST_PAGE = 512  # every page size SQLite allows is a multiple of it
 _cipher_log_silenced = False
 
 
@@ -65,10 +67,29 @@ def precheck_existing(path: Path) -> None:
         raise NotAJournalError(path, "the file is empty")
     with path.open("rb") as handle:
         head = handle.read(len(PLAINTEXT_HEADER))
+        start = head + handle.read(_SNIFFED - len(head))
     if head == PLAINTEXT_HEADER:
         raise NotAJournalError(path, "it is an unencrypted SQLite database")
+    if _is_text(start):
+        raise NotAJournalError(path, "it is a text file")
     if size < 1024:
         raise NotAJournalError(path, "it is too small to be one")
+    if size % _SMALLEST_PAGE:
+        # Encrypted pages look like random bytes, but a database is always whole pages.
+        raise NotAJournalError(path, "it is not made of whole pages, as every journal is")
+
+
+def _is_text(start: bytes) -> bool:
+    """Whether the file's first bytes read as text (an export, a contacts file): never so for encrypted pages."""
+    if b"\x00" in start:
+        return False
+    try:
+        text = start.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if error.start < len(start) - 3:  # only a character cut off at the end of what was read is forgiven
+            return False
+        text = start[: error.start].decode("utf-8")
+    return all(c.isprintable() or c in "\t\n\r\f" for c in text)
 
 
 def has_crash_log(path: Path) -> bool:

@@ -21,6 +21,7 @@ TRIGGER_FIELDS = {
     "exchange_anniversary": {"name", "evidence", "years"},
     "vague_entries_week": {"count", "evidence"},
     "no_contribution_quarter": {"days"},
+    "introduction_outcome": {"who", "by", "days"},
 }
 
 
@@ -82,6 +83,8 @@ def test_triggered_texts_fill_in_cleanly() -> None:
         "what": "send the pricing template",
         "loop_kind": "promised",
         "years": 2,
+        "who": "Ana Silva to Tom Reyes",
+        "by": "you",
     }
     for prompt in _prompts():
         if "trigger" in prompt:

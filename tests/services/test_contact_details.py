@@ -146,4 +146,3 @@ def test_deleting_a_person_takes_their_details_and_undo_brings_them_back(journal
     assert people.get_person(journal, ana).details == tuple(details)
     assert _uuids(journal, ana) == before
     assert [h.person_id for h in search(journal, "northwind")] == [ana]
-

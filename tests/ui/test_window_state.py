@@ -139,7 +139,7 @@ def test_go_to_prompts_with_none_due_lands_on_the_calm_note(qtbot, window: MainW
     for prompt in prompting.prompts_for(window.session.journal, TODAY):
         prompting.dismiss_prompt(window.session.journal, prompt.key, today=TODAY)
     empty = prompts.findChild(QLabel, "promptsEmpty")
-    qtbot.waitUntil(empty.isVisible)
+    qtbot.waitUntil(lambda: not empty.isHidden())  # on the Prompts tab, behind the Relationship tab until Ctrl+3
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is empty)

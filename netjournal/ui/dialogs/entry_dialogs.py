@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 from netjournal.domain import LoopKind
 from netjournal.services import entries, records, use_cases
 from netjournal.ui.dialogs.form_support import (
-    DateField,
     FormDialog,
     date_edit,
     name_widget,
@@ -39,6 +38,7 @@ from netjournal.ui.dialogs.form_support import (
 )
 from netjournal.ui.i18n import tr
 from netjournal.ui.session import Session
+from netjournal.ui.widgets.date_field import DateField
 
 CHANNELS = ("email", "call", "coffee", "message", "conference", "LinkedIn")
 
@@ -59,11 +59,12 @@ class OptionalDate:
         # Fixed size: the form then right-aligns it like the other labels.
         self.check.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.date = DateField(to_qdate(default), dialog)
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
         self.date.setEnabled(False)
         self.check.toggled.connect(self.date.setEnabled)
+        # Unticked, a half-typed date no longer matters.
+        self.check.toggled.connect(lambda _checked: self.date.show_problem())
         dialog.form.addRow(self.check, self.date)
+        dialog.form.addRow("", self.date.message)
 
     def value(self) -> dt.date | None:
         return to_date(self.date.date()) if self.check.isChecked() else None

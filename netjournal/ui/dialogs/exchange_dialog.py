@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QRadioButton,
     QSizePolicy,
-    QSpinBox,
     QWidget,
 )
 
@@ -33,6 +32,7 @@ from netjournal.ui.dialogs.form_support import (
 from netjournal.ui.i18n import tr
 from netjournal.ui.session import Session
 from netjournal.ui.widgets.colors import muted
+from netjournal.ui.widgets.scale_box import ScaleSpinBox
 
 MAX_HINTS = 3
 SUMMARY_PREVIEW = 48
@@ -177,7 +177,7 @@ class ExchangeDialog(FormDialog):
         significance = QWidget(self)
         row = QHBoxLayout(significance)
         row.setContentsMargins(0, 0, 0, 0)
-        self.significance_field = QSpinBox(significance)
+        self.significance_field = ScaleSpinBox(significance)
         self.significance_field.setRange(1, 5)
         self.significance_field.setValue(3)
         self.significance_field.setAccessibleDescription(self.tr("1 is small, 5 is life-changing"))
@@ -218,6 +218,7 @@ class ExchangeDialog(FormDialog):
         self.given_radio.toggled.connect(self._refresh_reciprocates)
         self.date_field.dateChanged.connect(self._refresh_reciprocates)
         self.significance_field.valueChanged.connect(self._update_significance_words)
+        self.significance_field.outOfRange.connect(lambda _typed, kept: self._update_significance_words(kept))
 
     def _load(self, exchange_id: int) -> None:
         row = records.exchange(self.session.journal, exchange_id)
@@ -264,7 +265,10 @@ class ExchangeDialog(FormDialog):
     @Slot(int)
     def _update_significance_words(self, value: int) -> None:
         word = significance_words().get(value, "")
-        self.significance_words.setText(self.tr("%1  (1 small – 5 life-changing)").replace("%1", word))
+        text = self.tr("%1  (1 small – 5 life-changing)").replace("%1", word)
+        note = self.significance_field.note  # a typed number moved onto the scale: say so, never silently
+        self.significance_words.setText(f"{note} {text}" if note else text)
+        self.significance_field.setAccessibleDescription(note or self.tr("1 is small, 5 is life-changing"))
 
     @Slot()
     def _update_specificity(self) -> None:

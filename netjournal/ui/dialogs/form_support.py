@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QStringListModel, Qt, Signal, Slot
+from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSlider,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
@@ -35,13 +34,14 @@ from PySide6.QtWidgets import (
 from netjournal.services import people
 from netjournal.services.errors import JournalError
 from netjournal.services.journal import Journal
-from netjournal.services.people import person_names
 from netjournal.services.use_cases import PersonRef
 from netjournal.services.validation import AmbiguousPersonError, ValidationError
 from netjournal.ui.dialogs.drafts import DraftKeeper
+from netjournal.ui.dialogs.person_completion import attach_completer, person_completer
 from netjournal.ui.i18n import tr
 from netjournal.ui.session import Session
 from netjournal.ui.widgets.colors import overdue_color
+from netjournal.ui.widgets.date_field import DateField
 
 _SAVED_DESCRIPTION = "_descriptionBeforeError"
 
@@ -77,25 +77,6 @@ def invalid_style_sheet(palette: QPalette) -> str:
     return f'*[invalid="true"] {{ border: 2px solid {colour}; border-radius: 3px; }}'
 
 
-def person_completer(journal: Journal, parent: QWidget) -> QCompleter:
-    """Case-insensitive completion anywhere in a name ("silva" finds "Ana Silva")."""
-    completer = QCompleter(QStringListModel(person_names(journal), parent), parent)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-    completer.setMaxVisibleItems(10)
-    return completer
-
-
-def attach_completer(line_edit: QLineEdit, completer: QCompleter) -> None:
-    """Complete ``line_edit`` from ``completer`` (one completer may serve several fields)."""
-    line_edit.setCompleter(completer)
-    popup = completer.popup()  # made on first use, so never None here
-    if popup is not None:
-        # Leaving the field closes a suggestion list still open for it.
-        line_edit.editingFinished.connect(popup.hide)
-
-
 def lookup_person(journal: Journal, name: str) -> int | None:
     """The existing person ``name`` designates, or ``None`` (nobody, ambiguous, empty): no writes."""
     if not name.strip():
@@ -119,20 +100,8 @@ def to_date(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
 
 
-class DateField(QDateEdit):
-    """A date edit that Tab leaves at once (Qt's default walks through day, month and year).
-
-    Typing fills a section and moves on by itself; Left and Right still move within the date.
-    """
-
-    def focusNextPrevChild(self, forward: bool) -> bool:
-        return QWidget.focusNextPrevChild(self, forward)
-
-
-def date_edit(parent: QWidget, *, date: dt.date | None = None, max_today: bool = True) -> QDateEdit:
+def date_edit(parent: QWidget, *, date: dt.date | None = None, max_today: bool = True) -> DateField:
     edit = DateField(to_qdate(date or dt.date.today()), parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
     if max_today:
         edit.setMaximumDate(to_qdate(dt.date.today()))
     return edit
@@ -234,6 +203,8 @@ class FormDialog(QDialog):
         """
         name_widget(widget, object_name, accessible_name)
         self.form.addRow(self._label(label, watch or widget), widget)
+        if isinstance(widget, DateField):
+            self.form.addRow("", widget.message)  # what is wrong with a typed date, right under it
         for field in fields:
             self.register_field(field, watch or widget)
         self._watch(watch or widget)
@@ -353,6 +324,8 @@ class FormDialog(QDialog):
     @Slot()
     def _on_save(self) -> None:
         self.clear_errors()
+        if self._refuse_typed_dates():
+            return
         try:
             with self.session.journal.write():
                 saved_id = self.save()
@@ -365,6 +338,15 @@ class FormDialog(QDialog):
             keeper.discard()
         self.saved.emit(saved_id)
         self.accept()
+
+    def _refuse_typed_dates(self) -> bool:
+        """A date field holding no real date stops the save, focused and saying why (never a silent other date)."""
+        for field in self.findChildren(DateField):
+            if field.isEnabled() and field.show_problem():
+                mark_invalid(field, field.problem())
+                field.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        return False
 
     def show_gone(self, text: str) -> None:
         """The entry to edit is no longer in the journal: say so; there is nothing left to save."""

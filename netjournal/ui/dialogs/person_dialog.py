@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QLabel,
     QLineEdit,
     QWidget,
 )
 
 from netjournal.services import people
 from netjournal.services.errors import JournalError
+from netjournal.services.journal import Journal
+from netjournal.services.validation import AmbiguousPersonError
 from netjournal.ui.dialogs.details_editor import DetailsEditor
 from netjournal.ui.dialogs.entry_dialogs import text_box
 from netjournal.ui.dialogs.form_support import (
@@ -33,6 +37,29 @@ def cadence_choices() -> list[tuple[str, int | None]]:
     ]
 
 
+def _label(name: str, organisation: str) -> str:
+    return f"{name} ({organisation})" if organisation else name
+
+
+def same_name(journal: Journal, name: str, *, except_id: int | None = None) -> list[str]:
+    """Who already has ``name`` (any case and spacing), as "Name (Organisation)"; ``except_id`` is left out."""
+    wanted = " ".join(name.split()).casefold()
+    if not wanted:
+        return []
+    try:
+        found = people.find_person(journal, name)
+    except AmbiguousPersonError as error:  # when some have the whole name, those are the candidates listed
+        labels = [c for c in error.candidates if c.casefold() == wanted or c.casefold().startswith(wanted + " (")]
+    else:
+        exact = found is not None and found.name.casefold() == wanted
+        labels = [_label(found.name, found.organisation)] if found is not None and exact else []
+    if except_id is not None:
+        own = people.get_person(journal, except_id)
+        if _label(own.name, own.organisation) in labels:
+            labels.remove(_label(own.name, own.organisation))
+    return labels
+
+
 class PersonDialog(FormDialog):
     """Add a person, or with ``person_id`` edit one (then also archive them)."""
 
@@ -45,6 +72,11 @@ class PersonDialog(FormDialog):
         )
         self.person_id = person_id
         self.name_field = self._line(self.tr("&Name"), "nameField", self.tr("Name"), ("name",))
+        self.same_name_warning = QLabel(self)
+        name_widget(self.same_name_warning, "sameNameWarning", self.tr("Someone already has this name"))
+        self.same_name_warning.setWordWrap(True)
+        self.same_name_warning.setTextFormat(Qt.TextFormat.PlainText)
+        self.form.addRow("", self.same_name_warning)
         self.organisation_field = self._line(self.tr("&Organisation"), "organisationField", self.tr("Organisation"))
         self.role_field = self._line(self.tr("&Role"), "roleField", self.tr("Role"))
         self.how_met_field = self._line(self.tr("&How you met"), "howMetField", self.tr("How you met"))
@@ -86,7 +118,21 @@ class PersonDialog(FormDialog):
             self.details_editor.set_details(person.details)
         else:
             self.name_field.setText(name)
+        self.name_field.textChanged.connect(self._warn_of_same_name)
+        self._warn_of_same_name(self.name_field.text())
         self.name_field.setFocus()
+
+    def _warn_of_same_name(self, text: str) -> None:
+        """Say, without refusing, that the name is someone's already: two entries for one person start here."""
+        others = same_name(self.session.journal, text, except_id=self.person_id)
+        if others:
+            who = "; ".join(others)
+            warning = self.tr("{0} is already in the journal; saving adds another person of the same name.")
+            self.same_name_warning.setText(warning.format(who))
+        else:
+            self.same_name_warning.clear()
+        self.same_name_warning.setVisible(bool(others))
+        self.same_name_warning.setAccessibleDescription(self.same_name_warning.text())
 
     def _line(self, label: str, object_name: str, accessible: str, fields: tuple[str, ...] = ()) -> QLineEdit:
         edit = QLineEdit(self)

@@ -189,16 +189,30 @@ class ContactsPane(QWidget):
         if self._reload_timer.isActive():
             self._refresh_stale()  # the write just made (adding this person, say) shows first
         row = self.model.row_of(person_id)
-        if row is None and self.filter.text():
-            self.filter.clear()
+        if row is None and self._session.is_open:
+            # The list may lag behind a write (a person just added): read this one person now.
+            fresh = list_people(self._session.journal, only={person_id})
+            self.model.update(fresh)
             row = self.model.row_of(person_id)
-        if row is None and not self.archived.isChecked():
-            self.archived.setChecked(True)
-            row = self.model.row_of(person_id)
+            if row is None and self.filter.text():
+                self.filter.clear()
+                row = self.model.row_of(person_id)
+            # Only an archived person is a reason to show the archived; nobody else turns the box on.
+            if row is None and fresh and fresh[0].archived and not self.archived.isChecked():
+                self.archived.setChecked(True)
+                row = self.model.row_of(person_id)
         if row is not None:
             index = self.model.index(row)
             self.list.setCurrentIndex(index)
             self.list.scrollTo(index)
+        elif person_id != self._selected_id:
+            # No row to highlight: highlight nobody rather than someone else, and still make them
+            # the person the window is on, so what is shown and what Ctrl+N logs for are one person.
+            self.list.clearSelection()
+            self.list.setCurrentIndex(QModelIndex())
+            self._selected_id = person_id
+            self.everyone_button.setChecked(False)
+            self.personSelected.emit(person_id)
 
     def select_everyone(self) -> None:
         self._choose_everyone()

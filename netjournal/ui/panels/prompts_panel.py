@@ -15,7 +15,6 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPalett
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
-    QHBoxLayout,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -33,6 +32,7 @@ from netjournal.ui.dialogs.entry_dialogs import ReflectionDialog
 from netjournal.ui.session import Session
 from netjournal.ui.widgets import messages
 from netjournal.ui.widgets.common import LinkButton, clear_layout, label, later
+from netjournal.ui.widgets.flow_layout import FlowLayout
 
 # What can change today's prompts (a circumstance cannot: no trigger reads it).
 REFRESH_ON = frozenset(
@@ -77,8 +77,7 @@ class PromptCard(QFrame):
             link.setAccessibleName(link.text())
             link.clicked.connect(lambda: self.personRequested.emit(prompt.person_id))
             layout.addWidget(link)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(6)
+        buttons = FlowLayout(spacing=6)  # onto a second line when the side column is narrow
         words = first_words(prompt.text)
         for name, caption, accessible, signal in (
             ("answerPromptButton", self.tr("Answer…"), self.tr("Answer: {0}"), self.answerRequested),
@@ -90,7 +89,6 @@ class PromptCard(QFrame):
             button.setAccessibleName(accessible.format(words))
             button.clicked.connect(lambda _=False, s=signal: s.emit(self.prompt))
             buttons.addWidget(button)
-        buttons.addStretch(1)
         layout.addSpacing(4)
         layout.addLayout(buttons)
 
@@ -122,6 +120,7 @@ class PromptsPanel(QWidget):
     """Today's reflection prompts; the empty state says so calmly."""
 
     personRequested = Signal(int)
+    countChanged = Signal(int)  # how many prompts are shown, after each refresh (0 once cleared)
 
     def __init__(
         self, session: Session, parent: QWidget | None = None, *, today: Callable[[], dt.date] = dt.date.today
@@ -191,7 +190,7 @@ class PromptsPanel(QWidget):
         """Put the keyboard on the first prompt, or on the note that there is none."""
         if self._cards:
             self._cards[0].setFocus(Qt.FocusReason.ShortcutFocusReason)
-        elif self._empty.isVisible():
+        elif not self._empty.isHidden():
             self._empty.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def refresh(self) -> None:
@@ -221,6 +220,7 @@ class PromptsPanel(QWidget):
             self._cards.append(card)
         self._empty.setVisible(not prompts)
         self._scroll.setVisible(bool(prompts))
+        self.countChanged.emit(len(prompts))
         if focused is not None:
             (self._cards[min(focused, len(self._cards) - 1)] if self._cards else self).setFocus()
 
@@ -231,6 +231,7 @@ class PromptsPanel(QWidget):
         self._date.clear()
         self._empty.hide()
         self._confirm("")
+        self.countChanged.emit(0)
 
     # -- reacting ------------------------------------------------------------------
 

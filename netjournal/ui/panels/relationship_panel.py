@@ -50,6 +50,7 @@ from netjournal.ui.widgets.common import (
     plural,
     set_text,
 )
+from netjournal.ui.widgets.flow_layout import FlowLayout
 
 CHART_WINDOWS = ("12m", "3y", "all")
 MAX_LISTED = 8  # loops, circumstances and quiet ties shown before "and N more"
@@ -130,7 +131,7 @@ class RelationshipPanel(QScrollArea):
         self._name = label(name="relationshipName", bold=True, scale=1.6)
         self._subtitle = label(name="relationshipSubtitle", muted=True)
         self._details = ContactDetailsView()
-        actions = QHBoxLayout()
+        actions = FlowLayout()  # wraps onto a second line when the column is narrow
         for caption, name, signal in (
             (self.tr("Edit person…"), "editPersonButton", self.editPersonRequested),
             (self.tr("Add circumstance…"), "addCircumstanceButton", self.addCircumstanceRequested),
@@ -141,7 +142,6 @@ class RelationshipPanel(QScrollArea):
             button.setAccessibleName(caption.rstrip("…"))
             button.clicked.connect(lambda _=False, s=signal: self._person_id is not None and s.emit(self._person_id))
             actions.addWidget(button)
-        actions.addStretch(1)
         self._chart = BalanceChart()
         self._reciprocity = label(name="reciprocity")
         self._seeds = label(name="seedsPlanted")

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QPushButton,
+    QSplitter,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -34,6 +35,7 @@ from netjournal.services.people import person_name
 from netjournal.services.timeline import entry_position
 from netjournal.ui.i18n import tr
 from netjournal.ui.models.timeline_model import EntryRole, HeaderRole, MonthHeader, TimelineModel, answered_question
+from netjournal.ui.panels.entry_detail import EntryDetail
 from netjournal.ui.session import Session
 from netjournal.ui.widgets import icons
 from netjournal.ui.widgets.colors import direction_color, muted, overdue_color
@@ -247,7 +249,7 @@ class TimelineList(QListView):
 
 
 class TimelinePane(QWidget):
-    """Title, an optional caption ("entries behind …" with a way back) and the list."""
+    """Title, an optional caption ("entries behind …" with a way back), the list and the selected entry in full."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -282,13 +284,25 @@ class TimelinePane(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.title)
         layout.addLayout(caption_row)
-        layout.addWidget(self.list, 1)
+        self.detail = EntryDetail(self)
+        # A vertical splitter: the list keeps most of the height, the entry in full gets what it is given.
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("timelineSplitter")
+        self.splitter.addWidget(self.list)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setSizes([520, 160])
+        layout.addWidget(self.splitter, 1)
         layout.addWidget(self.empty)
         self._set_caption("")
         session.closed.connect(self.clear)
         session.changed.connect(self._on_change)
         self.model.modelReset.connect(self._update_empty)
         self.model.rowsInserted.connect(self._update_empty)
+        self.model.modelReset.connect(self._show_current)
+        self.list.selectionModel().currentChanged.connect(self._show_current)
         self.clear()
 
     def show_person(self, person_id: int | None) -> None:
@@ -338,6 +352,11 @@ class TimelinePane(QWidget):
 
     def _back_to_all(self) -> None:
         self.show_person(self.model.person_id)
+
+    def _show_current(self, *_args: object) -> None:
+        """The detail pane follows the current entry (none after a reset, until one is chosen)."""
+        entry = self.list.current_entry() if self._session.is_open else None
+        self.detail.show_entry(entry, self._session.journal if entry is not None else None)
 
     def _update_empty(self, *_args: object) -> None:
         self.empty.setVisible(self._session.is_open and self.model.rowCount() == 0)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,6 +34,7 @@ from netjournal.ui.shell.entry_commands import EntryCommands
 from netjournal.ui.shell.idle_lock import MAX_MINUTES, MIN_MINUTES, IdleLock
 from netjournal.ui.shell.import_commands import ImportCommands
 from netjournal.ui.shell.journal_commands import JournalCommands
+from netjournal.ui.shell.layout_memory import restore_layout, save_layout
 from netjournal.ui.shell.lock_memory import LockMemory
 from netjournal.ui.shell.merge_commands import MergeCommands
 from netjournal.ui.shell.open_check import OpenCheck
@@ -43,6 +44,7 @@ from netjournal.ui.shell.settings import WindowSettings
 from netjournal.ui.shell.status_text import journal_summary
 from netjournal.ui.shell.undo import UndoHistory, UndoNotice
 from netjournal.ui.shell.unlock import UnlockScreen
+from netjournal.ui.shell.view_commands import ViewCommands
 from netjournal.ui.shell.welcome import WelcomeScreen
 from netjournal.ui.shell.workspace import Workspace
 from netjournal.ui.widgets import icons, messages
@@ -117,6 +119,7 @@ class MainWindow(QMainWindow):
         self.journals = JournalCommands(self, parent=self)
         self.reviews = ReviewCommands(self, parent=self)
         self.imports = ImportCommands(self, parent=self)
+        self.views = ViewCommands(self, parent=self)
         self.auto_backups = AutoBackups(self.session, self)
         self.auto_backups.failed.connect(self.show_notice)
         self.open_check = OpenCheck(self.session, self)
@@ -202,7 +205,7 @@ class MainWindow(QMainWindow):
         a.find_person.triggered.connect(ws.focus_contacts)
         a.everyone.triggered.connect(ws.show_everyone)
         a.focus_timeline.triggered.connect(ws.timeline.list.setFocus)
-        a.focus_prompts.triggered.connect(ws.prompts.focus_first)
+        a.focus_prompts.triggered.connect(ws.focus_prompts)
 
     # -- what the commands may ask (CommandHost; also session, kdf_iter, journal_path, show_unlock, attach) --
 
@@ -375,9 +378,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
-        splitter = self.settings.bytes_value("window/splitter")
-        if splitter is not None:
-            self.workspace.splitter.restoreState(splitter)
+        restore_layout(self.workspace, self.settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.session.busy:  # a re-encryption or restore finishes first, then the window closes
@@ -385,7 +386,7 @@ class MainWindow(QMainWindow):
             self.session.busy_ended.connect(self.close, Qt.ConnectionType.SingleShotConnection)
             return
         self.settings.set_bytes("window/geometry", self.saveGeometry())
-        self.settings.set_bytes("window/splitter", QByteArray(self.workspace.splitter.saveState()))
+        save_layout(self.workspace, self.settings)
         self.settings.sync()
         keep_all_quietly(self)
         self.close_dialogs()

@@ -10,6 +10,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+# The workspace's splitters by name; "main" keeps the key it had before the others existed.
+SPLITTER_KEYS = {"main": "window/splitter", "timeline": "layout/timeline_splitter"}
+
 
 class WindowSettings:
     def __init__(self, settings: QSettings | None = None) -> None:
@@ -35,6 +38,13 @@ class WindowSettings:
 
     def set_bytes(self, key: str, value: QByteArray) -> None:
         self._settings.setValue(key, value)
+
+    def splitter_state(self, name: str) -> QByteArray | None:
+        """A splitter's remembered sizes (``QSplitter.saveState``): widths and heights only, never content."""
+        return self.bytes_value(SPLITTER_KEYS[name])
+
+    def set_splitter_state(self, name: str, state: QByteArray) -> None:
+        self.set_bytes(SPLITTER_KEYS[name], state)
 
     def contact_sort(self) -> str:
         return str(self._settings.value("contacts/sort", "name"))

@@ -1,9 +1,11 @@
-"""The unlocked journal's three panes: people, timeline (or search results), relationship and prompts."""
+"""The unlocked journal's three columns: people; the timeline (or search results) over the selected entry in
+full; and one side column whose tabs hold the relationship and the prompts (one scroll area showing at a time)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from netjournal.domain import Entity
 from netjournal.services.events import ChangeAction, JournalChange
@@ -14,6 +16,18 @@ from netjournal.ui.panels.relationship_panel import RelationshipPanel
 from netjournal.ui.panels.search_panel import SearchPanel
 from netjournal.ui.panels.timeline_view import TimelinePane
 from netjournal.ui.session import Session
+
+# Side columns as a share of the window, within bounds: at 1024 px the timeline keeps over 400 px and the
+# relationship its contact details unclipped; wider windows give the extra width mostly to the timeline.
+CONTACTS_SHARE, CONTACTS_WIDTH = 0.22, (200, 300)
+SIDE_SHARE, SIDE_WIDTH = 0.3, (320, 460)
+
+
+def default_sizes(width: int) -> list[int]:
+    """Widths of people, timeline and side column for a workspace ``width`` pixels wide."""
+    contacts = int(min(max(width * CONTACTS_SHARE, CONTACTS_WIDTH[0]), CONTACTS_WIDTH[1]))
+    side = int(min(max(width * SIDE_SHARE, SIDE_WIDTH[0]), SIDE_WIDTH[1]))
+    return [contacts, max(0, width - contacts - side), side]
 
 
 class Workspace(QWidget):
@@ -34,13 +48,13 @@ class Workspace(QWidget):
         self.centre.addWidget(self.timeline)
         self.centre.addWidget(self.search)
 
-        self.side = QSplitter(Qt.Orientation.Vertical, self)
-        self.side.setObjectName("sideSplitter")
-        self.side.addWidget(self.relationship)
-        self.side.addWidget(self.prompts)
-        self.side.setStretchFactor(0, 3)
-        self.side.setStretchFactor(1, 2)
-        self.side.setSizes([460, 340])
+        self.side = QTabWidget(self)
+        self.side.setObjectName("sideTabs")
+        self.side.setAccessibleName(self.tr("Relationship and prompts"))
+        self.side.setDocumentMode(True)
+        self.side.addTab(self.relationship, self.tr("Relationship"))
+        self.side.addTab(self.prompts, self.tr("Prompts"))
+        self.prompts.countChanged.connect(self._prompt_count)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -50,8 +64,10 @@ class Workspace(QWidget):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([280, 560, 380])
         self.splitter.setChildrenCollapsible(False)
+        # Until the person drags a splitter (or remembered sizes are put back), widths follow the window.
+        self.sizes_chosen = False
+        self.splitter.splitterMoved.connect(self._sizes_chosen)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -61,7 +77,7 @@ class Workspace(QWidget):
         self.contacts.everyoneSelected.connect(self.show_everyone)
         self.relationship.entriesRequested.connect(self._show_entries)
         self.relationship.personRequested.connect(self.select_person)
-        self.prompts.personRequested.connect(self.select_person)
+        self.prompts.personRequested.connect(self._open_from_prompt)
         self.search.queryChanged.connect(self._query_changed)
         self.search.hitActivated.connect(self.open_hit)
         session.opened.connect(self.show_everyone)
@@ -115,6 +131,26 @@ class Workspace(QWidget):
         if entry_type is not None:
             self.centre.setCurrentWidget(self.timeline)
             self.timeline.jump_to(entry_type, hit.entity_id, person_id)
+
+    def focus_prompts(self) -> None:
+        self.side.setCurrentWidget(self.prompts)
+        self.prompts.focus_first()
+
+    def _open_from_prompt(self, person_id: int) -> None:
+        self.select_person(person_id)
+        self.side.setCurrentWidget(self.relationship)
+
+    def _prompt_count(self, count: int) -> None:
+        index = self.side.indexOf(self.prompts)
+        self.side.setTabText(index, self.tr("Prompts ({0})").format(count) if count else self.tr("Prompts"))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self.sizes_chosen and event.size().width() > 0:
+            self.splitter.setSizes(default_sizes(self.splitter.width()))
+
+    def _sizes_chosen(self, *_args: object) -> None:
+        self.sizes_chosen = True
 
     def focus_search(self) -> None:
         self.search.box.setFocus()

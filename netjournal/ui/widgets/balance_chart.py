@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QRectF, QSize
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from netjournal.exports.charts import BalanceRow, describe_balance, paint_balance
+from netjournal.exports.charts import BalanceRow, balance_height, describe_balance, paint_balance, small_font
 
 __all__ = ["BalanceChart", "BalanceRow", "describe_balance", "paint_balance"]
 
@@ -40,9 +40,10 @@ class BalanceChart(QWidget):
         self.update()
 
     def sizeHint(self) -> QSize:
-        metrics = self.fontMetrics()
-        lines = max(3, len(self._rows))
-        return QSize(280, max(110, int(metrics.height() * (lines * 1.6 + 2.4))))
+        # The painter's own sums, so the height asked for is the height the chart needs.
+        metrics, small = QFontMetricsF(self.font(), self), QFontMetricsF(small_font(self.font()), self)
+        needed = balance_height(metrics, small, max(3, len(self._rows)))
+        return QSize(280, max(110, int(needed) + 5))  # + the 2 px margin on each side of paintEvent, rounded up
 
     def minimumSizeHint(self) -> QSize:
         return QSize(200, self.sizeHint().height())

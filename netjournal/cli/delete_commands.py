@@ -1,0 +1,119 @@
+"""``netjournal delete``: a person with what is only theirs, or one entry, after saying what goes."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from netjournal.cli.opening import open_journal as _open
+from netjournal.cli.opening import say as _say
+from netjournal.store.errors import JournalError
+
+if TYPE_CHECKING:
+    from netjournal.services.deletions import GoesWith
+    from netjournal.services.journal import Journal
+
+# The table and the column that says what an entry is, for the question before deleting it.
+_ENTRY_TEXT = {
+    "exchange": ("exchange", "summary"),
+    "touchpoint": ("touchpoint", "note"),
+    "loop": ("open_loop", "what"),
+    "reflection": ("reflection", "text"),
+}
+_SPOKEN = {"loop": "open loop"}
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number:,} {one if number == 1 else many}"
+
+
+def goes_text(goes: GoesWith) -> str:
+    """ "Ana Silva goes, with 3 exchanges and 1 touchpoint; 2 reflections about them stay." """
+    parts = [
+        _count(n, one, many)
+        for n, one, many in (
+            (goes.exchanges, "exchange", "exchanges"),
+            (goes.touchpoints, "touchpoint", "touchpoints"),
+            (goes.open_loops, "open loop", "open loops"),
+            (goes.closed_loops, "closed loop", "closed loops"),
+            (goes.circumstances, "circumstance", "circumstances"),
+        )
+        if n
+    ]
+    text = f"{goes.name} goes"
+    text += ", with " + (parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]) if parts else ""
+    stays = [
+        _count(n, one, many)
+        for n, one, many in (
+            (goes.introductions, "introduction naming them", "introductions naming them"),
+            (goes.reflections, "reflection about them", "reflections about them"),
+            (goes.returns, "exchange that returned theirs", "exchanges that returned theirs"),
+        )
+        if n
+    ]
+    if stays:
+        text += f"; {', '.join(stays)} stay{'s' if len(stays) == 1 and stays[0].startswith('1 ') else ''}"
+        text += " without the link"
+    return text + "."
+
+
+def _entry_text(journal: Journal, kind: str, entry_id: int) -> str:
+    from netjournal.services.validation import NotFoundError
+
+    table, column = _ENTRY_TEXT[kind]
+    row = journal.sql(f"SELECT {column} FROM {table} WHERE id = ?", (entry_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"There is no {_SPOKEN.get(kind, kind)} #{entry_id}; nothing was deleted.")
+    text = " ".join(str(row[0]).split())
+    return text if len(text) <= 60 else text[:59] + "\u2026"
+
+
+def _confirmed(args: argparse.Namespace, question: str) -> bool:
+    from netjournal.cli.people_commands import interactive
+
+    if args.yes:
+        return True
+    if not interactive():
+        raise JournalError("Nothing was deleted: add --yes to delete without being asked.")
+    return input(f"{question} [y/N] ").strip().lower() in ("y", "yes")
+
+
+def _target(args: argparse.Namespace) -> tuple[str, list[str]]:
+    """(kind, words): ``delete entry exchange 12`` is read as ``delete exchange 12``."""
+    kind, words = args.what, list(args.target)
+    if kind == "entry":
+        if not words or words[0] not in _ENTRY_TEXT:
+            raise JournalError("Say which kind of entry: delete entry exchange|touchpoint|loop|reflection ID.")
+        kind, words = words[0], words[1:]
+    return kind, words
+
+
+def cmd_delete(args: argparse.Namespace, path: Path) -> int:
+    from netjournal.domain import EntryType
+    from netjournal.services import deletions, use_cases
+
+    kind, words = _target(args)
+    if kind != "person" and (len(words) != 1 or not words[0].lstrip("#").isdigit()):
+        raise JournalError(f"Say which {_SPOKEN.get(kind, kind)} by its number, as `netjournal show` prints it.")
+    with _open(args, path) as journal:
+        if kind == "person":
+            from netjournal.cli.person_commands import existing_person
+
+            person = existing_person(journal, " ".join(words))
+            _say(goes_text(deletions.what_goes_with(journal, person.id)))
+            if not _confirmed(args, f"Delete {person.name}?"):
+                _say("Nothing was deleted.")
+                return 1
+            use_cases.delete_person(journal, person.id)
+            _say(f"Deleted {person.name}.")
+            return 0
+        entry_id = int(words[0].lstrip("#"))
+        spoken = _SPOKEN.get(kind, kind)
+        text = _entry_text(journal, kind, entry_id)
+        if not _confirmed(args, f"Delete {spoken} #{entry_id}, \u201c{text}\u201d?"):
+            _say("Nothing was deleted.")
+            return 1
+        use_cases.delete_entry(journal, EntryType(kind), entry_id)
+    _say(f"Deleted {spoken} #{entry_id}, \u201c{text}\u201d.")
+    return 0

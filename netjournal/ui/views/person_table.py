@@ -1,0 +1,70 @@
+"""A read-only table of rows the views list, with the keys each view gives meaning to."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+
+ROW_ROLE = Qt.ItemDataRole.UserRole
+
+
+class KeyTable(QTreeWidget):
+    """Rows of plain records; ``keyPressed`` says which of ``keys`` was pressed on which record."""
+
+    keyPressed = Signal(int, object)  # the Qt key, the current row's record
+
+    def __init__(
+        self, headers: Sequence[str], keys: Sequence[Qt.Key], parent: QWidget | None = None, *, stretch: int = 0
+    ) -> None:
+        """``stretch`` is the column that takes the width left over (its text wraps); the others fit their text."""
+        super().__init__(parent)
+        self.keys = set(keys)
+        self.setHeaderLabels(list(headers))
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(False)
+        self.setWordWrap(True)
+        self.setAllColumnsShowFocus(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        self.itemDoubleClicked.connect(lambda item, _column: self._press(Qt.Key.Key_Return, item))
+
+    def set_rows(self, rows: Sequence[tuple[object, Sequence[str]]]) -> None:
+        """Each row: its record and the texts of its columns; the current row stays where it was."""
+        current = self.currentItem()
+        keep = self.indexOfTopLevelItem(current) if current is not None else 0
+        self.clear()
+        items = []
+        for record, texts in rows:
+            item = QTreeWidgetItem([str(text) for text in texts])
+            item.setData(0, ROW_ROLE, record)
+            items.append(item)
+        self.addTopLevelItems(items)
+        if items:
+            # After a touchpoint takes someone off the list, the next person is under the cursor.
+            self.setCurrentItem(items[min(max(keep, 0), len(items) - 1)])
+
+    def current_record(self) -> object | None:
+        item = self.currentItem()
+        return None if item is None else item.data(0, ROW_ROLE)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = Qt.Key(event.key())
+        if key == Qt.Key.Key_Enter:
+            key = Qt.Key.Key_Return  # the keypad's Enter is the same key here
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        current = self.currentItem()
+        if plain and key in self.keys and current is not None:
+            self._press(key, current)
+            return
+        super().keyPressEvent(event)
+
+    def _press(self, key: Qt.Key, item: QTreeWidgetItem) -> None:
+        if Qt.Key(key) in self.keys:
+            self.keyPressed.emit(int(key), item.data(0, ROW_ROLE))

@@ -1,0 +1,59 @@
+"""The Introductions view: who connected whom, what came of it, and writing that down from the keyboard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QLineEdit
+from views_support import focused, press_view_key, texts
+
+from netjournal.services import entries, people
+from netjournal.services.introductions import introductions
+
+
+def test_ctrl_7_lists_introductions_and_enter_records_what_came_of_one(qtbot, window) -> None:
+    journal = window.session.journal
+    lee = people.find_person(journal, "Lee Park")
+    ana = people.find_person(journal, "Ana Silva")
+    assert lee is not None and ana is not None
+    entries.add_exchange(
+        journal,
+        entries.ExchangeInput("received", "introduction", "Lee put me in touch with Ana's co-founder", lee.id,
+                              second_person_id=ana.id),
+    )  # fmt: skip
+    press_view_key(qtbot, window, 7)
+    view = window.views.introductions
+    assert window.workspace.centre.currentWidget() is view and focused() is view.table
+    rows = texts(view.table)
+    assert [row[1:3] for row in rows] == [
+        ["Lee Park introduced you to Ana Silva", "—"],
+        ["You introduced Ana Silva to Tom Reyes", "—"],
+    ]
+    assert view.caption.text().startswith("1 made, 1 received; 2 without a word on what came of it.")
+
+    qtbot.keyClick(view.table, Qt.Key.Key_Down)
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    dialog = window.findChild(QInputDialog, "outcomeDialog")
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    field = dialog.findChild(QLineEdit, "outcomeField")
+    qtbot.waitUntil(lambda: focused() is field)
+    assert "You introduced Ana Silva to Tom Reyes" in dialog.labelText()
+    qtbot.keyClicks(field, "Tom hired her data lead")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: texts(view.table)[1][2] == "Tom hired her data lead")
+    assert view.table.currentItem() is view.table.topLevelItem(1)  # the row stays chosen
+    assert introductions(journal).without_outcome == 1
+    qtbot.waitUntil(lambda: focused() is view.table)
+
+
+def test_escape_in_the_outcome_dialog_writes_nothing(qtbot, window) -> None:
+    press_view_key(qtbot, window, 7)
+    view = window.views.introductions
+    qtbot.keyClick(view.table, Qt.Key.Key_O)
+    dialog = window.findChild(QInputDialog, "outcomeDialog")
+    field = dialog.findChild(QLineEdit, "outcomeField")
+    qtbot.waitUntil(lambda: focused() is field)
+    qtbot.keyClicks(field, "Not this")
+    qtbot.keyClick(focused(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert introductions(window.session.journal).introductions[0].outcome == ""
