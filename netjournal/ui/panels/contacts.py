@@ -6,12 +6,11 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QPalette
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListView,
     QPushButton,
@@ -26,6 +25,7 @@ from netjournal.services.people import list_people
 from netjournal.ui.models.contact_model import ContactDelegate, ContactListModel
 from netjournal.ui.session import Session
 from netjournal.ui.widgets import icons
+from netjournal.ui.widgets.colors import muted
 from netjournal.ui.widgets.common import is_palette_change
 
 ORDER_LABELS = {
@@ -53,9 +53,30 @@ class _FilterField(QLineEdit):
 
 
 class _PeopleList(QListView):
-    """Delete on a person asks to delete them (the window asks what goes with them first)."""
+    """Delete on a person asks to delete them (the window asks what goes with them first).
+
+    With nobody to list it says why in ``empty_text``, drawn where the rows would be: the list stays
+    in place (and can take the focus) while a filter finds nobody.
+    """
 
     deleteRequested = Signal()
+    empty_text = ""
+
+    def set_empty_text(self, text: str) -> None:
+        self.empty_text = text
+        self.setAccessibleDescription(text)
+        self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if not self.empty_text or model is None or model.rowCount():
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(muted(self.palette()))
+        flags = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
+        painter.drawText(self.viewport().rect().adjusted(8, 8, -8, -8), int(flags), self.empty_text)
+        painter.end()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Delete and event.modifiers() == Qt.KeyboardModifier.NoModifier:
@@ -121,12 +142,6 @@ class ContactsPane(QWidget):
         self.model.modelReset.connect(self._restore_selection)
         self.list.deleteRequested.connect(self._delete_requested)
         # A filter that finds nobody says so, instead of leaving a blank list.
-        self.empty_note = QLabel(self)
-        self.empty_note.setObjectName("contactListEmpty")
-        self.empty_note.setWordWrap(True)
-        self.empty_note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.empty_note.setContentsMargins(4, 8, 4, 8)
-        self.empty_note.hide()
         self.model.modelReset.connect(self._show_empty_note)
 
         controls = QHBoxLayout()
@@ -138,7 +153,6 @@ class ContactsPane(QWidget):
         layout.addWidget(self.filter)
         layout.addLayout(controls)
         layout.addWidget(self.list, 1)
-        layout.addWidget(self.empty_note, 1)
 
         self._selected_id: int | None = None
         self._stale: set[int] | None = set()  # people to refresh; None: everyone
@@ -274,11 +288,7 @@ class ContactsPane(QWidget):
 
     def _show_empty_note(self) -> None:
         empty = self._session.is_open and self.model.rowCount() == 0
-        if empty:
-            self.empty_note.setText(self._empty_sentence())
-            self.empty_note.setAccessibleName(self.empty_note.text())
-        self.empty_note.setVisible(empty)
-        self.list.setVisible(not empty)
+        self.list.set_empty_text(self._empty_sentence() if empty else "")
 
     def _empty_sentence(self) -> str:
         text = self.filter.text().strip()
