@@ -57,3 +57,23 @@ def test_an_archived_person_is_marked_in_their_panel(qtbot, session: Session, se
     panel.show_person(tom.id)
 
     assert panel.findChild(QLabel, "relationshipSubtitle").text() == "Archived · Fernhill Labs"
+
+
+def test_the_overview_counts_one_offer_as_one(qtbot, session: Session, seeded_journal: Journal) -> None:
+    from netjournal.ui.widgets.common import LinkButton
+
+    rosa = people.add_person(seeded_journal, people.PersonInput("Rosa Diaz"))
+    for days in (40, 30, 20, 10):
+        summary = f"Rosa reviewed my pitch, round {days}"
+        when = dt.date.today() - dt.timedelta(days=days)
+        entries.add_exchange(seeded_journal, entries.ExchangeInput("received", "advice", summary, rosa, date=when))
+    entries.add_exchange(
+        seeded_journal, entries.ExchangeInput("given", "information", "Told Rosa about the grant", rosa)
+    )
+    panel = RelationshipPanel(session)
+    qtbot.addWidget(panel)
+
+    panel.show_person(None)
+
+    links = [b.text() for b in panel.findChildren(LinkButton) if b.objectName() == "askingTie"]
+    assert "Rosa Diaz — 4 asks, 1 offer" in links
