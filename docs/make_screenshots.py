@@ -400,6 +400,15 @@ def shoot(app: QApplication, journal_path: Path, folder: Path, theme: str) -> No
     settle(app)
     shoot_views(app, window, journal, person, take)
 
+    # A filter that finds nobody says so, rather than leaving the list blank.
+    window.workspace.show_everyone()
+    window.workspace.contacts.filter.setText("zzq")
+    settle(app)
+    take("filter-nobody", window.grab().toImage())
+    window.workspace.contacts.filter.clear()
+
+    # As after `netjournal --demo`: the lock screen shows the demo's passphrase, which its banner said is needed.
+    window.unlock.know_demo(journal_path, PASSPHRASE)
     window.lock()
     settle(app)
     take("lock", window.grab().toImage())

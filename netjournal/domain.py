@@ -137,6 +137,7 @@ class ExchangeEntry:
     second_person_name: str | None = None
     community: str = ""
     reciprocates_id: int | None = None
+    outcome: str = ""  # what came of an introduction, once known
 
     @property
     def title(self) -> str:

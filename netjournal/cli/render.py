@@ -12,6 +12,7 @@ from netjournal.insights.prompts import DuePrompt
 from netjournal.insights.specificity import SpecificityReport
 from netjournal.services.relationships import Relationship
 from netjournal.services.search import SNIPPET_END, SNIPPET_START, SearchHit
+from netjournal.wording import days, days_ago, plural
 
 
 def specificity_lines(report: SpecificityReport) -> list[str]:
@@ -27,6 +28,8 @@ def _entry_line(entry: TimelineEntry) -> str:
             text = f"{arrow} {entry.kind} (significance {entry.significance}): {entry.summary}  [#{entry.id}]"
             if entry.second_person_name:
                 text += f"  (introduction with {entry.second_person_name})"
+            if entry.outcome:
+                text += f"  came of it: {entry.outcome}"
             return text
         case TouchpointEntry():
             channel = f" by {entry.channel}" if entry.channel else ""
@@ -56,19 +59,22 @@ def relationship_text(rel: Relationship, timeline: Iterable[TimelineEntry], toda
         )
     cadence = rel.ledger.cadence
     lines.append("")
-    if cadence.last_entry_on is None:
+    if cadence.last_entry_on is None or cadence.days_since is None:
         lines.append("Last entry: none yet")
     else:
-        lines.append(f"Last entry: {cadence.last_entry_on.isoformat()} ({cadence.days_since} days ago)")
+        lines.append(f"Last entry: {cadence.last_entry_on.isoformat()} ({days_ago(cadence.days_since)})")
     if cadence.cadence_days:
-        state = f"overdue by {cadence.overdue_days} days" if cadence.is_overdue else "on track"
-        lines.append(f"Keep in touch every {cadence.cadence_days} days: {state}")
+        state = f"overdue by {days(cadence.overdue_days)}" if cadence.is_overdue else "on track"
+        lines.append(f"Keep in touch every {days(cadence.cadence_days)}: {state}")
     median = rel.ledger.median_days_to_reciprocate
     if median is not None:
-        lines.append(f"Time to reciprocate: median {median:.0f} days over {len(rel.ledger.reciprocations)} pairs")
+        lines.append(
+            f"Time to reciprocate: median {days(round(median))} over "
+            + plural(len(rel.ledger.reciprocations), "1 pair", "{0} pairs")
+        )
     seeds = rel.ledger.seeds
     if seeds:
-        lines.append(f"Seeds planted (given, not yet returned): {len(seeds)}, oldest {seeds[0].age_days} days")
+        lines.append(f"Seeds planted (given, not yet returned): {len(seeds)}, oldest {days(seeds[0].age_days)}")
     hint = rel.hint
     softened = " (softened: a circumstance may explain it)" if hint.softened else ""
     lines.append(f"Pattern: {hint.label}{softened}")

@@ -34,6 +34,7 @@ from netjournal.exports.pdf_document import (
 from netjournal.services.period_review import PeriodReview
 from netjournal.services.period_sections import Listing, MovedTie
 from netjournal.services.periods import Period
+from netjournal.wording import plural
 
 # A reflection is one paragraph per blank-line-separated part; a part longer
 # than this is cut at a space, because the engine never splits a paragraph
@@ -210,7 +211,7 @@ def _ties(review: PeriodReview) -> list[Block]:
         rows = tuple(
             (
                 p.name,
-                tr("every {0} days").format(p.cadence_days),
+                tr("every {0}").format(plural(p.cadence_days, tr("1 day"), tr("{0} days"))),
                 p.last_entry_on.isoformat() if p.last_entry_on else tr("never"),
                 f"{p.overdue_days:,}",
             )
@@ -238,12 +239,20 @@ def _pattern(review: PeriodReview) -> list[Block]:
     if pattern.asking_ties:
         blocks.append(_caption(tr("Ties where your entries were mostly asks")))
     for tie in pattern.asking_ties:
-        blocks.append(Paragraph(tr("• With {0}: {1} asks against {2} offers.").format(tie.name, tie.asks, tie.offers)))
+        blocks.append(
+            Paragraph(
+                tr("• With {0}: {1} against {2}.").format(
+                    tie.name,
+                    plural(tie.asks, tr("1 ask"), tr("{0} asks")),
+                    plural(tie.offers, tr("1 offer"), tr("{0} offers")),
+                )
+            )
+        )
     vague = pattern.vague
     if vague.scored:
         blocks.append(_caption(tr("How specifically you wrote")))
-        share = tr("{0}% of the period's {1} exchanges were described vaguely").format(
-            round(100 * vague.share), f"{vague.entries:,}"
+        share = tr("{0}% of the period's {1} were described vaguely").format(
+            round(100 * vague.share), plural(vague.entries, tr("1 exchange"), tr("{0} exchanges"))
         )
         if vague.is_estimate:
             share += tr(" (estimated from a sample of {0})").format(f"{vague.scored:,}")

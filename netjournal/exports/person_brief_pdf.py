@@ -29,6 +29,7 @@ from netjournal.exports.pdf_document import (
 )
 from netjournal.services.brief import ContactLine, PersonBrief
 from netjournal.services.contact_details import FIELD_LABELS
+from netjournal.wording import plural
 
 MAX_LISTED = 15
 TYPE_LABELS = {"exchange": "Exchange", "touchpoint": "Touchpoint", "loop": "Open loop", "reflection": "Reflection"}
@@ -99,14 +100,17 @@ def _who(brief: PersonBrief) -> list[Block]:
         (tr("Role"), who.role),
         (tr("How you met"), who.how_met),
         (tr("Tags"), ", ".join(who.tags)),
-        (tr("Keep in touch"), tr("every {0} days").format(who.cadence_days) if who.cadence_days else ""),
+        (
+            tr("Keep in touch"),
+            tr("every {0}").format(plural(who.cadence_days, tr("1 day"), tr("{0} days"))) if who.cadence_days else "",
+        ),
     ):
         if value:
             rows.append((label, value))
     if who.last_contact_on is not None:
         last = f"{who.last_contact_on.isoformat()} ({_ago(who.days_since_contact)})"
         if who.overdue_days:
-            last += tr(", {0} days past the cadence").format(who.overdue_days)
+            last += tr(", {0} past the cadence").format(plural(who.overdue_days, tr("1 day"), tr("{0} days")))
         rows.append((tr("Last contact"), last))
     blocks: list[Block] = [Heading(tr("Who"))]
     blocks.append(Table((tr("About"), ""), (1, 3), tuple(rows)) if rows else Paragraph(who.name))
@@ -149,7 +153,13 @@ def _reciprocation(brief: PersonBrief) -> list[Block]:
         return []
     blocks: list[Block] = [Heading(tr("Reciprocation"))]
     if rec.median_days is not None:
-        blocks.append(Paragraph(tr("Median time to reciprocate: {0} days.").format(round(rec.median_days))))
+        blocks.append(
+            Paragraph(
+                tr("Median time to reciprocate: {0}.").format(
+                    plural(round(rec.median_days), tr("1 day"), tr("{0} days"))
+                )
+            )
+        )
     if rec.seeds:
         blocks.append(Paragraph(tr("Seeds planted: what you gave that has not come back yet"), bold=True))
         # The most significant first (then the oldest): what most deserves a word.
@@ -175,7 +185,7 @@ def _loops(brief: PersonBrief) -> list[Block]:
     for loop in brief.open_loops:
         due = loop.due_on.isoformat() if loop.due_on else tr("no date")
         if loop.overdue_days:
-            due += tr(" (overdue {0} days)").format(loop.overdue_days)
+            due += tr(" (overdue {0})").format(plural(loop.overdue_days, tr("1 day"), tr("{0} days")))
         rows.append((tr("You promised") if loop.promised else tr("You asked"), loop.what, due))
     return [Heading(tr("Open loops")), Table((tr("Who owes"), tr("What"), tr("Due")), (1.3, 4.5, 2), tuple(rows))]
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from netjournal.domain import CircumstanceRecord, Direction, ExchangeRecord
 from netjournal.insights.ledger import WINDOW_BY_KEY
+from netjournal.wording import days, days_ago
 
 NEW_DAYS = 90
 DORMANT_DAYS = 365
@@ -75,8 +76,8 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-def _days_ago(days: int) -> str:
-    return "today" if days == 0 else ("yesterday" if days == 1 else f"{days} days ago")
+def _days_ago(count: int) -> str:
+    return days_ago(count)
 
 
 def pattern_hint(
@@ -100,7 +101,7 @@ def pattern_hint(
     dormant_after = max(DORMANT_DAYS, 2 * cadence_days if cadence_days else 0)
     if last_entry_on is not None and (today - last_entry_on).days > dormant_after:
         past = sorted(exchanges, key=lambda e: (-e.significance, e.date))[:3]
-        reasons = [Reason(f"Nothing logged since {last_entry_on.isoformat()} ({(today - last_entry_on).days} days).")]
+        reasons = [Reason(f"Nothing logged since {last_entry_on.isoformat()} ({days((today - last_entry_on).days)}).")]
         if past:
             reasons.append(Reason("Before that, these mattered most:", tuple(e.id for e in past)))
         return PatternHint(Pattern.DORMANT, tuple(reasons))

@@ -18,6 +18,7 @@ from netjournal.domain import Direction, ExchangeRecord
 from netjournal.insights.ledger import Seed, years_before
 from netjournal.insights.specificity import score_specificity
 from netjournal.services.prompting import ANNIVERSARY_MIN_SIGNIFICANCE
+from netjournal.wording import days
 
 if TYPE_CHECKING:
     from netjournal.services.brief import CircumstanceLine, OpenLoopLine
@@ -55,9 +56,9 @@ def _loop_points(loops: Sequence[OpenLoopLine], today: dt.date) -> list[TalkingP
         if loop.due_on is None or (loop.due_on - today).days > LOOP_SOON_DAYS:
             continue
         if loop.overdue_days:
-            when = f"{loop.overdue_days} days overdue"
+            when = f"{days(loop.overdue_days)} overdue"
         else:
-            when = "due today" if loop.due_on == today else f"due in {(loop.due_on - today).days} days"
+            when = "due today" if loop.due_on == today else f"due in {days((loop.due_on - today).days)}"
         text = (
             f"You promised {_quote(loop.what)}: {when}. Deliver it, or say when you will."
             if loop.promised

@@ -221,15 +221,14 @@ def seeds_returned(journal: Journal, period: Period) -> Listing[ReturnedSeed]:
     return _listing(items)
 
 
-# The person's latest entry of any kind before a day: the same entries as ``person.last_entry_on``.
+# The person's latest contact before a day: the same entries as ``person.last_entry_on`` (not reflections).
 _LAST_BEFORE = (
     "(SELECT max(d) FROM ("
     " SELECT max(date) AS d FROM exchange WHERE person_id = {p} AND date < :before"
     " UNION ALL SELECT max(date) FROM exchange WHERE second_person_id = {p} AND date < :before"
     " UNION ALL SELECT max(date) FROM touchpoint WHERE person_id = {p} AND date < :before"
     " UNION ALL SELECT max(opened_on) FROM open_loop WHERE person_id = {p} AND opened_on < :before"
-    " UNION ALL SELECT max(done_on) FROM open_loop WHERE person_id = {p} AND done_on < :before"
-    " UNION ALL SELECT max(date) FROM reflection WHERE person_id = {p} AND date < :before))"
+    " UNION ALL SELECT max(done_on) FROM open_loop WHERE person_id = {p} AND done_on < :before))"
 )
 
 

@@ -97,6 +97,7 @@ class Relationship:
     open_loops: tuple[LoopRow, ...]  # not yet done, soonest due first
     first_entry_on: dt.date | None
     details: tuple[ContactDetail, ...] = ()  # emails, phones, … in the order the person's dialog lists them
+    archived: bool = False
 
 
 def _first_entry_on(journal: Journal, person_id: int) -> dt.date | None:
@@ -159,4 +160,5 @@ def relationship(journal: Journal, person_id: int, *, today: dt.date | None = No
         loops,
         first,
         person.details,
+        person.archived,
     )

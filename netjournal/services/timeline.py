@@ -46,27 +46,27 @@ _SOURCES: dict[EntryType, tuple[str, str, str, str]] = {
         "exchange e LEFT JOIN person p ON p.id = e.person_id LEFT JOIN person q ON q.id = e.second_person_id",
         "e.date",
         "e.id, e.date, e.summary, e.person_id, p.name, e.direction, e.kind, e.significance, e.details, "
-        "q.name, e.community, e.reciprocates_id, e.second_person_id",
+        "q.name, e.community, e.reciprocates_id, e.second_person_id, e.outcome",
         "(e.person_id = :person OR e.second_person_id = :person)",
     ),
     EntryType.TOUCHPOINT: (
         "touchpoint t JOIN person p ON p.id = t.person_id",
         "t.date",
-        "t.id, t.date, t.note, t.person_id, p.name, NULL, t.channel, NULL, '', NULL, NULL, NULL, NULL",
+        "t.id, t.date, t.note, t.person_id, p.name, NULL, t.channel, NULL, '', NULL, NULL, NULL, NULL, NULL",
         "t.person_id = :person",
     ),
     EntryType.LOOP: (
         "open_loop l LEFT JOIN person p ON p.id = l.person_id",
         "l.opened_on",
         "l.id, l.opened_on, l.what, l.person_id, p.name, NULL, l.loop_kind, NULL, "
-        "coalesce(l.due_on, ''), coalesce(l.done_on, ''), NULL, NULL, NULL",
+        "coalesce(l.due_on, ''), coalesce(l.done_on, ''), NULL, NULL, NULL, NULL",
         "l.person_id = :person",
     ),
     EntryType.REFLECTION: (
         "reflection r LEFT JOIN person p ON p.id = r.person_id",
         "r.date",
         "r.id, r.date, r.text, r.person_id, p.name, NULL, coalesce(r.prompt_id, ''), NULL, r.prompt_text, "
-        "NULL, NULL, NULL, NULL",
+        "NULL, NULL, NULL, NULL, NULL",
         "r.person_id = :person",
     ),
 }
@@ -105,10 +105,10 @@ def _entry(row: tuple) -> TimelineEntry:
     rank, eid, date, title, person_id, person_name, direction, kind, significance, detail, *rest = row
     day = dt.date.fromisoformat(date)
     if rank == _RANK[EntryType.EXCHANGE]:
-        second_name, community, reciprocates_id, second_id = rest
+        second_name, community, reciprocates_id, second_id, outcome = rest
         return ExchangeEntry(
             eid, day, person_id, person_name, title, Direction(direction), Kind(kind), significance, detail,
-            second_id, second_name, community, reciprocates_id,
+            second_id, second_name, community, reciprocates_id, outcome or "",
         )  # fmt: skip
     if rank == _RANK[EntryType.TOUCHPOINT]:
         return TouchpointEntry(eid, day, person_id, person_name, title, kind or "")

@@ -5,7 +5,7 @@ older journal, so every migration runs on every fresh journal as well as on
 files written by earlier releases.  The version lives in ``PRAGMA user_version``.
 Migrations are history: once released, a migration's DDL is never edited, only
 followed by a newer one (version 5 lives in ``identity_schema``, 6 in
-``details_schema``).
+``details_schema``, 7 in ``contact_schema``).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 import peewee
 
+from netjournal.store.contact_schema import CONTACT_TABLES, LAST_CONTACT_SQL, last_contact_triggers, migrate_to_v7
 from netjournal.store.details_schema import migrate_to_v6
 from netjournal.store.identity_schema import migrate_to_v5
 
@@ -304,6 +305,7 @@ MIGRATIONS: dict[int, Callable[[peewee.Database], None]] = {
     4: _migrate_to_v4,
     5: migrate_to_v5,
     6: migrate_to_v6,
+    7: migrate_to_v7,
 }
 
 CURRENT_VERSION = max(MIGRATIONS, default=1)
@@ -340,19 +342,13 @@ def migrate_forward(db: peewee.Database) -> list[int]:
 # -- bulk loads ---------------------------------------------------------------------
 #
 # An import of a whole journal sets the per-row insert triggers aside and does
-# their work once at the end. These are the last-entry ones as created above,
-# to check that the journal's triggers are still these before standing in for them.
+# their work once at the end. These are the last-entry ones as version 7 creates
+# them, to check that the journal's triggers are still these before standing in for them.
 LAST_ENTRY_INSERT_TRIGGERS: dict[str, str] = {
-    f"{table}_last_ai": _last_entry_triggers(table, columns)[0]
-    for table, columns in (
-        ("exchange", ("person_id", "second_person_id")),
-        ("touchpoint", ("person_id",)),
-        ("open_loop", ("person_id",)),
-        ("reflection", ("person_id",)),
-    )
+    f"{table}_last_ai": last_contact_triggers(table)[0] for table in CONTACT_TABLES
 }
 
 
 def recompute_last_entries(db: peewee.Database) -> None:
     """Every person's last-entry date worked out from their entries, as the entry triggers keep it."""
-    db.execute_sql(_LAST_ENTRY_SQL.format(ids="SELECT id FROM person"))
+    db.execute_sql(LAST_CONTACT_SQL.format(ids="SELECT id FROM person"))

@@ -97,7 +97,7 @@ class CreateJournalDialog(QDialog):
         form.addWidget(self.choose_button, 0, 2)
         form.addWidget(self._buddy(self.tr("&Passphrase"), self.new_field), 1, 0)
         form.addWidget(self.new_field, 1, 1, 1, 2)
-        form.addWidget(self._buddy(self.tr("&Again"), self.confirm_field), 2, 0)
+        form.addWidget(self._buddy(self.tr("Con&firm"), self.confirm_field), 2, 0)
         form.addWidget(self.confirm_field, 2, 1, 1, 2)
         form.addWidget(self.strength, 3, 1, 1, 2)
 

@@ -10,10 +10,11 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from netjournal.domain import Direction
-from netjournal.services.contact_list import ContactOrder, filter_people, sort_people
+from netjournal.services.contact_list import ContactOrder, filter_people, rank_by_name, sort_people
 from netjournal.services.people import PersonRow
 from netjournal.ui.i18n import tr
 from netjournal.ui.widgets.colors import direction_color, muted, overdue_color
+from netjournal.ui.widgets.common import ago_text, days_text
 
 PersonRole = Qt.ItemDataRole.UserRole + 1
 
@@ -74,8 +75,15 @@ class ContactListModel(QAbstractListModel):
     def _apply(self) -> None:
         self.beginResetModel()
         kept = filter_people(self._all, self.filter_text, include_archived=self.include_archived)
-        self._rows = sort_people(kept, self.order, self._today())
+        self._rows = rank_by_name(sort_people(kept, self.order, self._today()), self.filter_text)
         self.endResetModel()
+
+    def hidden_archived_count(self) -> int:
+        """Archived people the filter would show if archived people were shown."""
+        if self.include_archived:
+            return 0
+        archived = [row for row in self._all if row.archived]
+        return len(filter_people(archived, self.filter_text, include_archived=True))
 
     # -- Qt model --------------------------------------------------------------
 
@@ -109,10 +117,10 @@ class ContactListModel(QAbstractListModel):
         if person.organisation:
             parts.append(person.organisation)
         days = person.days_since(today)
-        parts.append(tr("no entries yet") if days is None else tr("last entry {0} days ago").format(days))
+        parts.append(tr("no entries yet") if days is None else tr("last entry {0}").format(ago_text(days)))
         overdue = person.overdue_days(today)
         if overdue:
-            parts.append(tr("overdue by {0} days").format(overdue))
+            parts.append(tr("overdue by {0}").format(days_text(overdue)))
         parts.append(tr("gave {0}, received {1}").format(person.given, person.received))
         if person.archived:
             parts.append(tr("archived"))
@@ -162,6 +170,8 @@ class ContactDelegate(QStyledItemDelegate):
         secondary = text_color if selected else muted(palette)
         painter.setPen(secondary)
         org = ", ".join(p for p in (person.organisation, person.role) if p)
+        if person.archived:  # shown only with "Archived" ticked, and then told apart from the rest
+            org = tr("Archived") + (f" \u00b7 {org}" if org else "")
         org_rect = QRect(rect.left(), rect.top() + line + 2, rect.width() - right_width, line)
         painter.drawText(
             org_rect,

@@ -53,6 +53,8 @@ def describe(entry: TimelineEntry) -> str:
             )
             if entry.second_person_name:
                 text += tr(" (introduced to {0})").format(entry.second_person_name)
+            if entry.outcome:
+                text += tr(". What came of it: {0}").format(entry.outcome)
             return text
         case TouchpointEntry():
             return tr("Kept in touch with {who} on {day}: {title}").format(who=who, day=day, title=entry.note)

@@ -6,8 +6,17 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QPalette
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QListView, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from netjournal.domain import Entity
 from netjournal.services.contact_list import ContactOrder
@@ -16,6 +25,7 @@ from netjournal.services.people import list_people
 from netjournal.ui.models.contact_model import ContactDelegate, ContactListModel
 from netjournal.ui.session import Session
 from netjournal.ui.widgets import icons
+from netjournal.ui.widgets.colors import muted
 from netjournal.ui.widgets.common import is_palette_change
 
 ORDER_LABELS = {
@@ -43,9 +53,30 @@ class _FilterField(QLineEdit):
 
 
 class _PeopleList(QListView):
-    """Delete on a person asks to delete them (the window asks what goes with them first)."""
+    """Delete on a person asks to delete them (the window asks what goes with them first).
+
+    With nobody to list it says why in ``empty_text``, drawn where the rows would be: the list stays
+    in place (and can take the focus) while a filter finds nobody.
+    """
 
     deleteRequested = Signal()
+    empty_text = ""
+
+    def set_empty_text(self, text: str) -> None:
+        self.empty_text = text
+        self.setAccessibleDescription(text)
+        self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if not self.empty_text or model is None or model.rowCount():
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(muted(self.palette()))
+        flags = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
+        painter.drawText(self.viewport().rect().adjusted(8, 8, -8, -8), int(flags), self.empty_text)
+        painter.end()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Delete and event.modifiers() == Qt.KeyboardModifier.NoModifier:
@@ -110,6 +141,8 @@ class ContactsPane(QWidget):
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._restore_selection)
         self.list.deleteRequested.connect(self._delete_requested)
+        # A filter that finds nobody says so, instead of leaving a blank list.
+        self.model.modelReset.connect(self._show_empty_note)
 
         controls = QHBoxLayout()
         controls.addWidget(self.sort, 1)
@@ -253,12 +286,33 @@ class ContactsPane(QWidget):
             self.list.setCurrentIndex(self.model.index(row))
             self.list.selectionModel().blockSignals(False)
 
+    def _show_empty_note(self) -> None:
+        empty = self._session.is_open and self.model.rowCount() == 0
+        self.list.set_empty_text(self._empty_sentence() if empty else "")
+
+    def _empty_sentence(self) -> str:
+        text = self.filter.text().strip()
+        if not text:
+            if self.model.hidden_archived_count():
+                return self.tr("Everyone here is archived: tick Archived to see them.")
+            return self.tr("Nobody here yet: add a person with Ctrl+Shift+N.")
+        if self.model.hidden_archived_count():
+            return self.tr(
+                "Nobody that is not archived matches \u201c{0}\u201d: tick Archived to look among archived people too."
+            ).format(text)
+        return self.tr(
+            "Nobody matches \u201c{0}\u201d. Names, organisations and tags are searched; "
+            "Ctrl+F searches everything you wrote."
+        ).format(text)
+
     def _delete_requested(self) -> None:
         index = self.list.currentIndex()
         if index.isValid():
             self.deletePersonRequested.emit(self.model.person_at(index.row()).id)
 
     def _focus_list(self) -> None:
+        if not self.model.rowCount():
+            return  # the sentence saying nobody matches stays in view, and typing goes on
         self.list.setFocus()
         if self.model.rowCount() and not self.list.currentIndex().isValid():
             self.list.setCurrentIndex(self.model.index(0))

@@ -92,8 +92,10 @@ class NetworkOverview(QWidget):
         for tie in asking[:MAX_LISTED]:
             link = self._person_link(
                 tie.person_id,
-                self.tr("{name} — {asks} asks, {offers} offers").format(
-                    name=tie.name, asks=tie.asks, offers=tie.offers
+                self.tr("{name} — {asks}, {offers}").format(
+                    name=tie.name,
+                    asks=plural(tie.asks, self.tr("1 ask"), self.tr("{0} asks")),
+                    offers=plural(tie.offers, self.tr("1 offer"), self.tr("{0} offers")),
                 ),
                 tie.name,
             )

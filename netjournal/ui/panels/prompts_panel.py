@@ -138,6 +138,11 @@ class PromptsPanel(QWidget):
         self._date = label(name="promptsDate", muted=True)
         layout.addWidget(self._date)
         layout.addSpacing(6)
+        # Says what became of the last answer: the card it answered is gone, so the answer must show somewhere.
+        self.confirmation = label(name="promptsConfirmation")
+        self.confirmation.setWordWrap(True)
+        self.confirmation.hide()
+        layout.addWidget(self.confirmation)
         self._empty = label(self.tr("Nothing asks for your attention today."), name="promptsEmpty", muted=True)
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._empty.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # "Go to prompts" lands here when there are none
@@ -225,6 +230,7 @@ class PromptsPanel(QWidget):
         self._remove_cards()
         self._date.clear()
         self._empty.hide()
+        self._confirm("")
         self.countChanged.emit(0)
 
     # -- reacting ------------------------------------------------------------------
@@ -265,12 +271,24 @@ class PromptsPanel(QWidget):
 
     def _save_answer(self, prompt: DuePrompt, text: str, *, raise_errors: bool = False) -> int | None:
         try:
-            return prompting.answer_prompt(self._session.journal, prompt, text, today=self._today())
+            reflection_id = prompting.answer_prompt(self._session.journal, prompt, text, today=self._today())
         except JournalError as error:
             if raise_errors:
                 raise
             messages.show_error(self, self.tr("Could not save the answer"), str(error))
             return None
+        name = self._person_name(prompt.person_id)
+        self._confirm(
+            self.tr("Your answer is saved as a reflection about {0}, on their timeline.").format(name)
+            if name
+            else self.tr("Your answer is saved as a reflection, on everyone's timeline (Ctrl+0).")
+        )
+        return reflection_id
+
+    def _confirm(self, text: str) -> None:
+        self.confirmation.setText(text)
+        self.confirmation.setAccessibleName(text)
+        self.confirmation.setVisible(bool(text))
 
     def _answer(self, prompt: DuePrompt) -> None:
         text = self._ask_answer(prompt)

@@ -259,8 +259,9 @@ class RelationshipPanel(QScrollArea):
         today = self._today()
         overdue = overdue_color(self.palette()).name()
         set_text(self._name, rel.name)
-        set_text(self._subtitle, " · ".join(p for p in (rel.role, rel.organisation) if p))
-        self._subtitle.setVisible(bool(rel.role or rel.organisation))
+        archived = self.tr("Archived") if rel.archived else ""
+        set_text(self._subtitle, " · ".join(p for p in (archived, rel.role, rel.organisation) if p))
+        self._subtitle.setVisible(bool(archived or rel.role or rel.organisation))
         self._details.set_details(rel.details, today)
         names = {"12m": self.tr("12 months"), "3y": self.tr("3 years"), "all": self.tr("All time")}
         totals = [(names[key], rel.ledger.totals[key]) for key in CHART_WINDOWS]

@@ -21,6 +21,7 @@ from netjournal.services.search import SNIPPET_END, SNIPPET_START, SearchHit, se
 from netjournal.ui.i18n import tr
 from netjournal.ui.session import Session
 from netjournal.ui.widgets.colors import muted
+from netjournal.ui.widgets.common import plural
 
 HitRole = Qt.ItemDataRole.UserRole + 1
 ENTITY_LABELS = {
@@ -191,7 +192,11 @@ class SearchPanel(QWidget):
             self.summary.setText(self.tr("No matches for “{0}”.").format(text))
         else:
             self.summary.setText(
-                self.tr("{0} matches, newest first. Enter opens one in its timeline.").format(len(hits))
+                plural(
+                    len(hits),
+                    self.tr("1 match. Enter opens it in its timeline."),
+                    self.tr("{0} matches, newest first. Enter opens one in its timeline."),
+                )
             )
 
     def _into_results(self) -> None:

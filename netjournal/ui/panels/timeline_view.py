@@ -72,6 +72,8 @@ def meta_text(entry: TimelineEntry, today: dt.date, shown_person_id: int | None 
                 parts.append(who)
             if entry.reciprocates_id:
                 parts.append(tr("returns an earlier exchange"))
+            if entry.outcome:
+                parts.append(tr("came of it: {0}").format(entry.outcome))
             return " · ".join(p for p in parts if p), False
         case TouchpointEntry():
             return " · ".join(p for p in (tr("In touch"), entry.channel, who) if p), False

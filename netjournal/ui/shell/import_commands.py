@@ -12,6 +12,7 @@ from netjournal.services.errors import JournalError
 from netjournal.services.journal import Journal
 from netjournal.ui.dialogs.import_dialog import ColumnMapping, ImportDialog, ImportPreview, contacts_preview
 from netjournal.ui.i18n import tr
+from netjournal.ui.shell.file_places import beside_journal
 from netjournal.ui.widgets import messages
 
 if TYPE_CHECKING:
@@ -109,7 +110,7 @@ class ImportCommands(QObject):
             return
         journal = session.journal
         parent = self.host.dialog_parent()
-        suggested = journal.path.with_name(f"{journal.path.stem}-contacts.vcf")
+        suggested = beside_journal(journal.path, f"{journal.path.stem}-contacts.vcf")
         path, _ = QFileDialog.getSaveFileName(parent, tr("Export contacts as vCard"), str(suggested), tr(VCARD_FILTER))
         if not path:
             return

@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from netjournal import __version__
@@ -23,6 +23,7 @@ from netjournal.services.journal import Journal
 from netjournal.services.use_cases import KeychainOutcome
 from netjournal.ui.background import BackgroundTask
 from netjournal.ui.i18n import tr
+from netjournal.ui.shell.file_places import DEMO_FOLDER_PREFIX, beside_journal, journal_folder
 from netjournal.ui.widgets import messages
 
 if TYPE_CHECKING:
@@ -50,6 +51,8 @@ def demo_passphrase() -> str:
 
 
 class JournalCommands(QObject):
+    demoOpened = Signal(Path, str)  # the demo journal and its passphrase, for the unlock screen after a lock
+
     def __init__(self, host: CommandHost, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.host = host
@@ -73,7 +76,7 @@ class JournalCommands(QObject):
             self.host.attach(journal)
 
     def choose_journal(self) -> None:
-        start = str(self.host.journal_path.parent) if self.host.journal_path else str(Path.home())
+        start = str(journal_folder(self.host.journal_path))
         path, _ = QFileDialog.getOpenFileName(self.host.dialog_parent(), tr("Open a journal"), start, tr(FILE_FILTER))
         if path:
             self.host.session.detach()
@@ -89,7 +92,7 @@ class JournalCommands(QObject):
         failure = ""
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            folder = Path(tempfile.mkdtemp(prefix="netjournal-demo-"))
+            folder = Path(tempfile.mkdtemp(prefix=DEMO_FOLDER_PREFIX))
             path = folder / f"demo{JOURNAL_SUFFIX}"
             create_demo_journal(path, passphrase, "small", kdf_iter=self.host.kdf_iter)
             journal = Journal.open(path, passphrase, kdf_iter=self.host.kdf_iter)
@@ -116,6 +119,7 @@ class JournalCommands(QObject):
                 "you need it after locking (Ctrl+L). The folder is removed when netjournal quits."
             ).format(folder=folder, passphrase=passphrase)
         )
+        self.demoOpened.emit(journal.path, passphrase)
         return journal
 
     def _remove_demo_folders(self) -> None:
@@ -138,7 +142,7 @@ class JournalCommands(QObject):
         if not self.host.session.is_open:
             return
         journal = self.host.session.journal
-        suggested = journal.path.with_name(f"{journal.path.stem}-backup{journal.path.suffix}")
+        suggested = beside_journal(journal.path, f"{journal.path.stem}-backup{journal.path.suffix}")
         path, _ = QFileDialog.getSaveFileName(
             self.host.dialog_parent(), tr("Back up the journal"), str(suggested), tr(FILE_FILTER)
         )
@@ -192,7 +196,7 @@ class JournalCommands(QObject):
             return
         journal = self.host.session.journal
         parent = self.host.dialog_parent()
-        suggested = journal.path.with_name(f"{journal.path.stem}.json")
+        suggested = beside_journal(journal.path, f"{journal.path.stem}.json")
         path, _ = QFileDialog.getSaveFileName(parent, tr("Export the journal as JSON"), str(suggested), tr(JSON_FILTER))
         if not path:
             return

@@ -35,11 +35,13 @@ from netjournal.ui.shell.idle_lock import MAX_MINUTES, MIN_MINUTES, IdleLock
 from netjournal.ui.shell.import_commands import ImportCommands
 from netjournal.ui.shell.journal_commands import JournalCommands
 from netjournal.ui.shell.layout_memory import restore_layout, save_layout
+from netjournal.ui.shell.lock_memory import LockMemory
 from netjournal.ui.shell.merge_commands import MergeCommands
 from netjournal.ui.shell.open_check import OpenCheck
 from netjournal.ui.shell.review_commands import ReviewCommands
 from netjournal.ui.shell.screen_lock import ScreenLockWatcher
 from netjournal.ui.shell.settings import WindowSettings
+from netjournal.ui.shell.status_text import journal_summary
 from netjournal.ui.shell.undo import UndoHistory, UndoNotice
 from netjournal.ui.shell.unlock import UnlockScreen
 from netjournal.ui.shell.view_commands import ViewCommands
@@ -122,6 +124,7 @@ class MainWindow(QMainWindow):
         self.auto_backups.failed.connect(self.show_notice)
         self.open_check = OpenCheck(self.session, self)
         self.open_check.damaged.connect(self.show_notice)
+        self.lock_memory = LockMemory(self.session, self.workspace, self.unlock, self.journals, self)
         self._connect_commands()
         self._counts_timer = QTimer(self, singleShot=True, interval=0)
         self._counts_timer.timeout.connect(self._update_status)
@@ -344,17 +347,7 @@ class MainWindow(QMainWindow):
             self.status_label.clear()
             return
         counts = journal_counts(self.session.journal)
-        self.status_label.setText(
-            self.tr(
-                "{name} · {people} people · {exchanges} exchanges · {touchpoints} touchpoints · {open} open loops"
-            ).format(
-                name=self.session.journal.path.name,
-                people=f"{counts.people:,}",
-                exchanges=f"{counts.exchanges:,}",
-                touchpoints=f"{counts.touchpoints:,}",
-                open=f"{counts.open_loops:,}",
-            )
-        )
+        self.status_label.setText(journal_summary(self.session.journal.path.name, counts))
 
     def _sync_enabled(self) -> None:
         unlocked = self.session.is_open

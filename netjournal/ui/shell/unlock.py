@@ -75,6 +75,8 @@ class UnlockScreen(QWidget):
         self._task: OpenTask | None = None
         self._attempt = ""  # the passphrase being tried, until the attempt is settled
         self._from_keychain = False
+        # A demo's invented journal and its passphrase live only as long as this process (never saved).
+        self._demo_passphrases: dict[Path, str] = {}
         self._build()
         self._apply_colours()
 
@@ -117,7 +119,10 @@ class UnlockScreen(QWidget):
         self.note_label.setObjectName("unlockNote")
         self.note_label.setAccessibleName(self.tr("Note"))
         self.note_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        for label in (self.error_label, self.note_label):
+        self.demo_hint = QLabel(card)
+        self.demo_hint.setObjectName("demoPassphraseHint")
+        self.demo_hint.hide()
+        for label in (self.error_label, self.note_label, self.demo_hint):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.hide()
@@ -155,6 +160,7 @@ class UnlockScreen(QWidget):
         column.setSpacing(8)
         column.addLayout(header)
         column.addSpacing(10)
+        column.addWidget(self.demo_hint)
         column.addWidget(prompt)
         column.addWidget(self.passphrase_field)
         column.addWidget(self.remember_field)
@@ -221,6 +227,19 @@ class UnlockScreen(QWidget):
         self._name.setText(self._path.name)
         self._folder.set_full_text(self.tr("in {0}").format(self._path.parent))
         self.setAccessibleDescription(str(self._path))
+        self._show_demo_hint()
+
+    def know_demo(self, path: str | Path, passphrase: str) -> None:
+        """Remember a demo journal's passphrase, to show when it is locked: the demo's banner said it is needed."""
+        self._demo_passphrases[Path(path).expanduser().absolute()] = passphrase
+        self._show_demo_hint()
+
+    def _show_demo_hint(self) -> None:
+        passphrase = self._demo_passphrases.get(self._path) if self._path is not None else None
+        text = self.tr("This is the demo journal. Its passphrase is {0}").format(passphrase) if passphrase else ""
+        self.demo_hint.setAccessibleName(text)
+        self.demo_hint.setText(text)  # as it is, not broken up for wrapping: it may be copied
+        self.demo_hint.setVisible(bool(text))
 
     def try_remembered(self) -> bool:
         """Unlock with the keychain's passphrase, if it holds one; True if an attempt started."""

@@ -118,6 +118,8 @@ class WelcomeScreen(QWidget):
         button.setAccessibleName(text.rstrip("…"))
         button.setAccessibleDescription(description)
         button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Outside a dialog a push button ignores Enter unless it is auto-default; a card should not.
+        button.setAutoDefault(True)
         return button
 
     def _apply_icons(self) -> None:
