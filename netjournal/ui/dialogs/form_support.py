@@ -41,6 +41,7 @@ from netjournal.services.validation import AmbiguousPersonError, ValidationError
 from netjournal.ui.dialogs.drafts import DraftKeeper
 from netjournal.ui.i18n import tr
 from netjournal.ui.session import Session
+from netjournal.ui.widgets import dates
 from netjournal.ui.widgets.colors import overdue_color
 
 _SAVED_DESCRIPTION = "_descriptionBeforeError"
@@ -132,6 +133,7 @@ class DateField(QDateEdit):
 def date_edit(parent: QWidget, *, date: dt.date | None = None, max_today: bool = True) -> QDateEdit:
     edit = DateField(to_qdate(date or dt.date.today()), parent)
     edit.setCalendarPopup(True)
+    edit.calendarWidget().setFirstDayOfWeek(dates.qt_first_day_of_week())
     edit.setDisplayFormat("yyyy-MM-dd")
     if max_today:
         edit.setMaximumDate(to_qdate(dt.date.today()))
