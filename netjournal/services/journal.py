@@ -37,6 +37,9 @@ class Journal:
         self.store = store
         self.changes = ChangeNotifier()
         self._pending: list[JournalChange] | None = None
+        # The keep-in-touch rhythm a person added by name (in an entry) starts with: the window's
+        # preference for new people, set by the window; None, the command line's, adds them without one.
+        self.new_person_cadence_days: int | None = None
 
     @classmethod
     def create(cls, path: str | os.PathLike[str], passphrase: str, *, kdf_iter: int | None = None) -> Journal:

@@ -86,6 +86,7 @@ class PersonDialog(FormDialog):
             self.details_editor.set_details(person.details)
         else:
             self.name_field.setText(name)
+            self.set_cadence(session.journal.new_person_cadence_days)  # the rhythm Preferences give new people
         self.name_field.setFocus()
 
     def _line(self, label: str, object_name: str, accessible: str, fields: tuple[str, ...] = ()) -> QLineEdit:

@@ -1,4 +1,4 @@
-"""Preferences: when the journal locks itself.
+"""Preferences: when the journal locks itself, new people's rhythm, dates, appearance, reminders.
 
 The dialog only shows and returns the choices; the window stores them and applies them.
 """
@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QSpinBox,
@@ -19,11 +21,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netjournal.ui.dialogs.person_dialog import cadence_choices
+from netjournal.ui.i18n import tr
+from netjournal.ui.widgets.dates import DEFAULT_STYLE, style_choices
+
 
 @dataclass(frozen=True)
 class LockPreferences:
     idle_minutes: int
     with_screen: bool
+    default_cadence_days: int | None = None
+    first_day_of_week: int = 1  # 1 Monday … 7 Sunday
+    date_style: str = DEFAULT_STYLE
+    appearance: str = "system"
+    notify_due_loops: bool = False
+
+
+def _appearance_choices() -> list[tuple[str, str]]:
+    return [(tr("As the system is"), "system"), (tr("Light"), "light"), (tr("Dark"), "dark")]
+
+
+def _weekday_choices() -> list[tuple[str, int]]:
+    names = [tr("Monday"), tr("Tuesday"), tr("Wednesday"), tr("Thursday"), tr("Friday"), tr("Saturday"), tr("Sunday")]
+    return [(name, number) for number, name in enumerate(names, 1)]
 
 
 class PreferencesDialog(QDialog):
@@ -87,8 +107,48 @@ class PreferencesDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addSpacing(8)
+        layout.addLayout(self._other_choices(current))
+        layout.addSpacing(8)
         layout.addWidget(self.buttons)
         self.minutes.setFocus()
+
+    def _other_choices(self, current: LockPreferences) -> QFormLayout:
+        form = QFormLayout()
+        self.cadence = self._choice(
+            form, self.tr("New people &keep in touch"), "defaultCadenceField", cadence_choices()
+        )
+        self.cadence.setAccessibleName(self.tr("Keep-in-touch rhythm for new people"))
+        self._choose(self.cadence, current.default_cadence_days)
+        self.first_day = self._choice(form, self.tr("&Weeks begin on"), "firstDayOfWeekField", _weekday_choices())
+        self._choose(self.first_day, current.first_day_of_week)
+        self.date_style = self._choice(form, self.tr("&Dates"), "dateStyleField", style_choices())
+        self._choose(self.date_style, current.date_style)
+        self.appearance = self._choice(form, self.tr("&Appearance"), "appearanceField", _appearance_choices())
+        self._choose(self.appearance, current.appearance)
+        self.notify = QCheckBox(self.tr("Show a desktop &notification when an open loop falls due"), self)
+        self.notify.setObjectName("notifyDueLoopsField")
+        self.notify.setAccessibleName(self.tr("Desktop notification when an open loop falls due"))
+        self.notify.setChecked(current.notify_due_loops)
+        form.addRow(self.notify)
+        return form
+
+    def _choice(self, form: QFormLayout, text: str, name: str, choices: list[tuple[str, object]]) -> QComboBox:
+        box = QComboBox(self)
+        box.setObjectName(name)
+        for label, value in choices:
+            box.addItem(label, value)
+        caption = QLabel(text, self)
+        caption.setBuddy(box)
+        box.setAccessibleName(text.replace("&", ""))
+        form.addRow(caption, box)
+        return box
+
+    def _choose(self, box: QComboBox, value: object) -> None:
+        index = box.findData(value)
+        if index < 0 and isinstance(value, int):  # a rhythm set elsewhere that the list does not offer
+            box.addItem(self.tr("Every %n day(s)", "", value), value)
+            index = box.count() - 1
+        box.setCurrentIndex(max(index, 0))
 
     def _help(self, name: str, text: str) -> QLabel:
         label = QLabel(text, self)
@@ -98,4 +158,12 @@ class PreferencesDialog(QDialog):
         return label
 
     def preferences(self) -> LockPreferences:
-        return LockPreferences(idle_minutes=self.minutes.value(), with_screen=self.with_screen.isChecked())
+        return LockPreferences(
+            idle_minutes=self.minutes.value(),
+            with_screen=self.with_screen.isChecked(),
+            default_cadence_days=self.cadence.currentData(),
+            first_day_of_week=int(self.first_day.currentData()),
+            date_style=str(self.date_style.currentData()),
+            appearance=str(self.appearance.currentData()),
+            notify_due_loops=self.notify.isChecked(),
+        )
