@@ -129,11 +129,15 @@ class DateField(QDateEdit):
     def focusNextPrevChild(self, forward: bool) -> bool:
         return QWidget.focusNextPrevChild(self, forward)
 
+    def setCalendarPopup(self, enable: bool) -> None:
+        super().setCalendarPopup(enable)
+        if enable:  # the popup's weeks begin where Preferences say
+            self.calendarWidget().setFirstDayOfWeek(dates.qt_first_day_of_week())
+
 
 def date_edit(parent: QWidget, *, date: dt.date | None = None, max_today: bool = True) -> QDateEdit:
     edit = DateField(to_qdate(date or dt.date.today()), parent)
     edit.setCalendarPopup(True)
-    edit.calendarWidget().setFirstDayOfWeek(dates.qt_first_day_of_week())
     edit.setDisplayFormat("yyyy-MM-dd")
     if max_today:
         edit.setMaximumDate(to_qdate(dt.date.today()))

@@ -5,6 +5,7 @@ The dialog only shows and returns the choices; the window stores them and applie
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtGui import QPalette
@@ -132,7 +133,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.notify)
         return form
 
-    def _choice(self, form: QFormLayout, text: str, name: str, choices: list[tuple[str, object]]) -> QComboBox:
+    def _choice(self, form: QFormLayout, text: str, name: str, choices: Sequence[tuple[str, object]]) -> QComboBox:
         box = QComboBox(self)
         box.setObjectName(name)
         for label, value in choices:

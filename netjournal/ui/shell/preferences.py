@@ -91,7 +91,7 @@ class WindowPreferences(QObject):
         """Dates are drawn when the panes fill themselves: fill them again, and repaint the rest."""
         workspace = self._window.workspace
         if self._window.session.is_open:
-            workspace.relationship.show_person(workspace.person_id)
+            workspace.relationship.redraw()
         self._reminders.refresh()
         for view in self._window.findChildren(QAbstractScrollArea):
             view.viewport().update()  # list rows draw their dates as they paint
