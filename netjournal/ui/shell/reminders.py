@@ -62,7 +62,7 @@ class LoopReminders(QObject):
         now: Callable[[], dt.datetime] = dt.datetime.now,
     ) -> None:
         super().__init__(parent)
-        self._session, self._info, self._now = session, info, now
+        self._session, self._info, self.clock = session, info, now
         self.shown_line = ""
         self.notify = False
         self.label = QLabel(parent)
@@ -79,7 +79,7 @@ class LoopReminders(QObject):
         session.closed.connect(self._closed)
 
     def _today(self) -> dt.date:
-        return self._now().date()
+        return self.clock().date()
 
     def refresh(self) -> DueLoops | None:
         if not self._session.is_open:
@@ -95,7 +95,7 @@ class LoopReminders(QObject):
 
     def _opened(self) -> None:
         due = self.refresh()
-        self.timer.start(until_next_midnight(self._now()))
+        self.timer.start(until_next_midnight(self.clock()))
         if due is not None and due.loops:
             line = start_line(due, self._today())
             QTimer.singleShot(0, self, lambda: self._show_line(line))  # after the opening's own news
@@ -117,7 +117,7 @@ class LoopReminders(QObject):
         due = self.refresh()
         if due is None:
             return
-        self.timer.start(until_next_midnight(self._now()))
+        self.timer.start(until_next_midnight(self.clock()))
         fresh = due.due_today(self._today())
         if fresh and self.notify:
             # Only a count: the desktop may keep notifications in a history outside the encrypted journal.

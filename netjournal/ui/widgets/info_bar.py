@@ -34,7 +34,7 @@ class InfoBar(QWidget):
 
     def add_line(self, text: str) -> None:
         """Show ``text`` under whatever the bar already says (the demo's passphrase must stay readable)."""
-        current = self.label.text() if self.isVisibleTo(self.parentWidget()) else ""
+        current = self.label.text() if not self.isHidden() else ""
         self.show_message(f"{current}\n{text}" if current else text)
 
     def remove_line(self, text: str) -> None:
