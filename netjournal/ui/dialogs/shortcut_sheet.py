@@ -68,4 +68,5 @@ class ShortcutSheet(QDialog):
         self.table.setFocus()
 
     def commands(self) -> list[str]:
-        return [self.table.item(row, 1).text() for row in range(self.table.rowCount())]
+        cells = (self.table.item(row, 1) for row in range(self.table.rowCount()))
+        return [cell.text() for cell in cells if cell is not None]

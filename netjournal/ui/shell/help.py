@@ -11,12 +11,11 @@ import re
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from netjournal.ui.dialogs.shortcut_sheet import ShortcutRow, ShortcutSheet
 from netjournal.ui.i18n import tr
 from netjournal.ui.shell.actions import WindowActions
-from netjournal.ui.widgets import messages
 
 _MNEMONIC = re.compile(r"&([^&])")
 
@@ -46,16 +45,18 @@ def shortcut_rows(window: QMainWindow, actions: WindowActions) -> list[ShortcutR
                 continue
             letter = mnemonic(action.text())
             steps = [*path, letter] if letter and all(path) else ["" for _ in path]
-            if action.menu() is not None:
-                walk(action.menu(), f"{group} → {plain(action.text())}", steps)
+            submenu = action.menu()
+            if isinstance(submenu, QMenu):
+                walk(submenu, f"{group} → {plain(action.text())}", steps)
                 continue
             listed.add(id(action))
             menu_keys = ("Alt+" + ", ".join(steps)) if all(steps) else ""
             rows.append(ShortcutRow(group, plain(action.text()), keys_text(action), menu_keys))
 
     for top in window.menuBar().actions():
-        if top.menu() is not None:
-            walk(top.menu(), plain(top.text()), [mnemonic(top.text())])
+        menu = top.menu()
+        if isinstance(menu, QMenu):
+            walk(menu, plain(top.text()), [mnemonic(top.text())])
     for field in dataclasses.fields(actions):
         action = getattr(actions, field.name)
         if isinstance(action, QAction) and id(action) not in listed:
@@ -76,7 +77,11 @@ class HelpCommands(QObject):
         sheet.open()
         return sheet
 
-    def show_guide(self) -> None:
+    def show_guide(self) -> QMessageBox:
         from netjournal.ui.shell.guide import guide
 
-        messages.show_info(self._window, tr("The ideas behind netjournal"), guide())
+        box = QMessageBox(QMessageBox.Icon.Information, tr("The ideas behind netjournal"), guide(), parent=self._window)
+        box.setObjectName("guideBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # not exec(): the window goes on (and can lock) behind it
+        return box
