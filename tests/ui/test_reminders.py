@@ -6,9 +6,11 @@ import datetime as dt
 
 from PySide6.QtWidgets import QLabel, QSystemTrayIcon
 
+from netjournal.domain import LoopKind
 from netjournal.services import entries, people
+from netjournal.services.reminders import DueLoop, DueLoops
 from netjournal.ui.shell.main_window import MainWindow
-from netjournal.ui.shell.reminders import until_next_midnight
+from netjournal.ui.shell.reminders import start_line, until_next_midnight
 
 
 def status(window: MainWindow) -> QLabel:
@@ -82,6 +84,25 @@ def test_at_midnight_a_loop_falling_due_is_announced_when_asked_for(qtbot, windo
     assert signal.args == ["An open loop is due today."]
     if not QSystemTrayIcon.isSystemTrayAvailable():  # offscreen: no tray, and nothing made of one
         assert reminders.findChild(QSystemTrayIcon) is None
+
+
+def test_the_opening_line_says_how_many_are_late_and_how_many_due_today() -> None:
+    today = dt.date(2026, 11, 20)
+
+    def loop(number: int, days_late: int) -> DueLoop:
+        due = today - dt.timedelta(days=days_late)
+        return DueLoop(number, f"Loop {number}", due, LoopKind.PROMISED, 1, "Ana Silva")
+
+    def line(*late: int) -> str:
+        return start_line(DueLoops(tuple(loop(n, d) for n, d in enumerate(late)), None), today)
+
+    assert line() == ""
+    assert line(0) == "An open loop is due: “Loop 0” (Ana Silva, due 20 Nov 2026)."
+    assert line(9, 2) == "2 open loops are overdue; the oldest is “Loop 0” (Ana Silva, due 11 Nov 2026)."
+    assert line(0, 0) == "2 open loops are due today, among them “Loop 0” (Ana Silva, due 20 Nov 2026)."
+    assert line(3, 0) == (
+        "2 open loops are due (1 today, 1 overdue); the oldest is “Loop 0” (Ana Silva, due 17 Nov 2026)."
+    )
 
 
 def test_the_wait_is_to_the_next_local_midnight() -> None:

@@ -35,9 +35,13 @@ def start_line(due: DueLoops, today: dt.date) -> str:
     if len(due.loops) == 1:
         return tr("An open loop is due: {0}.").format(loop_text(due.loops[0]))
     today_count = len(due.due_today(today))
-    late = len(due.loops) - today_count
+    late, oldest = len(due.loops) - today_count, loop_text(due.loops[0])
+    if not today_count:
+        return tr("{count} open loops are overdue; the oldest is {oldest}.").format(count=late, oldest=oldest)
+    if not late:
+        return tr("{count} open loops are due today, among them {oldest}.").format(count=today_count, oldest=oldest)
     return tr("{count} open loops are due ({today} today, {late} overdue); the oldest is {oldest}.").format(
-        count=len(due.loops), today=today_count, late=late, oldest=loop_text(due.loops[0])
+        count=len(due.loops), today=today_count, late=late, oldest=oldest
     )
 
 
