@@ -24,6 +24,7 @@ from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import peewee
 
@@ -32,6 +33,9 @@ from netjournal.store.copies import migration_backups
 from netjournal.store.errors import JournalError
 from netjournal.store.files import remove_journal_files
 from netjournal.store.snapshot import Contents, SnapshotSource, file_size, write_snapshot
+
+if TYPE_CHECKING:
+    from netjournal.services.journal import Journal
 
 FOLDER_SUFFIX = ".backups"
 _META_PREFIX = "backup:"
@@ -73,6 +77,33 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+MAX_KEPT = 99
+_KEPT_KEY = "settings:backups-kept"  # not under _META_PREFIX: that is one note per backup file
+
+
+def kept_limits(db: peewee.Database) -> Limits:
+    """How many backups this journal keeps, as chosen for it (Preferences), or the default.
+
+    Kept inside the journal, not in the window's settings, so that the command
+    line, the window and the helper process that takes backups all thin alike.
+    """
+    value = meta.get(db, _KEPT_KEY)
+    if not isinstance(value, dict):
+        return DEFAULT_LIMITS
+    counts = []
+    for name, default in (("daily", DEFAULT_LIMITS.daily), ("weekly", DEFAULT_LIMITS.weekly),
+                          ("monthly", DEFAULT_LIMITS.monthly)):  # fmt: skip
+        number = value.get(name, default)
+        counts.append(number if isinstance(number, int) and 0 <= number <= MAX_KEPT else default)
+    return Limits(*counts)
+
+
+def set_kept_limits(db: peewee.Database, limits: Limits) -> None:
+    """Record how many backups to keep (call inside the journal's write); thinning follows at the next backup."""
+    for number in (limits.daily, limits.weekly, limits.monthly):
+        if not 0 <= number <= MAX_KEPT:
+            raise ValueError(f"A number of backups to keep must be between 0 and {MAX_KEPT}.")
+    meta.put(db, _KEPT_KEY, {"daily": limits.daily, "weekly": limits.weekly, "monthly": limits.monthly})
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +245,7 @@ def take_backup(
     reason: Reason,
     *,
     now: dt.datetime | None = None,
-    limits: Limits = DEFAULT_LIMITS,
+    limits: Limits | None = None,
     keep: Collection[Path] = (),
 ) -> TakenBackup:
     """Take a backup into the journal's folder, then let the policy thin the older ones.
@@ -224,6 +255,7 @@ def take_backup(
     What it holds is noted inside the journal, so listing backups needs no
     passphrase per copy.  ``BackupInProgress`` when another one is being taken.
     ``keep``: backups the thinning must leave alone (the one a restore is about to use).
+    ``limits``: how many to keep; by default as the journal says (``kept_limits``).
     """
     now = now or dt.datetime.now(dt.UTC)
     folder = _make_folder(backup_folder(source.path))
@@ -234,7 +266,8 @@ def take_backup(
 
         def after(db: peewee.Database, held: Contents) -> None:
             kept = {Path(p).resolve() for p in keep}
-            for backup in obsolete(list_backups(source.path), now.astimezone().date(), limits):
+            policy = limits or kept_limits(db)
+            for backup in obsolete(list_backups(source.path), now.astimezone().date(), policy):
                 if backup.path.resolve() in kept:
                     continue
                 remove_journal_files(backup.path)  # with the log a damaged journal's plain copy has
@@ -287,11 +320,11 @@ def keep_damaged_copy(journal_path: Path, *, now: dt.datetime | None = None) -> 
 
 
 def back_up_if_due(
-    source: SnapshotSource, *, now: dt.datetime | None = None, limits: Limits = DEFAULT_LIMITS
+    source: SnapshotSource, *, now: dt.datetime | None = None, limits: Limits | None = None
 ) -> TakenBackup | None:
     """The automatic backup after a change: taken only when the newest is old enough."""
     now = now or dt.datetime.now(dt.UTC)
-    if not is_due(source.path, now, limits):
+    if not is_due(source.path, now, limits or DEFAULT_LIMITS):
         return None
     try:
         return take_backup(source, Reason.AUTO, now=now, limits=limits)
@@ -344,3 +377,13 @@ def _folder_lock(folder: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)
+
+
+def journal_kept_limits(journal: Journal) -> Limits:
+    with journal.store.reading():
+        return kept_limits(journal.db)
+
+
+def keep_in_journal(journal: Journal, limits: Limits) -> None:
+    with journal.write():
+        set_kept_limits(journal.db, limits)

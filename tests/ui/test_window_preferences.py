@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QLineEdit
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox
 
-from netjournal.services import people
+from netjournal.services import backups, people
 from netjournal.ui.dialogs.person_dialog import PersonDialog
 from netjournal.ui.dialogs.preferences_dialog import PreferencesDialog
 from netjournal.ui.panels.timeline_view import TimelineDelegate
@@ -211,3 +211,27 @@ def test_unknown_stored_values_fall_back(settings_file: Path) -> None:
     stored = saved(settings_file)
     assert (stored.first_day_of_week(), stored.date_style(), stored.appearance()) == (1, "medium", "system")
     assert stored.notify_due_loops() is False
+
+
+def test_how_many_backups_this_journal_keeps_is_chosen_from_the_keyboard(qtbot, window: MainWindow) -> None:
+    dialog = open_preferences(qtbot, window)
+    daily = dialog.findChild(QSpinBox, "backupsDailyField")
+    assert daily is not None and daily.value() == 12
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is daily)
+    qtbot.keyClick(daily, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(daily, "3")
+    qtbot.keyClick(daily, Qt.Key.Key_Tab)
+    weekly = dialog.findChild(QSpinBox, "backupsWeeklyField")
+    assert QApplication.focusWidget() is weekly
+    qtbot.keyClick(weekly, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(weekly, "0")
+    accept(qtbot, dialog)
+    assert backups.journal_kept_limits(window.session.journal) == backups.Limits(3, 0, 9)
+
+
+def test_while_locked_there_is_no_journal_to_choose_backups_for(qtbot, window: MainWindow) -> None:
+    window.lock()
+    dialog = open_preferences(qtbot, window)
+    assert dialog.findChild(QSpinBox, "backupsDailyField") is None
+    accept(qtbot, dialog)

@@ -36,6 +36,8 @@ class LockPreferences:
     date_style: str = DEFAULT_STYLE
     appearance: str = "system"
     notify_due_loops: bool = False
+    # Daily, weekly, monthly backups kept: the open journal's own (None while locked).
+    backups_kept: tuple[int, int, int] | None = None
 
 
 def _appearance_choices() -> list[tuple[str, str]]:
@@ -131,7 +133,36 @@ class PreferencesDialog(QDialog):
         self.notify.setAccessibleName(self.tr("Desktop notification when an open loop falls due"))
         self.notify.setChecked(current.notify_due_loops)
         form.addRow(self.notify)
+        self.kept: list[QSpinBox] = []
+        if current.backups_kept is not None:
+            form.addRow(self._kept_row(current.backups_kept))
         return form
+
+    def _kept_row(self, kept: tuple[int, int, int]) -> QWidget:
+        """How many backups this journal keeps: stored in the journal, so the command line keeps as many."""
+        row = QWidget(self)
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        names = (
+            ("backupsDailyField", self.tr("Backups kept: one for each of this many days")),
+            ("backupsWeeklyField", self.tr("then one for each of this many weeks")),
+            ("backupsMonthlyField", self.tr("then one for each of this many months")),
+        )
+        words = (self.tr("&Backups of this journal: the newest of"), self.tr("days,"), self.tr("weeks and"))
+        for (name, accessible), count, before in zip(names, kept, words, strict=True):
+            spin = QSpinBox(row)
+            spin.setObjectName(name)
+            spin.setAccessibleName(accessible)
+            spin.setRange(0, 99)
+            spin.setValue(count)
+            caption = QLabel(before, row)
+            caption.setBuddy(spin)
+            line.addWidget(caption)
+            line.addWidget(spin)
+            self.kept.append(spin)
+        line.addWidget(QLabel(self.tr("months"), row), 1)
+        row.setToolTip(self.tr("Besides everything from today and yesterday. Kept inside the journal."))
+        return row
 
     def _choice(self, form: QFormLayout, text: str, name: str, choices: Sequence[tuple[str, object]]) -> QComboBox:
         box = QComboBox(self)
@@ -167,4 +198,5 @@ class PreferencesDialog(QDialog):
             date_style=str(self.date_style.currentData()),
             appearance=str(self.appearance.currentData()),
             notify_due_loops=self.notify.isChecked(),
+            backups_kept=(self.kept[0].value(), self.kept[1].value(), self.kept[2].value()) if self.kept else None,
         )

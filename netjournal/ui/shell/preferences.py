@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication
 
+from netjournal.services import backups
 from netjournal.ui.dialogs.preferences_dialog import LockPreferences, PreferencesDialog
 from netjournal.ui.shell.idle_lock import MAX_MINUTES, MIN_MINUTES
 from netjournal.ui.shell.reminders import LoopReminders
@@ -39,7 +40,15 @@ class WindowPreferences(QObject):
             date_style=s.date_style(),
             appearance=s.appearance(),
             notify_due_loops=s.notify_due_loops(),
+            backups_kept=self._backups_kept(),
         )
+
+    def _backups_kept(self) -> tuple[int, int, int] | None:
+        session = self._window.session
+        if not session.is_open:
+            return None
+        kept = backups.journal_kept_limits(session.journal)
+        return kept.daily, kept.weekly, kept.monthly
 
     def edit(self) -> PreferencesDialog:
         window = self._window
@@ -70,6 +79,10 @@ class WindowPreferences(QObject):
         window.screen_lock.enabled = chosen.with_screen
         self._reminders.notify = chosen.notify_due_loops
         self._journal_opened()
+        session = window.session
+        if chosen.backups_kept is not None and chosen.backups_kept != before.backups_kept and session.is_open:
+            daily, weekly, monthly = chosen.backups_kept
+            backups.keep_in_journal(session.journal, backups.Limits(daily, weekly, monthly))
         dates.set_first_day_of_week(chosen.first_day_of_week)
         dates.set_style(chosen.date_style)
         if chosen.appearance != before.appearance:
