@@ -79,6 +79,7 @@ class Limits:
 DEFAULT_LIMITS = Limits()
 MAX_KEPT = 99
 _KEPT_KEY = "settings:backups-kept"  # not under _META_PREFIX: that is one note per backup file
+_PLACE_KEY = "settings:backups-place"
 
 
 def kept_limits(db: peewee.Database) -> Limits:
@@ -138,8 +139,26 @@ class BackupInProgress(JournalError):
         super().__init__("A backup of this journal is being taken right now; try again in a moment.")
 
 
-def backup_folder(journal_path: Path) -> Path:
-    return journal_path.with_name(journal_path.name + FOLDER_SUFFIX)
+def backup_folder(journal_path: Path, place: Path | None = None) -> Path:
+    """Where new backups go: ``<journal>.backups`` beside the journal, or in the place chosen for it.
+
+    A chosen place holds a folder of the journal's own, named the same way,
+    so that two journals backed up to one place never mix their backups.
+    """
+    if place is None:
+        return journal_path.with_name(journal_path.name + FOLDER_SUFFIX)
+    return place / (journal_path.name + FOLDER_SUFFIX)
+
+
+def _folders(journal_path: Path, place: Path | None) -> list[Path]:
+    """Every folder that may hold this journal's backups: the chosen one, and the one beside it from before."""
+    beside = backup_folder(journal_path)
+    chosen = backup_folder(journal_path, place)
+    return [chosen] if chosen == beside else [chosen, beside]
+
+
+def is_backup_folder(folder: Path, journal_path: Path, place: Path | None) -> bool:
+    return any(folder.resolve() == f.resolve() for f in _folders(journal_path.resolve(), place))
 
 
 def backup_name(moment: dt.datetime, reason: Reason) -> str:
@@ -166,15 +185,15 @@ def _named(path: Path) -> BackupFile:
     return parsed
 
 
-def list_backups(journal_path: Path) -> list[BackupFile]:
-    """Every backup of the journal, newest first: the folder's, and the copies migrations kept."""
+def list_backups(journal_path: Path, place: Path | None = None) -> list[BackupFile]:
+    """Every backup of the journal, newest first: the folders', and the copies migrations kept."""
     found: list[BackupFile] = []
-    folder = backup_folder(journal_path)
-    with suppress(FileNotFoundError, NotADirectoryError):
-        for entry in os.scandir(folder):
-            parsed = parse_backup_name(Path(entry.path))
-            if parsed is not None and entry.is_file():
-                found.append(parsed)
+    for folder in _folders(journal_path, place):
+        with suppress(FileNotFoundError, NotADirectoryError, PermissionError):
+            for entry in os.scandir(folder):
+                parsed = parse_backup_name(Path(entry.path))
+                if parsed is not None and entry.is_file():
+                    found.append(parsed)
     for version in range(1, schema.CURRENT_VERSION):
         for copy in migration_backups(journal_path, version):
             with suppress(OSError):
@@ -227,17 +246,20 @@ def automatic_backups_enabled() -> bool:
     return os.environ.get(AUTO_BACKUP_VARIABLE, "1").strip() != "0"
 
 
-def time_until_due(journal_path: Path, now: dt.datetime, limits: Limits = DEFAULT_LIMITS) -> dt.timedelta:
+def time_until_due(
+    journal_path: Path, now: dt.datetime, limits: Limits = DEFAULT_LIMITS, place: Path | None = None
+) -> dt.timedelta:
     """How long until the next automatic backup may be taken; zero or less: now."""
-    newest = next((b for b in list_backups(journal_path) if b.reason is not Reason.BEFORE_MIGRATION), None)
+    listed = list_backups(journal_path, place)
+    newest = next((b for b in listed if b.reason is not Reason.BEFORE_MIGRATION), None)
     if newest is None or newest.taken_at > now:  # none yet, or the clock was set back
         return dt.timedelta(0)
     return limits.interval - (now - newest.taken_at)
 
 
-def is_due(journal_path: Path, now: dt.datetime, limits: Limits = DEFAULT_LIMITS) -> bool:
+def is_due(journal_path: Path, now: dt.datetime, limits: Limits = DEFAULT_LIMITS, place: Path | None = None) -> bool:
     """Whether the newest backup in the folder is at least ``limits.interval`` old (or there is none)."""
-    return time_until_due(journal_path, now, limits) <= dt.timedelta(0)
+    return time_until_due(journal_path, now, limits, place) <= dt.timedelta(0)
 
 
 def take_backup(
@@ -258,7 +280,7 @@ def take_backup(
     ``limits``: how many to keep; by default as the journal says (``kept_limits``).
     """
     now = now or dt.datetime.now(dt.UTC)
-    folder = _make_folder(backup_folder(source.path))
+    folder = _make_folder(backup_folder(source.path, source.backup_place))
     with _folder_lock(folder):
         _remove_leftovers(folder)
         destination = folder / backup_name(now, reason)
@@ -267,7 +289,7 @@ def take_backup(
         def after(db: peewee.Database, held: Contents) -> None:
             kept = {Path(p).resolve() for p in keep}
             policy = limits or kept_limits(db)
-            for backup in obsolete(list_backups(source.path), now.astimezone().date(), policy):
+            for backup in obsolete(list_backups(source.path, source.backup_place), now.astimezone().date(), policy):
                 if backup.path.resolve() in kept:
                     continue
                 remove_journal_files(backup.path)  # with the log a damaged journal's plain copy has
@@ -287,14 +309,14 @@ def note(db: peewee.Database, taken: TakenBackup) -> None:
         meta.delete(db, _META_PREFIX + path.name)
 
 
-def keep_damaged_copy(journal_path: Path, *, now: dt.datetime | None = None) -> TakenBackup:
+def keep_damaged_copy(journal_path: Path, *, now: dt.datetime | None = None, place: Path | None = None) -> TakenBackup:
     """A byte-for-byte copy of a damaged journal (and its log), kept before a restore replaces it.
 
     A damaged journal cannot be exported, but what is still readable in it
     may matter to someone, so it is kept as it is rather than lost.
     """
     now = now or dt.datetime.now(dt.UTC)
-    folder = _make_folder(backup_folder(journal_path))
+    folder = _make_folder(backup_folder(journal_path, place))
     destination = folder / backup_name(now, Reason.BEFORE_RESTORE)
     partial = folder / f".{destination.name}.partial"
     with _folder_lock(folder):
@@ -324,7 +346,7 @@ def back_up_if_due(
 ) -> TakenBackup | None:
     """The automatic backup after a change: taken only when the newest is old enough."""
     now = now or dt.datetime.now(dt.UTC)
-    if not is_due(source.path, now, limits or DEFAULT_LIMITS):
+    if not is_due(source.path, now, limits or DEFAULT_LIMITS, source.backup_place):
         return None
     try:
         return take_backup(source, Reason.AUTO, now=now, limits=limits)
@@ -387,3 +409,44 @@ def journal_kept_limits(journal: Journal) -> Limits:
 def keep_in_journal(journal: Journal, limits: Limits) -> None:
     with journal.write():
         set_kept_limits(journal.db, limits)
+
+
+def chosen_place(db: peewee.Database) -> Path | None:
+    """The folder chosen for this journal's backups (they go in a folder of its own there), or None: beside it.
+
+    Kept inside the journal like the numbers kept, for the same reason: the
+    command line and the backup helper must put and find backups where the
+    window does, and cannot read the window's settings.
+    """
+    value = meta.get(db, _PLACE_KEY)
+    if not isinstance(value, str) or not value:
+        return None
+    place = Path(value)
+    return place if place.is_absolute() else None
+
+
+def journal_place(journal: Journal) -> Path | None:
+    """``chosen_place`` for an open journal; a damaged one that cannot say keeps its backups beside it."""
+    try:
+        with journal.store.reading():
+            return chosen_place(journal.db)
+    except JournalError:
+        return None
+
+
+def choose_place(journal: Journal, place: Path | None) -> None:
+    """Send the journal's new backups to ``place`` (None: beside the journal). Backups taken before stay
+    where they are, and are still listed, restored and thinned there."""
+    if place is not None:
+        place = place.expanduser()
+        if not place.is_absolute():
+            raise JournalError(f"Backups need a whole path to a folder, not {place}.")
+        if not place.is_dir():
+            raise JournalError(f"There is no folder {place} to keep backups in.")
+        if not os.access(place, os.W_OK | os.X_OK):
+            raise JournalError(f"Cannot keep backups in {place}: permission denied.")
+    with journal.write():
+        if place is None or place == journal.path.parent:
+            meta.delete(journal.db, _PLACE_KEY)
+        else:
+            meta.put(journal.db, _PLACE_KEY, str(place))

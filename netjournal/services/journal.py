@@ -173,8 +173,12 @@ class Journal:
         return self.store.backup_to(destination)
 
     def snapshot_source(self) -> SnapshotSource:
-        """For a backup taken on a connection of its own while this journal stays open."""
-        return self.store.snapshot_source()
+        """For a backup taken on a connection of its own while this journal stays open (and where it goes)."""
+        from dataclasses import replace
+
+        from netjournal.services.backups import journal_place
+
+        return replace(self.store.snapshot_source(), backup_place=journal_place(self))
 
     def check(self) -> list[str]:
         """Every problem a full check finds (``[]`` when sound); a damaged journal takes no more writes."""

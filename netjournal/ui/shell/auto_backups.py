@@ -67,7 +67,7 @@ class AutoBackups(QObject):
         journal = self._session.journal
         if journal.store.damaged:
             return
-        wait = backups.time_until_due(journal.path, self._now())
+        wait = backups.time_until_due(journal.path, self._now(), place=backups.journal_place(journal))
         if wait > dt.timedelta(0):
             self._timer.start(int(wait.total_seconds() * 1000) + 1)
             return

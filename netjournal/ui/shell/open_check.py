@@ -59,7 +59,8 @@ class OpenCheck(QObject):
             return
         self._session.journal.store.damaged = True
         self.damaged_found = True
-        newest = next(iter(backups.list_backups(self._session.journal.path)), None)
+        journal = self._session.journal
+        newest = next(iter(backups.list_backups(journal.path, backups.journal_place(journal))), None)
         text = tr(
             "This journal is damaged: {0} of its checks failed. You can read it, but nothing more will be "
             "written into it."
