@@ -16,7 +16,8 @@ from netjournal.store.snapshot import Contents
 
 def cmd_backups(args: argparse.Namespace, path: Path) -> int:
     from netjournal.services.backup_catalog import catalog, size_text
-    from netjournal.services.backups import backup_folder, journal_place
+    from netjournal.services.backup_choices import journal_place
+    from netjournal.services.backups import backup_folder
 
     with _open(args, path) as journal:
         listed = catalog(journal)
@@ -62,7 +63,7 @@ def cmd_restore(args: argparse.Namespace, path: Path) -> int:
     from netjournal.store.errors import WrongPassphraseError
 
     with _open(args, path) as journal:
-        from netjournal.services.backups import journal_place
+        from netjournal.services.backup_choices import journal_place
 
         backup = _chosen_backup(args.backup, journal.path, journal_place(journal))
         try:

@@ -24,7 +24,6 @@ from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import peewee
 
@@ -33,9 +32,6 @@ from netjournal.store.copies import migration_backups
 from netjournal.store.errors import JournalError
 from netjournal.store.files import remove_journal_files
 from netjournal.store.snapshot import Contents, SnapshotSource, file_size, write_snapshot
-
-if TYPE_CHECKING:
-    from netjournal.services.journal import Journal
 
 FOLDER_SUFFIX = ".backups"
 _META_PREFIX = "backup:"
@@ -77,34 +73,6 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
-MAX_KEPT = 99
-_KEPT_KEY = "settings:backups-kept"  # not under _META_PREFIX: that is one note per backup file
-_PLACE_KEY = "settings:backups-place"
-
-
-def kept_limits(db: peewee.Database) -> Limits:
-    """How many backups this journal keeps, as chosen for it (Preferences), or the default.
-
-    Kept inside the journal, not in the window's settings, so that the command
-    line, the window and the helper process that takes backups all thin alike.
-    """
-    value = meta.get(db, _KEPT_KEY)
-    if not isinstance(value, dict):
-        return DEFAULT_LIMITS
-    counts = []
-    for name, default in (("daily", DEFAULT_LIMITS.daily), ("weekly", DEFAULT_LIMITS.weekly),
-                          ("monthly", DEFAULT_LIMITS.monthly)):  # fmt: skip
-        number = value.get(name, default)
-        counts.append(number if isinstance(number, int) and 0 <= number <= MAX_KEPT else default)
-    return Limits(*counts)
-
-
-def set_kept_limits(db: peewee.Database, limits: Limits) -> None:
-    """Record how many backups to keep (call inside the journal's write); thinning follows at the next backup."""
-    for number in (limits.daily, limits.weekly, limits.monthly):
-        if not 0 <= number <= MAX_KEPT:
-            raise ValueError(f"A number of backups to keep must be between 0 and {MAX_KEPT}.")
-    meta.put(db, _KEPT_KEY, {"daily": limits.daily, "weekly": limits.weekly, "monthly": limits.monthly})
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,7 +245,7 @@ def take_backup(
     What it holds is noted inside the journal, so listing backups needs no
     passphrase per copy.  ``BackupInProgress`` when another one is being taken.
     ``keep``: backups the thinning must leave alone (the one a restore is about to use).
-    ``limits``: how many to keep; by default as the journal says (``kept_limits``).
+    ``limits``: how many to keep; by default as the journal says (``backup_choices.kept_limits``).
     """
     now = now or dt.datetime.now(dt.UTC)
     folder = _make_folder(backup_folder(source.path, source.backup_place))
@@ -288,6 +256,8 @@ def take_backup(
 
         def after(db: peewee.Database, held: Contents) -> None:
             kept = {Path(p).resolve() for p in keep}
+            from netjournal.services.backup_choices import kept_limits
+
             policy = limits or kept_limits(db)
             for backup in obsolete(list_backups(source.path, source.backup_place), now.astimezone().date(), policy):
                 if backup.path.resolve() in kept:
@@ -399,54 +369,3 @@ def _folder_lock(folder: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)
-
-
-def journal_kept_limits(journal: Journal) -> Limits:
-    with journal.store.reading():
-        return kept_limits(journal.db)
-
-
-def keep_in_journal(journal: Journal, limits: Limits) -> None:
-    with journal.write():
-        set_kept_limits(journal.db, limits)
-
-
-def chosen_place(db: peewee.Database) -> Path | None:
-    """The folder chosen for this journal's backups (they go in a folder of its own there), or None: beside it.
-
-    Kept inside the journal like the numbers kept, for the same reason: the
-    command line and the backup helper must put and find backups where the
-    window does, and cannot read the window's settings.
-    """
-    value = meta.get(db, _PLACE_KEY)
-    if not isinstance(value, str) or not value:
-        return None
-    place = Path(value)
-    return place if place.is_absolute() else None
-
-
-def journal_place(journal: Journal) -> Path | None:
-    """``chosen_place`` for an open journal; a damaged one that cannot say keeps its backups beside it."""
-    try:
-        with journal.store.reading():
-            return chosen_place(journal.db)
-    except JournalError:
-        return None
-
-
-def choose_place(journal: Journal, place: Path | None) -> None:
-    """Send the journal's new backups to ``place`` (None: beside the journal). Backups taken before stay
-    where they are, and are still listed, restored and thinned there."""
-    if place is not None:
-        place = place.expanduser()
-        if not place.is_absolute():
-            raise JournalError(f"Backups need a whole path to a folder, not {place}.")
-        if not place.is_dir():
-            raise JournalError(f"There is no folder {place} to keep backups in.")
-        if not os.access(place, os.W_OK | os.X_OK):
-            raise JournalError(f"Cannot keep backups in {place}: permission denied.")
-    with journal.write():
-        if place is None or place == journal.path.parent:
-            meta.delete(journal.db, _PLACE_KEY)
-        else:
-            meta.put(journal.db, _PLACE_KEY, str(place))

@@ -176,7 +176,7 @@ class Journal:
         """For a backup taken on a connection of its own while this journal stays open (and where it goes)."""
         from dataclasses import replace
 
-        from netjournal.services.backups import journal_place
+        from netjournal.services.backup_choices import journal_place
 
         return replace(self.store.snapshot_source(), backup_place=journal_place(self))
 

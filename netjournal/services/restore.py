@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from netjournal.services import backups
+from netjournal.services import backup_choices, backups
 from netjournal.services.events import JournalChange
 from netjournal.services.journal import Journal
 from netjournal.store import schema
@@ -101,7 +101,7 @@ def restore(journal: Journal, chosen: Preview) -> Restored:
     journal that cannot be backed up first is not replaced.
     """
     again = preview(journal, chosen.backup, chosen.passphrase)
-    place = backups.journal_place(journal)
+    place = backup_choices.journal_place(journal)
     if journal.store.damaged:
         kept = backups.keep_damaged_copy(journal.path, place=place)
     else:

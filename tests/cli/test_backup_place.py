@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from netjournal.cli import auto_backup
-from netjournal.services import backups
+from netjournal.services import backup_choices, backups
 from netjournal.services.backups import Reason
 from netjournal.services.journal import Journal
+from netjournal.store.errors import JournalError
 
 from .test_backup_commands import helpers, log  # noqa: F401 - the fixture, and the command it runs
 
@@ -17,7 +18,7 @@ from .test_backup_commands import helpers, log  # noqa: F401 - the fixture, and 
 def choose(made: Path, passphrase: str, place: Path | None, kdf_iter: int) -> None:
     journal = Journal.open(made, passphrase, kdf_iter=kdf_iter)
     try:
-        backups.choose_place(journal, place)
+        backup_choices.choose_place(journal, place)
     finally:
         journal.close()
 
@@ -25,10 +26,10 @@ def choose(made: Path, passphrase: str, place: Path | None, kdf_iter: int) -> No
 def test_the_helper_takes_the_backup_into_the_chosen_folder_and_backups_lists_it(
     run_cli,
     made: Path,
-    helpers,
+    helpers,  # noqa: F811 - the fixture imported above
     cli_passphrase: str,
     cli_kdf_iter: int,
-    tmp_path: Path,  # noqa: F811
+    tmp_path: Path,
 ) -> None:
     place = tmp_path / "elsewhere"
     place.mkdir()
@@ -54,9 +55,9 @@ def test_backups_taken_beside_the_journal_before_the_choice_are_still_listed(
         backups.take_backup(journal.snapshot_source(), Reason.MANUAL)
         place = tmp_path / "elsewhere"
         place.mkdir()
-        backups.choose_place(journal, place)
+        backup_choices.choose_place(journal, place)
         backups.take_backup(journal.snapshot_source(), Reason.MANUAL)
-        folders = {b.path.parent for b in backups.list_backups(made, backups.journal_place(journal))}
+        folders = {b.path.parent for b in backups.list_backups(made, backup_choices.journal_place(journal))}
     finally:
         journal.close()
     assert folders == {backups.backup_folder(made), place / f"{made.name}.backups"}
@@ -66,13 +67,13 @@ def test_backups_taken_beside_the_journal_before_the_choice_are_still_listed(
 def test_a_missing_or_relative_folder_is_refused(made: Path, cli_passphrase: str, cli_kdf_iter: int, tmp_path) -> None:
     journal = Journal.open(made, cli_passphrase, kdf_iter=cli_kdf_iter)
     try:
-        with pytest.raises(backups.JournalError, match="There is no folder"):
-            backups.choose_place(journal, tmp_path / "nowhere")
-        with pytest.raises(backups.JournalError, match="whole path"):
-            backups.choose_place(journal, Path("relative/folder"))
-        assert backups.journal_place(journal) is None
-        backups.choose_place(journal, made.parent)  # beside the journal is the default, not a choice
-        assert backups.journal_place(journal) is None
+        with pytest.raises(JournalError, match="There is no folder"):
+            backup_choices.choose_place(journal, tmp_path / "nowhere")
+        with pytest.raises(JournalError, match="whole path"):
+            backup_choices.choose_place(journal, Path("relative/folder"))
+        assert backup_choices.journal_place(journal) is None
+        backup_choices.choose_place(journal, made.parent)  # beside the journal is the default, not a choice
+        assert backup_choices.journal_place(journal) is None
     finally:
         journal.close()
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox
 
-from netjournal.services import backups, people
+from netjournal.services import backup_choices, backups, people
 from netjournal.ui.dialogs.person_dialog import PersonDialog
 from netjournal.ui.dialogs.preferences_dialog import PreferencesDialog
 from netjournal.ui.panels.timeline_view import TimelineDelegate
@@ -227,7 +227,7 @@ def test_how_many_backups_this_journal_keeps_is_chosen_from_the_keyboard(qtbot, 
     qtbot.keyClick(weekly, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(weekly, "0")
     accept(qtbot, dialog)
-    assert backups.journal_kept_limits(window.session.journal) == backups.Limits(3, 0, 9)
+    assert backup_choices.journal_kept_limits(window.session.journal) == backups.Limits(3, 0, 9)
 
 
 def test_while_locked_there_is_no_journal_to_choose_backups_for(qtbot, window: MainWindow) -> None:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netjournal.services import backups, restore
+from netjournal.services import backup_choices, backups, restore
 from netjournal.services.backup_catalog import ListedBackup, catalog, size_text
 from netjournal.services.errors import JournalError
 from netjournal.store.errors import RestoredNotReopenedError, WrongPassphraseError
@@ -53,7 +53,7 @@ class BackupsDialog(QDialog):
         self._task: BackgroundTask | None = None
         self._inspect_when_free = False
         self.restored: restore.Restored | None = None
-        folder = backups.backup_folder(session.journal.path, backups.journal_place(session.journal))
+        folder = backups.backup_folder(session.journal.path, backup_choices.journal_place(session.journal))
         self._folder = folder
 
         intro = QLabel(

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication
 
-from netjournal.services import backups
+from netjournal.services import backup_choices, backups
 from netjournal.ui.dialogs.preferences_dialog import LockPreferences, PreferencesDialog
 from netjournal.ui.shell.idle_lock import MAX_MINUTES, MIN_MINUTES
 from netjournal.ui.shell.reminders import LoopReminders
@@ -47,7 +47,7 @@ class WindowPreferences(QObject):
         session = self._window.session
         if not session.is_open:
             return None
-        kept = backups.journal_kept_limits(session.journal)
+        kept = backup_choices.journal_kept_limits(session.journal)
         return kept.daily, kept.weekly, kept.monthly
 
     def edit(self) -> PreferencesDialog:
@@ -82,7 +82,7 @@ class WindowPreferences(QObject):
         session = window.session
         if chosen.backups_kept is not None and chosen.backups_kept != before.backups_kept and session.is_open:
             daily, weekly, monthly = chosen.backups_kept
-            backups.keep_in_journal(session.journal, backups.Limits(daily, weekly, monthly))
+            backup_choices.keep_in_journal(session.journal, backups.Limits(daily, weekly, monthly))
         dates.set_first_day_of_week(chosen.first_day_of_week)
         dates.set_style(chosen.date_style)
         if chosen.appearance != before.appearance:
