@@ -235,3 +235,28 @@ def test_while_locked_there_is_no_journal_to_choose_backups_for(qtbot, window: M
     dialog = open_preferences(qtbot, window)
     assert dialog.findChild(QSpinBox, "backupsDailyField") is None
     accept(qtbot, dialog)
+
+
+def test_the_folder_for_this_journals_backups_is_typed_and_used(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    place = tmp_path / "elsewhere"
+    place.mkdir()
+    dialog = open_preferences(qtbot, window)
+    field = dialog.findChild(QLineEdit, "backupPlaceField")
+    assert field is not None and field.text() == "" and field.placeholderText() == "Beside the journal"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is field)
+    qtbot.keyClicks(field, str(place))
+    accept(qtbot, dialog)
+    journal = window.session.journal
+    assert backup_choices.journal_place(journal) == place
+    taken = backups.take_backup(journal.snapshot_source(), backups.Reason.MANUAL)
+    assert taken.file.path.parent == place / f"{journal.path.name}.backups"
+    # Shown again the next time, and a folder that is not there is refused with a sentence.
+    qtbot.waitUntil(lambda: window.findChild(PreferencesDialog) is None)  # the first, deleted on close
+    dialog = open_preferences(qtbot, window)
+    field = dialog.findChild(QLineEdit, "backupPlaceField")
+    assert field.text() == str(place)
+    field.setText(str(tmp_path / "nowhere"))
+    accept(qtbot, dialog)
+    assert backup_choices.journal_place(journal) == place
+    assert "There is no folder" in window.info.label.text()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -14,9 +15,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -38,6 +42,7 @@ class LockPreferences:
     notify_due_loops: bool = False
     # Daily, weekly, monthly backups kept: the open journal's own (None while locked).
     backups_kept: tuple[int, int, int] | None = None
+    backup_place: Path | None = None  # None: beside the journal
 
 
 def _appearance_choices() -> list[tuple[str, str]]:
@@ -134,9 +139,41 @@ class PreferencesDialog(QDialog):
         self.notify.setChecked(current.notify_due_loops)
         form.addRow(self.notify)
         self.kept: list[QSpinBox] = []
+        self.place: QLineEdit | None = None
         if current.backups_kept is not None:
             form.addRow(self._kept_row(current.backups_kept))
+            row, self.place = self._place_row(current.backup_place)
+            caption = QLabel(self.tr("Backups &go in"), self)
+            caption.setBuddy(self.place)
+            form.addRow(caption, row)
         return form
+
+    def _place_row(self, place: Path | None) -> tuple[QWidget, QLineEdit]:
+        row = QWidget(self)
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        field = QLineEdit(str(place) if place else "", row)
+        field.setObjectName("backupPlaceField")
+        field.setAccessibleName(self.tr("Folder for this journal's backups"))
+        field.setPlaceholderText(self.tr("Beside the journal"))
+        field.setToolTip(
+            self.tr(
+                "New backups go in a folder of this journal's own there; those taken before stay where they "
+                "are and are still listed. Empty: beside the journal. Kept inside the journal."
+            )
+        )
+        choose = QPushButton(self.tr("C&hoose…"), row)
+        choose.setObjectName("chooseBackupPlaceButton")
+        choose.clicked.connect(self._choose_place)
+        line.addWidget(field, 1)
+        line.addWidget(choose)
+        return row, field
+
+    def _choose_place(self) -> None:
+        assert self.place is not None
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Where backups go"), self.place.text())
+        if chosen:
+            self.place.setText(chosen)
 
     def _kept_row(self, kept: tuple[int, int, int]) -> QWidget:
         """How many backups this journal keeps: stored in the journal, so the command line keeps as many."""
@@ -199,4 +236,9 @@ class PreferencesDialog(QDialog):
             appearance=str(self.appearance.currentData()),
             notify_due_loops=self.notify.isChecked(),
             backups_kept=(self.kept[0].value(), self.kept[1].value(), self.kept[2].value()) if self.kept else None,
+            backup_place=self._chosen_place(),
         )
+
+    def _chosen_place(self) -> Path | None:
+        text = self.place.text().strip() if self.place is not None else ""
+        return Path(text).expanduser() if text else None

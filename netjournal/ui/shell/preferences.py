@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication
 
 from netjournal.services import backup_choices, backups
+from netjournal.services.errors import JournalError
 from netjournal.ui.dialogs.preferences_dialog import LockPreferences, PreferencesDialog
 from netjournal.ui.shell.idle_lock import MAX_MINUTES, MIN_MINUTES
 from netjournal.ui.shell.reminders import LoopReminders
@@ -41,6 +42,9 @@ class WindowPreferences(QObject):
             appearance=s.appearance(),
             notify_due_loops=s.notify_due_loops(),
             backups_kept=self._backups_kept(),
+            backup_place=backup_choices.journal_place(self._window.session.journal)
+            if self._window.session.is_open
+            else None,
         )
 
     def _backups_kept(self) -> tuple[int, int, int] | None:
@@ -83,6 +87,11 @@ class WindowPreferences(QObject):
         if chosen.backups_kept is not None and chosen.backups_kept != before.backups_kept and session.is_open:
             daily, weekly, monthly = chosen.backups_kept
             backup_choices.keep_in_journal(session.journal, backups.Limits(daily, weekly, monthly))
+        if chosen.backups_kept is not None and chosen.backup_place != before.backup_place and session.is_open:
+            try:
+                backup_choices.choose_place(session.journal, chosen.backup_place)
+            except JournalError as error:
+                window.show_notice(self.tr("Backups still go where they went: {0}").format(error))
         dates.set_first_day_of_week(chosen.first_day_of_week)
         dates.set_style(chosen.date_style)
         if chosen.appearance != before.appearance:
