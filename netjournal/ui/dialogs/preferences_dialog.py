@@ -69,7 +69,7 @@ class PreferencesDialog(QDialog):
         self.setObjectName("preferencesDialog")
         self.setWindowTitle(self.tr("Preferences"))
         self.setAccessibleName(self.windowTitle())
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(540)
 
         self.minutes = QSpinBox(self)
         self.minutes.setObjectName("idleMinutesField")
@@ -141,7 +141,9 @@ class PreferencesDialog(QDialog):
         self.kept: list[QSpinBox] = []
         self.place: QLineEdit | None = None
         if current.backups_kept is not None:
-            form.addRow(self._kept_row(current.backups_kept))
+            kept_caption = QLabel(self.tr("&Backups kept"), self)
+            form.addRow(kept_caption, self._kept_row(current.backups_kept))
+            kept_caption.setBuddy(self.kept[0])
             row, self.place = self._place_row(current.backup_place)
             caption = QLabel(self.tr("Backups &go in"), self)
             caption.setBuddy(self.place)
@@ -185,20 +187,25 @@ class PreferencesDialog(QDialog):
             ("backupsWeeklyField", self.tr("then one for each of this many weeks")),
             ("backupsMonthlyField", self.tr("then one for each of this many months")),
         )
-        words = (self.tr("&Backups of this journal: the newest of"), self.tr("days,"), self.tr("weeks and"))
+        words = ("", self.tr("days,"), self.tr("weeks,"))
         for (name, accessible), count, before in zip(names, kept, words, strict=True):
             spin = QSpinBox(row)
             spin.setObjectName(name)
             spin.setAccessibleName(accessible)
             spin.setRange(0, 99)
             spin.setValue(count)
-            caption = QLabel(before, row)
-            caption.setBuddy(spin)
-            line.addWidget(caption)
+            if before:
+                line.addWidget(QLabel(before, row))
             line.addWidget(spin)
             self.kept.append(spin)
-        line.addWidget(QLabel(self.tr("months"), row), 1)
-        row.setToolTip(self.tr("Besides everything from today and yesterday. Kept inside the journal."))
+        line.addWidget(QLabel(self.tr("months"), row))
+        line.addStretch(1)
+        row.setToolTip(
+            self.tr(
+                "The newest backup of each day, week and month, besides everything from today and yesterday. "
+                "Kept inside the journal."
+            )
+        )
         return row
 
     def _choice(self, form: QFormLayout, text: str, name: str, choices: Sequence[tuple[str, object]]) -> QComboBox:
