@@ -22,7 +22,7 @@ os.environ["NETJOURNAL_AUTO_BACKUP"] = "0"
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the backups shown are the ones taken below, no more
 
 from PySide6.QtCore import QPoint, QSettings
-from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton, QStyleFactory, QWidget
 
 from netjournal.app import application
@@ -37,38 +37,12 @@ from netjournal.ui.shell.draft_offer import offer_box
 from netjournal.ui.shell.main_window import MainWindow
 from netjournal.ui.shell.settings import WindowSettings
 from netjournal.ui.widgets import messages
+from netjournal.ui.widgets.appearance import dark_palette
 
 OUT = Path(__file__).resolve().parent / "screenshots"
 SIZE = (1280, 800)
 MAIN_SIZES = ((1024, 700), (1440, 900))
 PASSPHRASE = "screenshot-demo-passphrase"
-
-
-def dark_palette() -> QPalette:
-    p = QPalette()
-    roles = {
-        QPalette.ColorRole.Window: "#202124",
-        QPalette.ColorRole.WindowText: "#e8eaed",
-        QPalette.ColorRole.Base: "#17181a",
-        QPalette.ColorRole.AlternateBase: "#2a2b2f",
-        QPalette.ColorRole.Text: "#e8eaed",
-        QPalette.ColorRole.Button: "#2d2e31",
-        QPalette.ColorRole.ButtonText: "#e8eaed",
-        QPalette.ColorRole.Highlight: "#3d6fb6",
-        QPalette.ColorRole.HighlightedText: "#ffffff",
-        QPalette.ColorRole.ToolTipBase: "#2d2e31",
-        QPalette.ColorRole.ToolTipText: "#e8eaed",
-        QPalette.ColorRole.PlaceholderText: "#9aa0a6",
-        QPalette.ColorRole.Link: "#8ab4f8",
-        QPalette.ColorRole.Mid: "#3c4043",
-        QPalette.ColorRole.Dark: "#111214",
-        QPalette.ColorRole.Light: "#3c4043",
-    }
-    for role, colour in roles.items():
-        p.setColor(role, QColor(colour))
-    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
-        p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6f7378"))
-    return p
 
 
 def save(image: QImage, name: str) -> None:
@@ -399,6 +373,12 @@ def shoot(app: QApplication, journal_path: Path, folder: Path, theme: str) -> No
     window.resize(*SIZE)
     settle(app)
     shoot_views(app, window, journal, person, take)
+
+    sheet = window.help.show_shortcuts()
+    settle(app)
+    take("shortcuts", grab_with_dialog(window, sheet))
+    sheet.reject()
+    settle(app)
 
     # A filter that finds nobody says so, rather than leaving the list blank.
     window.workspace.show_everyone()

@@ -132,3 +132,8 @@ def derived_data(journal: Any) -> tuple[set[tuple[Any, ...]], dict[str, str | No
     last = dict(journal.sql("SELECT uuid, last_entry_on FROM person").fetchall())
     (keys,) = journal.sql("SELECT count(*) FROM search_key").fetchone()
     return entries_found, last, keys
+
+
+def shows_no_notice(window: Any) -> bool:
+    """The window's info bar says nothing, or only which open loops are due (the seeded journal has one overdue)."""
+    return not window.info.isVisible() or window.info.label.text() == window.reminders.shown_line

@@ -30,11 +30,12 @@ def start_if_due(source: SnapshotSource, *, now: dt.datetime | None = None) -> s
     """Start the helper when the journal's newest backup is old enough; returns it (or None)."""
     from netjournal.services.backups import automatic_backups_enabled, is_due
 
-    if not automatic_backups_enabled() or not is_due(source.path, now or dt.datetime.now(dt.UTC)):
+    moment = now or dt.datetime.now(dt.UTC)
+    if not automatic_backups_enabled() or not is_due(source.path, moment, place=source.backup_place):
         return None
     try:
         helper = subprocess.Popen(
-            [*_program(), CHILD_COMMAND, str(source.path), str(source.kdf_iter)],
+            [*_program(), CHILD_COMMAND, str(source.path), str(source.kdf_iter), str(source.backup_place or "")],
             stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -68,9 +69,10 @@ def child_main(argv: Sequence[str]) -> int:
         path, kdf_iter = Path(argv[0]), int(argv[1])
     except (IndexError, ValueError):
         return 2
+    place = Path(argv[2]) if len(argv) > 2 and argv[2] else None  # the folder chosen for its backups
     passphrase = sys.stdin.buffer.read().decode("utf-8")
     try:
-        back_up_if_due(SnapshotSource(path, passphrase, kdf_iter))
+        back_up_if_due(SnapshotSource(path, passphrase, kdf_iter, place))
     except JournalError:
         return 1  # nobody is there to tell; the next change tries again
     return 0

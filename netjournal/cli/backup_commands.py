@@ -16,14 +16,16 @@ from netjournal.store.snapshot import Contents
 
 def cmd_backups(args: argparse.Namespace, path: Path) -> int:
     from netjournal.services.backup_catalog import catalog, size_text
+    from netjournal.services.backup_choices import journal_place
     from netjournal.services.backups import backup_folder
 
     with _open(args, path) as journal:
         listed = catalog(journal)
+        folder = backup_folder(path, journal_place(journal))
     if not listed:
-        _say(f"No backups yet. They are taken automatically into {backup_folder(path)} as the journal changes.")
+        _say(f"No backups yet. They are taken automatically into {folder} as the journal changes.")
         return 0
-    _say(f"Backups of {path}, newest first (in {backup_folder(path)}):")
+    _say(f"Backups of {path}, newest first (in {folder}):")
     for number, item in enumerate(listed, 1):
         when = item.file.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
         held = _count(item.contents.entries, "entry", "entries") if item.contents else f"({item.note})"
@@ -32,11 +34,11 @@ def cmd_backups(args: argparse.Namespace, path: Path) -> int:
     return 0
 
 
-def _chosen_backup(given: str, journal: Path) -> Path:
+def _chosen_backup(given: str, journal: Path, place: Path | None = None) -> Path:
     from netjournal.services.backups import list_backups
 
     if given.isdigit():
-        listed = list_backups(journal)
+        listed = list_backups(journal, place)
         number = int(given)
         if not 1 <= number <= len(listed):
             raise JournalError(f"There is no backup number {number}; `netjournal backups` lists {len(listed)}.")
@@ -61,7 +63,9 @@ def cmd_restore(args: argparse.Namespace, path: Path) -> int:
     from netjournal.store.errors import WrongPassphraseError
 
     with _open(args, path) as journal:
-        backup = _chosen_backup(args.backup, journal.path)
+        from netjournal.services.backup_choices import journal_place
+
+        backup = _chosen_backup(args.backup, journal.path, journal_place(journal))
         try:
             chosen = restore.preview(journal, backup)
         except WrongPassphraseError:

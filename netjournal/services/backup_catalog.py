@@ -39,7 +39,7 @@ def catalog(journal: Journal, *, read_unknown: bool = True) -> list[ListedBackup
     listed: list[ListedBackup] = []
     learned: list[backups.TakenBackup] = []
     source = journal.snapshot_source()
-    for file in backups.list_backups(journal.path):
+    for file in backups.list_backups(journal.path, source.backup_place):
         held = noted.get(file.name)
         note = ""
         if held is None and read_unknown:

@@ -107,8 +107,26 @@ class BackupInProgress(JournalError):
         super().__init__("A backup of this journal is being taken right now; try again in a moment.")
 
 
-def backup_folder(journal_path: Path) -> Path:
-    return journal_path.with_name(journal_path.name + FOLDER_SUFFIX)
+def backup_folder(journal_path: Path, place: Path | None = None) -> Path:
+    """Where new backups go: ``<journal>.backups`` beside the journal, or in the place chosen for it.
+
+    A chosen place holds a folder of the journal's own, named the same way,
+    so that two journals backed up to one place never mix their backups.
+    """
+    if place is None:
+        return journal_path.with_name(journal_path.name + FOLDER_SUFFIX)
+    return place / (journal_path.name + FOLDER_SUFFIX)
+
+
+def _folders(journal_path: Path, place: Path | None) -> list[Path]:
+    """Every folder that may hold this journal's backups: the chosen one, and the one beside it from before."""
+    beside = backup_folder(journal_path)
+    chosen = backup_folder(journal_path, place)
+    return [chosen] if chosen == beside else [chosen, beside]
+
+
+def is_backup_folder(folder: Path, journal_path: Path, place: Path | None) -> bool:
+    return any(folder.resolve() == f.resolve() for f in _folders(journal_path.resolve(), place))
 
 
 def backup_name(moment: dt.datetime, reason: Reason) -> str:
@@ -135,15 +153,15 @@ def _named(path: Path) -> BackupFile:
     return parsed
 
 
-def list_backups(journal_path: Path) -> list[BackupFile]:
-    """Every backup of the journal, newest first: the folder's, and the copies migrations kept."""
+def list_backups(journal_path: Path, place: Path | None = None) -> list[BackupFile]:
+    """Every backup of the journal, newest first: the folders', and the copies migrations kept."""
     found: list[BackupFile] = []
-    folder = backup_folder(journal_path)
-    with suppress(FileNotFoundError, NotADirectoryError):
-        for entry in os.scandir(folder):
-            parsed = parse_backup_name(Path(entry.path))
-            if parsed is not None and entry.is_file():
-                found.append(parsed)
+    for folder in _folders(journal_path, place):
+        with suppress(FileNotFoundError, NotADirectoryError, PermissionError):
+            for entry in os.scandir(folder):
+                parsed = parse_backup_name(Path(entry.path))
+                if parsed is not None and entry.is_file():
+                    found.append(parsed)
     for version in range(1, schema.CURRENT_VERSION):
         for copy in migration_backups(journal_path, version):
             with suppress(OSError):
@@ -196,17 +214,20 @@ def automatic_backups_enabled() -> bool:
     return os.environ.get(AUTO_BACKUP_VARIABLE, "1").strip() != "0"
 
 
-def time_until_due(journal_path: Path, now: dt.datetime, limits: Limits = DEFAULT_LIMITS) -> dt.timedelta:
+def time_until_due(
+    journal_path: Path, now: dt.datetime, limits: Limits = DEFAULT_LIMITS, place: Path | None = None
+) -> dt.timedelta:
     """How long until the next automatic backup may be taken; zero or less: now."""
-    newest = next((b for b in list_backups(journal_path) if b.reason is not Reason.BEFORE_MIGRATION), None)
+    listed = list_backups(journal_path, place)
+    newest = next((b for b in listed if b.reason is not Reason.BEFORE_MIGRATION), None)
     if newest is None or newest.taken_at > now:  # none yet, or the clock was set back
         return dt.timedelta(0)
     return limits.interval - (now - newest.taken_at)
 
 
-def is_due(journal_path: Path, now: dt.datetime, limits: Limits = DEFAULT_LIMITS) -> bool:
+def is_due(journal_path: Path, now: dt.datetime, limits: Limits = DEFAULT_LIMITS, place: Path | None = None) -> bool:
     """Whether the newest backup in the folder is at least ``limits.interval`` old (or there is none)."""
-    return time_until_due(journal_path, now, limits) <= dt.timedelta(0)
+    return time_until_due(journal_path, now, limits, place) <= dt.timedelta(0)
 
 
 def take_backup(
@@ -214,7 +235,7 @@ def take_backup(
     reason: Reason,
     *,
     now: dt.datetime | None = None,
-    limits: Limits = DEFAULT_LIMITS,
+    limits: Limits | None = None,
     keep: Collection[Path] = (),
 ) -> TakenBackup:
     """Take a backup into the journal's folder, then let the policy thin the older ones.
@@ -224,9 +245,10 @@ def take_backup(
     What it holds is noted inside the journal, so listing backups needs no
     passphrase per copy.  ``BackupInProgress`` when another one is being taken.
     ``keep``: backups the thinning must leave alone (the one a restore is about to use).
+    ``limits``: how many to keep; by default as the journal says (``backup_choices.kept_limits``).
     """
     now = now or dt.datetime.now(dt.UTC)
-    folder = _make_folder(backup_folder(source.path))
+    folder = _make_folder(backup_folder(source.path, source.backup_place))
     with _folder_lock(folder):
         _remove_leftovers(folder)
         destination = folder / backup_name(now, reason)
@@ -234,7 +256,10 @@ def take_backup(
 
         def after(db: peewee.Database, held: Contents) -> None:
             kept = {Path(p).resolve() for p in keep}
-            for backup in obsolete(list_backups(source.path), now.astimezone().date(), limits):
+            from netjournal.services.backup_choices import kept_limits
+
+            policy = limits or kept_limits(db)
+            for backup in obsolete(list_backups(source.path, source.backup_place), now.astimezone().date(), policy):
                 if backup.path.resolve() in kept:
                     continue
                 remove_journal_files(backup.path)  # with the log a damaged journal's plain copy has
@@ -254,14 +279,14 @@ def note(db: peewee.Database, taken: TakenBackup) -> None:
         meta.delete(db, _META_PREFIX + path.name)
 
 
-def keep_damaged_copy(journal_path: Path, *, now: dt.datetime | None = None) -> TakenBackup:
+def keep_damaged_copy(journal_path: Path, *, now: dt.datetime | None = None, place: Path | None = None) -> TakenBackup:
     """A byte-for-byte copy of a damaged journal (and its log), kept before a restore replaces it.
 
     A damaged journal cannot be exported, but what is still readable in it
     may matter to someone, so it is kept as it is rather than lost.
     """
     now = now or dt.datetime.now(dt.UTC)
-    folder = _make_folder(backup_folder(journal_path))
+    folder = _make_folder(backup_folder(journal_path, place))
     destination = folder / backup_name(now, Reason.BEFORE_RESTORE)
     partial = folder / f".{destination.name}.partial"
     with _folder_lock(folder):
@@ -287,11 +312,11 @@ def keep_damaged_copy(journal_path: Path, *, now: dt.datetime | None = None) -> 
 
 
 def back_up_if_due(
-    source: SnapshotSource, *, now: dt.datetime | None = None, limits: Limits = DEFAULT_LIMITS
+    source: SnapshotSource, *, now: dt.datetime | None = None, limits: Limits | None = None
 ) -> TakenBackup | None:
     """The automatic backup after a change: taken only when the newest is old enough."""
     now = now or dt.datetime.now(dt.UTC)
-    if not is_due(source.path, now, limits):
+    if not is_due(source.path, now, limits or DEFAULT_LIMITS, source.backup_place):
         return None
     try:
         return take_backup(source, Reason.AUTO, now=now, limits=limits)

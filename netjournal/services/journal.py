@@ -37,6 +37,9 @@ class Journal:
         self.store = store
         self.changes = ChangeNotifier()
         self._pending: list[JournalChange] | None = None
+        # The keep-in-touch rhythm a person added by name (in an entry) starts with: the window's
+        # preference for new people, set by the window; None, the command line's, adds them without one.
+        self.new_person_cadence_days: int | None = None
 
     @classmethod
     def create(cls, path: str | os.PathLike[str], passphrase: str, *, kdf_iter: int | None = None) -> Journal:
@@ -170,8 +173,12 @@ class Journal:
         return self.store.backup_to(destination)
 
     def snapshot_source(self) -> SnapshotSource:
-        """For a backup taken on a connection of its own while this journal stays open."""
-        return self.store.snapshot_source()
+        """For a backup taken on a connection of its own while this journal stays open (and where it goes)."""
+        from dataclasses import replace
+
+        from netjournal.services.backup_choices import journal_place
+
+        return replace(self.store.snapshot_source(), backup_place=journal_place(self))
 
     def check(self) -> list[str]:
         """Every problem a full check finds (``[]`` when sound); a damaged journal takes no more writes."""

@@ -254,7 +254,7 @@ def find_or_create_person(journal: Journal, name: str) -> tuple[int, bool]:
     person = find_person(journal, name)
     if person is not None:
         return person.id, False
-    return add_person(journal, PersonInput(name=name)), True
+    return add_person(journal, PersonInput(name=name, cadence_days=journal.new_person_cadence_days)), True
 
 
 def list_people(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from netjournal.services import backups
+from netjournal.services import backup_choices, backups
 from netjournal.services.events import JournalChange
 from netjournal.services.journal import Journal
 from netjournal.store import schema
@@ -44,7 +44,10 @@ def preview(journal: Journal, backup: Path, passphrase: str | None = None) -> Pr
     """
     source = journal.snapshot_source()
     key = source.passphrase if passphrase is None else passphrase
-    held = inspect(backup, key=key, kdf_iter=source.kdf_iter, journal=journal.path, journal_uuid=own_uuid(journal))
+    held = inspect(
+        backup, key=key, kdf_iter=source.kdf_iter, journal=journal.path, journal_uuid=own_uuid(journal),
+        place=source.backup_place,
+    )  # fmt: skip
     return Preview(Path(backup).expanduser().absolute(), held, current_contents(journal), key)
 
 
@@ -63,7 +66,9 @@ def current_contents(journal: Journal) -> Contents | None:
         return None
 
 
-def inspect(backup: Path, *, key: str, kdf_iter: int, journal: Path, journal_uuid: str | None) -> Contents:
+def inspect(
+    backup: Path, *, key: str, kdf_iter: int, journal: Path, journal_uuid: str | None, place: Path | None = None
+) -> Contents:
     """The checks of ``preview`` on the backup alone: safe on any thread, as it never reads the journal."""
     backup = Path(backup).expanduser().absolute()
     if not backup.is_file():
@@ -76,7 +81,7 @@ def inspect(backup: Path, *, key: str, kdf_iter: int, journal: Path, journal_uui
     if held.version < 1:
         raise NotAJournalError(backup, "it holds no netjournal data")
     if journal_uuid is None:
-        if backup.parent.resolve() != backups.backup_folder(journal.resolve()):
+        if not backups.is_backup_folder(backup.parent, journal, place):
             raise ForeignBackupError(backup)
     elif held.journal_uuid != journal_uuid:
         raise ForeignBackupError(backup)
@@ -96,13 +101,14 @@ def restore(journal: Journal, chosen: Preview) -> Restored:
     journal that cannot be backed up first is not replaced.
     """
     again = preview(journal, chosen.backup, chosen.passphrase)
+    place = backup_choices.journal_place(journal)
     if journal.store.damaged:
-        kept = backups.keep_damaged_copy(journal.path)
+        kept = backups.keep_damaged_copy(journal.path, place=place)
     else:
         try:
             kept = backups.take_backup(journal.snapshot_source(), backups.Reason.BEFORE_RESTORE, keep=[again.backup])
         except DamagedJournalError:
-            kept = backups.keep_damaged_copy(journal.path)
+            kept = backups.keep_damaged_copy(journal.path, place=place)
     if not again.backup.is_file():
         raise JournalNotReplacedError("the backup is no longer there.")
     try:

@@ -42,6 +42,7 @@ class SnapshotSource:
     path: Path
     passphrase: str = field(repr=False)
     kdf_iter: int
+    backup_place: Path | None = None  # where the journal's backups go, if not beside it (see services.backups)
 
 
 @dataclass(frozen=True, slots=True)

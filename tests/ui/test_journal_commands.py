@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QFileDialog, QLineEdit
-from support import PASSPHRASE, MemoryKeyring
+from support import PASSPHRASE, MemoryKeyring, shows_no_notice
 
 from netjournal.services import keychain
 from netjournal.services.people import find_person
@@ -73,7 +73,7 @@ def test_cancelling_the_export_writes_nothing(qtbot, window: MainWindow, tmp_pat
     before = sorted(tmp_path.rglob("*"))
     window.window_actions.export_json.trigger()
     assert sorted(tmp_path.rglob("*")) == before
-    assert not window.info.isVisible()
+    assert shows_no_notice(window)
 
 
 def test_a_failed_export_says_why_and_the_journal_stays_open(
@@ -118,7 +118,7 @@ class UnwritableKeyring(MemoryKeyring):
 
 
 def test_the_notice_says_the_passphrase_changed(qtbot, window: MainWindow, failing_keyring) -> None:
-    assert not window.info.isVisible()
+    assert shows_no_notice(window)
     change_passphrase(qtbot, window)
     assert window.info.isVisible()
     assert window.info.label.text() == "Changed the passphrase."
@@ -205,7 +205,7 @@ def test_a_demo_that_fails_while_filling_leaves_the_open_journal_working(
     assert title == "Could not create the demo"
     assert "the disk is full" in text
     assert list(temp_folder.iterdir()) == []  # the half-made demo does not wait for the quit to go
-    assert not window.info.isVisible()  # no demo passphrase notice
+    assert shows_no_notice(window)  # no demo passphrase notice
     assert_still_works(qtbot, window, journal)
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from support import PASSPHRASE, TEST_KDF_ITER
+from support import PASSPHRASE, TEST_KDF_ITER, shows_no_notice
 
 from netjournal.app import open_main_window
 from netjournal.services import backups, use_cases
@@ -37,7 +37,7 @@ def test_a_sound_journal_passes_quietly(qtbot, seeded_journal: Journal, settings
             pass
     assert window.open_check.checked_sound  # it ran, and found nothing
     assert not window.session.journal.store.damaged
-    assert not window.info.isVisible()
+    assert shows_no_notice(window)
 
 
 @pytest.mark.parametrize("page", [5, 9])

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netjournal.services import backups, restore
+from netjournal.services import backup_choices, backups, restore
 from netjournal.services.backup_catalog import ListedBackup, catalog, size_text
 from netjournal.services.errors import JournalError
 from netjournal.store.errors import RestoredNotReopenedError, WrongPassphraseError
@@ -53,7 +53,7 @@ class BackupsDialog(QDialog):
         self._task: BackgroundTask | None = None
         self._inspect_when_free = False
         self.restored: restore.Restored | None = None
-        folder = backups.backup_folder(session.journal.path)
+        folder = backups.backup_folder(session.journal.path, backup_choices.journal_place(session.journal))
         self._folder = folder
 
         intro = QLabel(
@@ -186,7 +186,14 @@ class BackupsDialog(QDialog):
         uuid = restore.own_uuid(journal)
         self.preview_label.setText(self.tr("Reading the backup and checking every page…"))
         self._start(
-            lambda: restore.inspect(path, key=key, kdf_iter=source.kdf_iter, journal=journal.path, journal_uuid=uuid),
+            lambda: restore.inspect(
+                path,
+                key=key,
+                kdf_iter=source.kdf_iter,
+                journal=journal.path,
+                journal_uuid=uuid,
+                place=source.backup_place,
+            ),
             lambda held: self._show_preview(path, held, key),
             lambda error: self._preview_failed(error, asked=bool(passphrase)),
             "reading a backup",

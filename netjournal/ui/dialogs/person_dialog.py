@@ -118,6 +118,7 @@ class PersonDialog(FormDialog):
             self.details_editor.set_details(person.details)
         else:
             self.name_field.setText(name)
+            self.set_cadence(session.journal.new_person_cadence_days)  # the rhythm Preferences give new people
         self.name_field.textChanged.connect(self._warn_of_same_name)
         self._warn_of_same_name(self.name_field.text())
         self.name_field.setFocus()

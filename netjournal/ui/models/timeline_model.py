@@ -24,6 +24,7 @@ from netjournal.services.prompting import question_for
 from netjournal.services.timeline import Cursor, exchange_entries, timeline_page
 from netjournal.ui.i18n import tr
 from netjournal.ui.session import Session
+from netjournal.ui.widgets import dates
 
 EntryRole = Qt.ItemDataRole.UserRole + 1
 HeaderRole = Qt.ItemDataRole.UserRole + 2
@@ -42,7 +43,7 @@ class MonthHeader:
 
 def describe(entry: TimelineEntry) -> str:
     """The entry in one sentence, for screen readers and tooltips (direction in words, not colour)."""
-    day = entry.date.strftime("%d %B %Y").lstrip("0")
+    day = dates.format_long_date(entry.date)
     who = entry.person_name or tr("the network")
     match entry:
         case ExchangeEntry():

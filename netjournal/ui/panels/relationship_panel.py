@@ -186,6 +186,11 @@ class RelationshipPanel(QScrollArea):
         self._person_id = person_id
         self._load(keep_scroll=same)
 
+    def redraw(self) -> None:
+        """Show the same again, with dates written as Preferences now say."""
+        if self._data is not None:
+            self._load(keep_scroll=True)
+
     def clear(self) -> None:
         """Forget everything shown (the journal closed): no names remain in any widget."""
         self._refresh_timer.stop()

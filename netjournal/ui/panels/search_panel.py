@@ -22,6 +22,7 @@ from netjournal.ui.i18n import tr
 from netjournal.ui.session import Session
 from netjournal.ui.widgets.colors import muted
 from netjournal.ui.widgets.common import plural
+from netjournal.ui.widgets.dates import format_date
 
 HitRole = Qt.ItemDataRole.UserRole + 1
 ENTITY_LABELS = {
@@ -40,7 +41,7 @@ def hit_caption(hit: SearchHit) -> str:
     if hit.person_name:
         parts.append(hit.person_name)
     if hit.date and hit.entity not in ("person", "contact_detail"):
-        parts.append(hit.date.isoformat())
+        parts.append(format_date(hit.date))
     return " · ".join(parts)
 
 

@@ -37,7 +37,7 @@ from netjournal.ui.i18n import tr
 from netjournal.ui.models.timeline_model import EntryRole, HeaderRole, MonthHeader, TimelineModel, answered_question
 from netjournal.ui.panels.entry_detail import EntryDetail
 from netjournal.ui.session import Session
-from netjournal.ui.widgets import icons
+from netjournal.ui.widgets import dates, icons
 from netjournal.ui.widgets.colors import direction_color, muted, overdue_color
 
 ICON_SIZE = 18
@@ -81,9 +81,9 @@ def meta_text(entry: TimelineEntry, today: dt.date, shown_person_id: int | None 
             done, due = entry.done_on, entry.due_on
             late = bool(due and not done and due < today)
             if done:
-                state = tr("done {0}").format(done.isoformat())
+                state = tr("done {0}").format(dates.format_date(done))
             else:
-                state = tr("due {0}").format(due.isoformat()) if due else tr("open")
+                state = tr("due {0}").format(dates.format_date(due)) if due else tr("open")
             if late:
                 state += tr(" — past due")
             kind = tr("Promised") if entry.loop_kind is LoopKind.PROMISED else tr("Asked")
@@ -148,8 +148,8 @@ class TimelineDelegate(QStyledItemDelegate):
         rect = option.rect.adjusted(12, 7, -12, -7)
         painter.drawPixmap(rect.left(), rect.top() + (line - ICON_SIZE) // 2 + 1, self._pixmap(icon_name(entry), tint))
         text_left = rect.left() + ICON_SIZE + 10
-        date_text = entry.date.strftime("%d %b").lstrip("0")
-        date_width = metrics.horizontalAdvance("00 May ")
+        date_text = dates.format_day_in_year(entry.date)
+        date_width = metrics.horizontalAdvance(dates.format_day_in_year(dt.date(2026, 12, 28)) + " ")
         painter.setPen(muted(palette) if not selected else text_color)
         painter.drawText(
             QRect(rect.right() - date_width, rect.top(), date_width, line),

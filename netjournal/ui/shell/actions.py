@@ -47,6 +47,8 @@ class WindowActions:
     focus_prompts: QAction
     about: QAction
     explain: QAction
+    shortcuts: QAction
+    guide: QAction
 
     def journal_actions(self) -> list[QAction]:
         """Actions that need an unlocked journal (Undo also needs something to undo: see ``undo.UndoHistory``)."""
@@ -80,6 +82,16 @@ def _preferences_action(window: QMainWindow) -> QAction:
     # The platform's own key where it has one (⌘, on macOS); none is made up where it has not.
     action = _action(window, "actionPreferences", "Pr&eferences…", QKeySequence.StandardKey.Preferences)
     action.setMenuRole(QAction.MenuRole.PreferencesRole)  # into the application menu on macOS
+    return action
+
+
+def _shortcuts_action(window: QMainWindow) -> QAction:
+    action = _action(window, "actionShortcuts", "&Keyboard shortcuts", QKeySequence.StandardKey.HelpContents)
+    # F1 where the platform has it, and Ctrl+/ everywhere (macOS has no F1 for help).
+    keys = [*action.shortcuts(), QKeySequence("Ctrl+/")]
+    if QKeySequence("F1") not in keys:
+        keys.insert(0, QKeySequence("F1"))
+    action.setShortcuts(keys)
     return action
 
 
@@ -122,6 +134,8 @@ def create_actions(window: QMainWindow) -> WindowActions:
         focus_prompts=_action(window, "actionFocusPrompts", "Go to &prompts", "Ctrl+3"),
         about=_action(window, "actionAbout", "&About netjournal"),
         explain=_action(window, "actionExplain", "How &hints and scores are worked out"),
+        shortcuts=_shortcuts_action(window),
+        guide=_action(window, "actionGuide", "The &ideas behind netjournal"),
     )
 
 
@@ -158,4 +172,6 @@ def build_menus(menu_bar: QMenuBar, actions: WindowActions) -> None:
         [actions.find, actions.find_person, actions.everyone, actions.focus_timeline, actions.focus_prompts]
     )
     help_menu = menu_bar.addMenu(tr("&Help"))
-    help_menu.addActions([actions.explain, actions.about])
+    help_menu.addActions([actions.shortcuts, actions.guide, actions.explain])
+    help_menu.addSeparator()
+    help_menu.addAction(actions.about)

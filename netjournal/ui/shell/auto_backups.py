@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from netjournal.services import backups
+from netjournal.services import backup_choices, backups
 from netjournal.services.events import JournalChange
 from netjournal.store.errors import DamagedJournalError, JournalError
 from netjournal.ui.background import BackgroundTask
@@ -67,7 +67,7 @@ class AutoBackups(QObject):
         journal = self._session.journal
         if journal.store.damaged:
             return
-        wait = backups.time_until_due(journal.path, self._now())
+        wait = backups.time_until_due(journal.path, self._now(), place=backup_choices.journal_place(journal))
         if wait > dt.timedelta(0):
             self._timer.start(int(wait.total_seconds() * 1000) + 1)
             return

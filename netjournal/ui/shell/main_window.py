@@ -31,7 +31,7 @@ from netjournal.ui.shell.auto_backups import AutoBackups
 from netjournal.ui.shell.delete_commands import DeleteCommands
 from netjournal.ui.shell.draft_offer import offer_drafts
 from netjournal.ui.shell.entry_commands import EntryCommands
-from netjournal.ui.shell.idle_lock import MAX_MINUTES, MIN_MINUTES, IdleLock
+from netjournal.ui.shell.idle_lock import IdleLock
 from netjournal.ui.shell.import_commands import ImportCommands
 from netjournal.ui.shell.journal_commands import JournalCommands
 from netjournal.ui.shell.layout_memory import restore_layout, save_layout
@@ -46,13 +46,14 @@ from netjournal.ui.shell.undo import UndoHistory, UndoNotice
 from netjournal.ui.shell.unlock import UnlockScreen
 from netjournal.ui.shell.view_commands import ViewCommands
 from netjournal.ui.shell.welcome import WelcomeScreen
+from netjournal.ui.shell.window_extras import window_extras
 from netjournal.ui.shell.workspace import Workspace
 from netjournal.ui.widgets import icons, messages
 from netjournal.ui.widgets.common import is_palette_change
 from netjournal.ui.widgets.info_bar import InfoBar
 
 if TYPE_CHECKING:
-    from netjournal.ui.dialogs.preferences_dialog import LockPreferences, PreferencesDialog
+    from netjournal.ui.dialogs.preferences_dialog import PreferencesDialog
 
 
 class MainWindow(QMainWindow):
@@ -126,6 +127,7 @@ class MainWindow(QMainWindow):
         self.open_check.damaged.connect(self.show_notice)
         self.lock_memory = LockMemory(self.session, self.workspace, self.unlock, self.journals, self)
         self._connect_commands()
+        self.reminders, self.preferences, self.help = window_extras(self)  # due loops, Preferences, Help
         self._counts_timer = QTimer(self, singleShot=True, interval=0)
         self._counts_timer.timeout.connect(self._update_status)
         self.session.opened.connect(self._opened)
@@ -161,7 +163,6 @@ class MainWindow(QMainWindow):
         a.backups.triggered.connect(journals.show_backups)
         a.export_json.triggered.connect(journals.export_json)
         self.imports.wire(a)
-        a.preferences.triggered.connect(self.edit_preferences)
         a.quit.triggered.connect(self.close)
         a.about.triggered.connect(journals.about)
         a.explain.triggered.connect(journals.explain)
@@ -263,27 +264,7 @@ class MainWindow(QMainWindow):
                 )
 
     def edit_preferences(self) -> PreferencesDialog:
-        from netjournal.ui.dialogs.preferences_dialog import LockPreferences, PreferencesDialog
-
-        current = LockPreferences(self.settings.idle_lock_minutes(), self.settings.lock_with_screen())
-        dialog = PreferencesDialog(
-            current,
-            minutes_range=(MIN_MINUTES, MAX_MINUTES),
-            screen_lock_available=self.screen_lock.listening,
-            parent=self,
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.apply_lock_preferences(dialog.preferences()))
-        dialog.open()
-        return dialog
-
-    def apply_lock_preferences(self, chosen: LockPreferences) -> None:
-        """Stored, and in force at once: the idle countdown restarts with the new time."""
-        self.settings.set_idle_lock_minutes(chosen.idle_minutes)
-        self.settings.set_lock_with_screen(chosen.with_screen)
-        self.settings.sync()
-        self.idle_lock.set_interval_ms(chosen.idle_minutes * 60_000)
-        self.screen_lock.enabled = chosen.with_screen
+        return self.preferences.edit()
 
     def close_dialogs(self) -> None:
         """Cancel every open dialog and message box of this window (each deletes itself on close)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from netjournal.services import backups
+from netjournal.services import backup_choices, backups
 from netjournal.store.snapshot import quick_check
 from netjournal.ui.background import BackgroundTask
 from netjournal.ui.i18n import tr
@@ -59,7 +59,8 @@ class OpenCheck(QObject):
             return
         self._session.journal.store.damaged = True
         self.damaged_found = True
-        newest = next(iter(backups.list_backups(self._session.journal.path)), None)
+        journal = self._session.journal
+        newest = next(iter(backups.list_backups(journal.path, backup_choices.journal_place(journal))), None)
         text = tr(
             "This journal is damaged: {0} of its checks failed. You can read it, but nothing more will be "
             "written into it."

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QLabel,
@@ -132,7 +132,9 @@ def set_text(widget: QLabel, text: str, caption: str = "") -> None:
 
 
 def format_date(day: dt.date) -> str:
-    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
+    from netjournal.ui.widgets.dates import format_date as styled  # as Preferences say dates are written
+
+    return styled(day)
 
 
 def plural(count: int, one: str, many: str) -> str:

@@ -18,6 +18,7 @@ from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import QCalendarWidget, QLabel, QLineEdit, QWidget
 
 from netjournal.ui.i18n import tr
+from netjournal.ui.widgets import dates
 from netjournal.ui.widgets.colors import overdue_color
 
 _YEAR_FIRST = re.compile(r"(\d{4})[-./ ](\d{1,2})[-./ ](\d{1,2})")
@@ -166,6 +167,7 @@ class DateField(QLineEdit):
             self._calendar.setWindowFlags(Qt.WindowType.Popup)
             self._calendar.setObjectName("dateFieldCalendar")
             self._calendar.setAccessibleName(tr("Calendar"))
+            self._calendar.setFirstDayOfWeek(dates.qt_first_day_of_week())  # the weeks Preferences give
             self._calendar.activated.connect(self._picked)
             self._calendar.clicked.connect(self._picked)
         self._calendar.setDateRange(self._minimum, self._maximum)

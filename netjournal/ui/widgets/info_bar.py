@@ -31,3 +31,20 @@ class InfoBar(QWidget):
         self.label.setText(text)
         self.setAccessibleDescription(text)
         self.show()
+
+    def add_line(self, text: str) -> None:
+        """Show ``text`` under whatever the bar already says (the demo's passphrase must stay readable)."""
+        current = self.label.text() if not self.isHidden() else ""
+        self.show_message(f"{current}\n{text}" if current else text)
+
+    def remove_line(self, text: str) -> None:
+        """Take back a line added with ``add_line`` (journal content must not outlive a lock), leaving the rest."""
+        lines = self.label.text().split("\n")
+        if text not in lines:
+            return
+        lines.remove(text)
+        rest = "\n".join(lines)
+        self.label.setText(rest)
+        self.setAccessibleDescription(rest)
+        if not rest:
+            self.hide()
