@@ -109,7 +109,9 @@ def test_splitter_sizes_come_back_from_the_settings(qtbot, window: MainWindow, s
     again.resize(window.size())  # offscreen, a restored geometry need not come back exactly
     qtbot.waitExposed(again)
     qtbot.waitUntil(lambda: again.workspace.splitter.sizes() == saved_main)
-    assert again.workspace.timeline.splitter.sizes() == saved_timeline
+    # The pane keeps its height; the list above it takes what the window's height leaves (a reminder
+    # line in the info bar, shown or not yet, changes that).
+    qtbot.waitUntil(lambda: again.workspace.timeline.splitter.sizes()[1] == saved_timeline[1])
 
 
 def test_at_1024_pixels_the_timeline_keeps_over_400_pixels(qtbot, window: MainWindow, settings_file: Path) -> None:

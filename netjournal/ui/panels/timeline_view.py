@@ -285,13 +285,14 @@ class TimelinePane(QWidget):
         layout.addWidget(self.title)
         layout.addLayout(caption_row)
         self.detail = EntryDetail(self)
-        # A vertical splitter: the list keeps most of the height, the entry in full gets what it is given.
+        # A vertical splitter: the entry in full keeps the height it was given (remembered across runs),
+        # and the list takes whatever the window gains or loses (an info bar shown, a resize).
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("timelineSplitter")
         self.splitter.addWidget(self.list)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
         self.splitter.setCollapsible(0, False)
         self.splitter.setSizes([520, 160])
         layout.addWidget(self.splitter, 1)

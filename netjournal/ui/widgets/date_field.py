@@ -161,21 +161,26 @@ class DateField(QLineEdit):
             return
         super().keyPressEvent(event)
 
-    def open_calendar(self) -> QCalendarWidget:
+    def calendarWidget(self) -> QCalendarWidget:  # QDateEdit's name, kept for its callers
+        """The calendar Alt+Down opens, made on first use."""
         if self._calendar is None:
             self._calendar = QCalendarWidget(self)
             self._calendar.setWindowFlags(Qt.WindowType.Popup)
             self._calendar.setObjectName("dateFieldCalendar")
             self._calendar.setAccessibleName(tr("Calendar"))
-            self._calendar.setFirstDayOfWeek(dates.qt_first_day_of_week())  # the weeks Preferences give
             self._calendar.activated.connect(self._picked)
             self._calendar.clicked.connect(self._picked)
-        self._calendar.setDateRange(self._minimum, self._maximum)
-        self._calendar.setSelectedDate(self._date)
-        self._calendar.move(self.mapToGlobal(self.rect().bottomLeft()))
-        self._calendar.show()
-        self._calendar.setFocus()
+        self._calendar.setFirstDayOfWeek(dates.qt_first_day_of_week())  # the weeks Preferences give
         return self._calendar
+
+    def open_calendar(self) -> QCalendarWidget:
+        calendar = self.calendarWidget()
+        calendar.setDateRange(self._minimum, self._maximum)
+        calendar.setSelectedDate(self._date)
+        calendar.move(self.mapToGlobal(self.rect().bottomLeft()))
+        calendar.show()
+        calendar.setFocus()
+        return calendar
 
     @Slot(QDate)
     def _picked(self, date: QDate) -> None:
