@@ -105,6 +105,21 @@ def _busiest_name(path: Path) -> str:
     return name
 
 
+def _check_logged(path: Path, name: str) -> None:
+    """The keys did what a person meant: the exchange is there, with the person and kind chosen."""
+    from netjournal.services.journal import Journal
+
+    with Journal.open(path, PASSPHRASE) as journal:
+        found = journal.sql(
+            "SELECT p.name, e.kind, e.direction FROM exchange e JOIN person p ON p.id = e.person_id "
+            "WHERE e.summary = ?",
+            (SUMMARY,),
+        ).fetchall()
+        people = journal.sql("SELECT count(*) FROM person WHERE name = ?", (name,)).fetchone()[0]
+    if found != [(name, "advice", "given")] or people != 1:
+        raise SystemExit(f"the typed flow logged {found} ({people} people named {name}); the keys need updating")
+
+
 def main() -> tuple[Yardstick, list[Figure], list[str]]:
     for tool in ("Xvfb", "openbox", "xdotool"):
         if shutil.which(tool) is None:
@@ -121,6 +136,7 @@ def main() -> tuple[Yardstick, list[Figure], list[str]]:
             shutil.copyfile(large, work)
             bare = _run(server, ["baseline", SUMMARY], "netjournal-baseline", typed)
             real = _run(server, ["netjournal", SUMMARY, str(work), PASSPHRASE], "netjournal-capture", typed)
+            _check_logged(work, name)
             if round_:  # the first round warms the page cache and the bytecode
                 flows.append((real["visible"] - real["first_key"]) * 1000)
                 typing.append((bare["last_key"] - bare["first_key"]) * 1000)
