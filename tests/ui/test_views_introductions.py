@@ -57,3 +57,22 @@ def test_escape_in_the_outcome_dialog_writes_nothing(qtbot, window) -> None:
     qtbot.keyClick(focused(), Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert introductions(window.session.journal).introductions[0].outcome == ""
+
+
+def test_the_chosen_introduction_is_read_in_full_under_the_list(qtbot, window) -> None:
+    journal = window.session.journal
+    lee = people.find_person(journal, "Lee Park")
+    ana = people.find_person(journal, "Ana Silva")
+    assert lee is not None and ana is not None
+    outcome = "They met twice, then Ana hired Lee's former colleague as head of data " * 3
+    entries.add_exchange(
+        journal,
+        entries.ExchangeInput("given", "introduction", "Introduced Lee to Ana for her data hire", lee.id,
+                              second_person_id=ana.id, outcome=outcome.strip()),
+    )  # fmt: skip
+    press_view_key(qtbot, window, 7)
+    view = window.views.introductions
+    assert view.detail.text().endswith(f"What came of it: {outcome.strip()}")
+    qtbot.keyClick(view.table, Qt.Key.Key_Down)
+    assert "You introduced Ana Silva to Tom Reyes" in view.detail.text()
+    assert view.detail.text().endswith("What came of it: Nothing recorded yet (Enter or O).")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from netjournal.domain import Direction
 from netjournal.services.introductions import Introduction, introductions
@@ -39,6 +39,14 @@ class IntroductionsView(ViewPage):
         self.table.setAccessibleName(tr("Introductions made and received"))
         self.table.keyPressed.connect(self._key)
         self.body.addWidget(self.table, 1)
+        # The table cuts long outcomes to one line; the chosen introduction is read here in full.
+        self.detail = QLabel(self)
+        self.detail.setObjectName("introductionDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.body.addWidget(self.detail)
+        self.table.currentItemChanged.connect(lambda *_: self._show_detail())
 
     def reload(self) -> None:
         found = introductions(self.session.journal)
@@ -70,9 +78,21 @@ class IntroductionsView(ViewPage):
                 for column in range(3):
                     item.setToolTip(column, tip)
 
+    def _show_detail(self) -> None:
+        intro = self.table.current_record()
+        if not isinstance(intro, Introduction):
+            self.detail.clear()
+            return
+        outcome = intro.outcome or tr("Nothing recorded yet (Enter or O).")
+        self.detail.setText(
+            f"{format_date(intro.date)} · {who_connected_whom(intro)}: {intro.summary}\n"
+            f"{tr('What came of it')}: {outcome}"
+        )
+
     def _key(self, _key: int, intro: object) -> None:
         if isinstance(intro, Introduction):
             self.outcomeRequested.emit(intro)
 
     def clear(self) -> None:
         self.table.clear()
+        self.detail.clear()
