@@ -99,8 +99,17 @@ def cmd_delete(args: argparse.Namespace, path: Path) -> int:
     with _open(args, path) as journal:
         if kind == "person":
             from netjournal.cli.person_commands import existing_person
+            from netjournal.services.person_naming import named_partly
 
-            person = existing_person(journal, " ".join(words))
+            typed = " ".join(words)
+            person = existing_person(journal, typed)
+            if args.yes and named_partly(typed, person.name):
+                # Nobody is there to read "Using … for …" before it is too late: a delete without asking
+                # takes the whole name (or the person's #number), never the start of one.
+                raise JournalError(
+                    f"“{typed}” is only the start of {person.name}'s name; with --yes, give the whole "
+                    "name. Nothing was deleted."
+                )
             _say(goes_text(deletions.what_goes_with(journal, person.id)))
             if not _confirmed(args, f"Delete {person.name}?"):
                 _say("Nothing was deleted.")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import hashlib
 import os
 import re
 import shutil
@@ -110,12 +111,15 @@ class BackupInProgress(JournalError):
 def backup_folder(journal_path: Path, place: Path | None = None) -> Path:
     """Where new backups go: ``<journal>.backups`` beside the journal, or in the place chosen for it.
 
-    A chosen place holds a folder of the journal's own, named the same way,
-    so that two journals backed up to one place never mix their backups.
+    A chosen place holds a folder of the journal's own: its name and a short
+    digest of where the journal is, so that two journals backed up to one
+    place (both called ``journal.netjournal``, say) never list or thin each
+    other's backups.
     """
     if place is None:
         return journal_path.with_name(journal_path.name + FOLDER_SUFFIX)
-    return place / (journal_path.name + FOLDER_SUFFIX)
+    where = hashlib.sha256(str(journal_path.resolve()).encode("utf-8")).hexdigest()[:10]
+    return place / f"{journal_path.name}-{where}{FOLDER_SUFFIX}"
 
 
 def _folders(journal_path: Path, place: Path | None) -> list[Path]:

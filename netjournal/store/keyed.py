@@ -17,7 +17,6 @@ from netjournal.store.errors import JournalNotFoundError, NotAJournalError
 
 PLAINTEXT_HEADER = b"SQLite format 3\x00"
 _SNIFFED = 4096
-_SMALLEST_PAGE = 512  # every page size SQLite allows is a multiple of it
 _cipher_log_silenced = False
 
 
@@ -74,9 +73,8 @@ def precheck_existing(path: Path) -> None:
         raise NotAJournalError(path, "it is a text file")
     if size < 1024:
         raise NotAJournalError(path, "it is too small to be one")
-    if size % _SMALLEST_PAGE:
-        # Encrypted pages look like random bytes, but a database is always whole pages.
-        raise NotAJournalError(path, "it is not made of whole pages, as every journal is")
+    # A size that is not whole pages is not refused here: a journal cut short is damaged, and what is
+    # left of it must still open, to be checked, read and restored from a backup.
 
 
 def _is_text(start: bytes) -> bool:

@@ -39,10 +39,10 @@ def test_the_helper_takes_the_backup_into_the_chosen_folder_and_backups_lists_it
     assert helper is not None and helper.wait(timeout=60) == 0
     assert not backups.backup_folder(made).exists(), "nothing beside the journal"
     [taken] = backups.list_backups(made, place)
-    assert taken.path.parent == place / f"{made.name}.backups" and taken.reason is Reason.AUTO
+    assert taken.path.parent == backups.backup_folder(made, place) and taken.reason is Reason.AUTO
     listed = run_cli("--journal", made, "backups")
     assert listed.code == 0
-    assert str(place / f"{made.name}.backups") in listed.out and "1 entry" in listed.out
+    assert str(backups.backup_folder(made, place)) in listed.out and "1 entry" in listed.out
     restored = run_cli("--journal", made, "restore", "1", "--yes")
     assert restored.code == 0, restored.err
 
@@ -60,7 +60,7 @@ def test_backups_taken_beside_the_journal_before_the_choice_are_still_listed(
         folders = {b.path.parent for b in backups.list_backups(made, backup_choices.journal_place(journal))}
     finally:
         journal.close()
-    assert folders == {backups.backup_folder(made), place / f"{made.name}.backups"}
+    assert folders == {backups.backup_folder(made), backups.backup_folder(made, place)}
     assert run_cli("--journal", made, "backups").out.count("taken by hand") == 2
 
 
@@ -88,4 +88,4 @@ def test_the_helper_is_told_the_place_in_its_arguments(
     assert helper is not None
     assert str(tmp_path) in helper.args
     assert helper.wait(timeout=60) == 0
-    assert [b.path.parent for b in backups.list_backups(made, tmp_path)] == [tmp_path / f"{made.name}.backups"]
+    assert [b.path.parent for b in backups.list_backups(made, tmp_path)] == [backups.backup_folder(made, tmp_path)]

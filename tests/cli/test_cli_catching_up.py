@@ -164,6 +164,14 @@ def test_delete_person_says_what_goes_and_needs_yes_without_a_terminal(two_anas,
     assert rows(two_anas, "SELECT id FROM exchange") == [(2,)]
 
 
+def test_delete_with_yes_takes_a_whole_name_not_the_start_of_one(two_anas, run_cli, rows, one_error_line):
+    """Found in review: `delete person a --yes` deleted whoever "a" started, told only afterwards."""
+    result = run_cli("--journal", two_anas, "delete", "person", "Ana S", "--yes")
+    assert result.code == 1
+    one_error_line(result.err, "only the start of Ana Silva's name", "Nothing was deleted")
+    assert sorted(rows(two_anas, "SELECT name FROM person")) == [("Ana Reyes",), ("Ana Silva",)]
+
+
 def test_delete_person_asks_on_a_terminal(two_anas, run_cli, monkeypatch, rows):
     monkeypatch.setattr("netjournal.cli.people_commands.interactive", lambda: True)
     kept = run_cli("--journal", two_anas, "delete", "person", "Ana Reyes", stdin="n\n")

@@ -50,3 +50,32 @@ def test_a_stored_value_that_is_not_one_of_ours_reads_as_the_default(journal: Jo
 def test_out_of_range_counts_are_refused(journal: Journal) -> None:
     with pytest.raises(ValueError, match="between 0 and 99"):
         backup_choices.keep_in_journal(journal, Limits(100, 0, 0))
+
+
+def test_two_journals_of_one_name_in_one_chosen_place_keep_their_own_backups(tmp_path) -> None:
+    """Found in review: a/journal.netjournal and b/journal.netjournal shared one folder there, so each
+    listed the other's backups and thinning one deleted the other's."""
+    from support import PASSPHRASE, TEST_KDF_ITER
+
+    place = tmp_path / "drive"
+    place.mkdir()
+    opened = []
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        journal = Journal.create(tmp_path / folder / "journal.netjournal", PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+        backup_choices.choose_place(journal, place)
+        backup_choices.keep_in_journal(journal, Limits(1, 0, 0))
+        opened.append(journal)
+    a, b = opened
+    try:
+        start = dt.datetime(2026, 1, 1, 12, tzinfo=dt.UTC)
+        b_taken = backups.take_backup(b.snapshot_source(), Reason.AUTO, now=start)
+        for days in (5, 10):
+            backups.take_backup(a.snapshot_source(), Reason.AUTO, now=start + dt.timedelta(days=days))
+        b_listed = backups.list_backups(b.path, backup_choices.journal_place(b))
+        a_listed = backups.list_backups(a.path, backup_choices.journal_place(a))
+        assert [x.path for x in b_listed] == [b_taken.file.path] and b_taken.file.path.exists()
+        assert b_taken.file.path not in [x.path for x in a_listed]
+    finally:
+        a.close()
+        b.close()

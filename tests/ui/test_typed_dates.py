@@ -96,3 +96,18 @@ def test_the_calendar_opens_from_the_keyboard_and_picks_a_date(qtbot, dialog) ->
     qtbot.keyClick(calendar.findChild(QTableView), Qt.Key.Key_Return)
     assert not calendar.isVisible()
     assert dialog.date_field.date() == QDate(2025, 3, 4) and dialog.date_field.text() == "2025-03-04"
+
+
+def test_a_date_set_as_text_is_the_date_saved(qtbot) -> None:
+    """Found in review: a draft restores the field with setText, which left date() at today's."""
+    from PySide6.QtCore import QDate
+
+    from netjournal.ui.widgets.date_field import DateField
+
+    field = DateField(QDate(2026, 1, 10))
+    qtbot.addWidget(field)
+    with qtbot.waitSignal(field.dateChanged):
+        field.setText("2025-03-04")
+    assert field.date() == QDate(2025, 3, 4) and field.problem() == ""
+    field.setText("2025-02-30")  # no such day: the date stays, and the field says why
+    assert field.date() == QDate(2025, 3, 4) and "has no day 30" in field.problem()

@@ -250,7 +250,7 @@ def test_the_folder_for_this_journals_backups_is_typed_and_used(qtbot, window: M
     journal = window.session.journal
     assert backup_choices.journal_place(journal) == place
     taken = backups.take_backup(journal.snapshot_source(), backups.Reason.MANUAL)
-    assert taken.file.path.parent == place / f"{journal.path.name}.backups"
+    assert taken.file.path.parent == backups.backup_folder(journal.path, place)
     # Shown again the next time, and a folder that is not there is refused with a sentence.
     qtbot.waitUntil(lambda: window.findChild(PreferencesDialog) is None)  # the first, deleted on close
     dialog = open_preferences(qtbot, window)

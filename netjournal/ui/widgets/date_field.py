@@ -81,6 +81,13 @@ class DateField(QLineEdit):
         self.setText(self._iso(date))
         self._accept(date)
 
+    def setText(self, text: str) -> None:
+        """Also the date, when the text is one (a draft restores the field by its text)."""
+        super().setText(text)
+        date, _problem = parse_date(text)
+        if date is not None and not self.problem():
+            self._accept(QDate(date.year, date.month, date.day))
+
     def minimumDate(self) -> QDate:
         return self._minimum
 
