@@ -105,6 +105,12 @@ def restore(journal: Journal, chosen: Preview) -> Restored:
     if journal.store.damaged:
         kept = backups.keep_damaged_copy(journal.path, place=place)
     else:
+        if place is not None and not place.is_dir():
+            # The journal is never replaced without a copy of it first, and that copy goes where backups go.
+            raise JournalNotReplacedError(
+                f"backups go to {place}, which is not there, so no copy of the journal could be kept first. "
+                "Reconnect that drive, or choose another place for backups in Preferences."
+            )
         try:
             kept = backups.take_backup(journal.snapshot_source(), backups.Reason.BEFORE_RESTORE, keep=[again.backup])
         except DamagedJournalError:

@@ -89,3 +89,23 @@ def test_the_helper_is_told_the_place_in_its_arguments(
     assert str(tmp_path) in helper.args
     assert helper.wait(timeout=60) == 0
     assert [b.path.parent for b in backups.list_backups(made, tmp_path)] == [backups.backup_folder(made, tmp_path)]
+
+
+def test_restore_while_the_chosen_backup_drive_is_away_says_so_and_changes_nothing(
+    run_cli, made: Path, cli_passphrase: str, cli_kdf_iter: int, tmp_path: Path, one_error_line
+) -> None:
+    """Found in review: the refusal was a bare "Cannot keep backups in …" with no word of what to do."""
+    journal = Journal.open(made, cli_passphrase, kdf_iter=cli_kdf_iter)
+    try:
+        taken = backups.take_backup(journal.snapshot_source(), Reason.MANUAL)  # beside the journal
+        drive = tmp_path / "drive"
+        drive.mkdir()
+        backup_choices.choose_place(journal, drive)
+    finally:
+        journal.close()
+    drive.rmdir()  # unplugged
+    before = made.read_bytes()
+    result = run_cli("--journal", made, "restore", taken.file.path, "--yes")
+    assert result.code == 1
+    one_error_line(result.err, "which is not there", "Reconnect that drive", "The journal is as it was")
+    assert made.read_bytes() == before

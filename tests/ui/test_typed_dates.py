@@ -111,3 +111,10 @@ def test_a_date_set_as_text_is_the_date_saved(qtbot) -> None:
     assert field.date() == QDate(2025, 3, 4) and field.problem() == ""
     field.setText("2025-02-30")  # no such day: the date stays, and the field says why
     assert field.date() == QDate(2025, 3, 4) and "has no day 30" in field.problem()
+
+
+def test_year_zero_is_said_as_such() -> None:
+    """Found in review: 0000-01-01 was "month 1 of 0 has no day 1"."""
+    from netjournal.ui.widgets.date_field import parse_date
+
+    assert parse_date("0000-01-01") == (None, "“0000-01-01” is not a date: there is no year 0.")

@@ -86,7 +86,10 @@ class WindowPreferences(QObject):
         session = window.session
         if chosen.backups_kept is not None and chosen.backups_kept != before.backups_kept and session.is_open:
             daily, weekly, monthly = chosen.backups_kept
-            backup_choices.keep_in_journal(session.journal, backups.Limits(daily, weekly, monthly))
+            try:
+                backup_choices.keep_in_journal(session.journal, backups.Limits(daily, weekly, monthly))
+            except JournalError as error:  # a damaged or full journal takes no write: say so, keep the rest
+                window.show_notice(self.tr("The number of backups kept is as it was: {0}").format(error))
         if chosen.backups_kept is not None and chosen.backup_place != before.backup_place and session.is_open:
             try:
                 backup_choices.choose_place(session.journal, chosen.backup_place)

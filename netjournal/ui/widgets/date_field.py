@@ -37,6 +37,8 @@ def parse_date(text: str) -> tuple[dt.date | None, str]:
             continue
         parts = dict(zip(order, (int(part) for part in found.groups()), strict=True))
         year, month, day = parts["y"], parts["m"], parts["d"]
+        if year < 1:
+            return None, tr("“{0}” is not a date: there is no year 0.").format(text)
         if not 1 <= month <= 12:
             return None, tr("“{0}” is not a date: there is no month {1}.").format(text, month)
         try:
