@@ -18,3 +18,13 @@ def days(count: int) -> str:
 
 def days_ago(count: int) -> str:
     return {0: "today", 1: "yesterday"}.get(count) or f"{count:,} days ago"
+
+
+def count(number: int, one: str, many: str) -> str:
+    """ "1 person", "2,000 people": the number, then the word for it."""
+    return f"{number:,} {one if number == 1 else many}"
+
+
+def listing(parts: list[str]) -> str:
+    """One item, "a and b", or "a, b and c"."""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1] if parts else ""

@@ -12,6 +12,7 @@ from netjournal.cli.opening import say as _say
 from netjournal.cli.terminal import printable
 from netjournal.store.errors import JournalError
 from netjournal.store.snapshot import Contents
+from netjournal.wording import count
 
 
 def cmd_backups(args: argparse.Namespace, path: Path) -> int:
@@ -28,7 +29,7 @@ def cmd_backups(args: argparse.Namespace, path: Path) -> int:
     _say(f"Backups of {path}, newest first (in {folder}):")
     for number, item in enumerate(listed, 1):
         when = item.file.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        held = _count(item.contents.entries, "entry", "entries") if item.contents else f"({item.note})"
+        held = count(item.contents.entries, "entry", "entries") if item.contents else f"({item.note})"
         _say(f"{number:>3}  {when}  {size_text(item.file.size):>9}  {held:<16} {item.file.reason.label}")
     _say("Restore one with: netjournal restore N (or the path of a backup file).")
     return 0
@@ -46,13 +47,9 @@ def _chosen_backup(given: str, journal: Path, place: Path | None = None) -> Path
     return Path(given).expanduser().absolute()
 
 
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number:,} {one if number == 1 else many}"
-
-
 def _describe(label: str, held: Contents) -> str:
     people, entries = held.counts.get("person", 0), held.entries
-    text = f"{label}: {_count(people, 'person', 'people')} and {_count(entries, 'entry', 'entries')}"
+    text = f"{label}: {count(people, 'person', 'people')} and {count(entries, 'entry', 'entries')}"
     if held.newest_on:
         text += f"; newest entry {held.newest_on}: “{held.newest_summary}”"
     return text + "."

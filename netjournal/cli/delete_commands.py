@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from netjournal.cli.opening import open_journal as _open
 from netjournal.cli.opening import say as _say
 from netjournal.store.errors import JournalError
+from netjournal.wording import count, listing
 
 if TYPE_CHECKING:
     from netjournal.services.deletions import GoesWith
@@ -24,14 +25,10 @@ _ENTRY_TEXT = {
 _SPOKEN = {"loop": "open loop"}
 
 
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number:,} {one if number == 1 else many}"
-
-
 def goes_text(goes: GoesWith) -> str:
     """ "Ana Silva goes, with 3 exchanges and 1 touchpoint; 2 reflections about them stay." """
     parts = [
-        _count(n, one, many)
+        count(n, one, many)
         for n, one, many in (
             (goes.exchanges, "exchange", "exchanges"),
             (goes.touchpoints, "touchpoint", "touchpoints"),
@@ -42,9 +39,9 @@ def goes_text(goes: GoesWith) -> str:
         if n
     ]
     text = f"{goes.name} goes"
-    text += ", with " + (parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]) if parts else ""
+    text += ", with " + listing(parts) if parts else ""
     stays = [
-        _count(n, one, many)
+        count(n, one, many)
         for n, one, many in (
             (goes.introductions, "introduction naming them", "introductions naming them"),
             (goes.reflections, "reflection about them", "reflections about them"),

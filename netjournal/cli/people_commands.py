@@ -10,19 +10,12 @@ from typing import TYPE_CHECKING
 from netjournal.cli.opening import open_journal as _open
 from netjournal.cli.opening import say as _say
 from netjournal.store.errors import JournalError
+from netjournal.wording import count, listing
 
 if TYPE_CHECKING:
     from netjournal.services.journal import Journal
     from netjournal.services.merge import Merged
     from netjournal.services.people import PersonRecord
-
-
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number:,} {one if number == 1 else many}"
-
-
-def _listing(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def _named(journal: Journal, words: str) -> PersonRecord:
@@ -51,7 +44,7 @@ def interactive() -> bool:
 def merged_text(merged: Merged) -> str:
     """ "Merged Ana S. into Ana Silva: 12 exchanges, 3 touchpoints moved; 2 contact details added." """
     moved = [
-        _count(n, one, many)
+        count(n, one, many)
         for n, one, many in (
             (merged.exchanges, "exchange", "exchanges"),
             (merged.touchpoints, "touchpoint", "touchpoints"),
@@ -62,12 +55,12 @@ def merged_text(merged: Merged) -> str:
         if n
     ]
     text = f"Merged {merged.other_name} into {merged.keep_name}"
-    text += f": {_listing(moved)} moved" if moved else ": nothing to move"
+    text += f": {listing(moved)} moved" if moved else ": nothing to move"
     if merged.details_added:
-        text += f"; {_count(merged.details_added, 'contact detail', 'contact details')} added"
+        text += f"; {count(merged.details_added, 'contact detail', 'contact details')} added"
     text += "."
     if merged.introductions:
-        text += " " + _count(merged.introductions, "introduction", "introductions")
+        text += " " + count(merged.introductions, "introduction", "introductions")
         text += " between the two stays without a second person." if merged.introductions == 1 else (
             " between the two stay without a second person."
         )  # fmt: skip
@@ -89,7 +82,7 @@ def cmd_merge_people(args: argparse.Namespace, path: Path) -> int:
             goes = deletions.what_goes_with(journal, other.id)
             held = goes.exchanges + goes.introductions + goes.touchpoints + goes.open_loops + goes.closed_loops
             held += goes.reflections + goes.circumstances
-            _say(f"{other.name} ({_count(held, 'entry', 'entries')}) will be merged into {keep.name} and removed.")
+            _say(f"{other.name} ({count(held, 'entry', 'entries')}) will be merged into {keep.name} and removed.")
             if not interactive():
                 raise JournalError("Nobody was merged: add --yes to merge without being asked.")
             answer = input(f"Merge {other.name} into {keep.name}? [y/N] ")
@@ -106,7 +99,7 @@ def cmd_duplicates(args: argparse.Namespace, path: Path) -> int:
 
     def who(person: PossibleDuplicate) -> str:
         place = f", {person.organisation}" if person.organisation else ""
-        return f"#{person.id} {person.name}{place} ({_count(person.entries, 'entry', 'entries')})"
+        return f"#{person.id} {person.name}{place} ({count(person.entries, 'entry', 'entries')})"
 
     with _open(args, path) as journal:
         pairs = possible_duplicates(journal, limit=args.limit)

@@ -25,6 +25,7 @@ from netjournal.services.journal import Journal
 from netjournal.services.people import PersonInput, validated_person
 from netjournal.services.validation import ValidationError
 from netjournal.store.clock import new_uuid, now_stamp
+from netjournal.wording import count
 
 Progress = Callable[[int, int], None]
 
@@ -103,8 +104,8 @@ class ImportPlan:
     def summary(self) -> str:
         added, updated, skipped = len(self.added), len(self.updated), len(self.skipped)
         return (
-            f"{_count(added, 'person', 'people')} to add, {_count(updated, 'person', 'people')} to update, "
-            f"{_count(skipped, 'entry', 'entries')} skipped"
+            f"{count(added, 'person', 'people')} to add, {count(updated, 'person', 'people')} to update, "
+            f"{count(skipped, 'entry', 'entries')} skipped"
         )
 
 
@@ -114,10 +115,6 @@ class ImportResult:
     updated: int
     skipped: int
     backup: Path | None
-
-
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number:,} {one if number == 1 else many}"
 
 
 def _how_met(contact: ImportedContact, file_format: str) -> str:
@@ -189,7 +186,7 @@ def _changes(person: _Person) -> tuple[str, ...]:
     counted: dict[str, int] = {}
     for detail in added:
         counted[detail.field.value] = counted.get(detail.field.value, 0) + 1
-    return (*filled, *(_count(n, *_DETAIL_WORDS[f]) for f, n in counted.items()))
+    return (*filled, *(count(n, *_DETAIL_WORDS[f]) for f, n in counted.items()))
 
 
 _DETAIL_WORDS = {

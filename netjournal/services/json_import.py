@@ -27,6 +27,7 @@ from netjournal.services.json_stream import JsonSyntaxError, NotUtf8Error
 from netjournal.store.bulk_load import BulkLoad
 from netjournal.store.errors import JournalError
 from netjournal.store.tables import TRACKED_TABLES
+from netjournal.wording import count
 
 __all__ = [
     "ExportChangedError",
@@ -100,7 +101,7 @@ def describe_counts(counts: Mapping[str, int]) -> str:
     parts = []
     for section, number in counts.items():
         one, many = _SECTION_WORDS.get(section, (section, section))
-        parts.append(f"{number:,} {one if number == 1 else many}")
+        parts.append(count(number, one, many))
     return ", ".join(parts)
 
 
