@@ -57,6 +57,7 @@ class Entity(enum.StrEnum):
     REFLECTION = "reflection"
     PROMPT_STATE = "prompt_state"
     CONTACT_DETAIL = "contact_detail"
+    BROKERED_INTRODUCTION = "brokered_introduction"  # made by someone else, between two others
 
 
 class DetailField(enum.StrEnum):
@@ -85,6 +86,7 @@ class EntryType(enum.StrEnum):
     TOUCHPOINT = "touchpoint"
     LOOP = "loop"
     REFLECTION = "reflection"
+    BROKERED_INTRODUCTION = "brokered_introduction"  # someone else connected two others
 
 
 SIGNIFICANCE_RANGE = range(1, 6)
@@ -194,5 +196,30 @@ class ReflectionEntry:
         return self.text
 
 
-TimelineEntry = ExchangeEntry | TouchpointEntry | LoopEntry | ReflectionEntry
+@dataclass(frozen=True, slots=True)
+class BrokeredEntry:
+    """An introduction someone else made between two others: "Ana introduced Ben to Chen".
+
+    ``person_id`` is the one who made it (the entry is theirs); either of the
+    two introduced is ``None`` once that person has been deleted.
+    """
+
+    type: ClassVar[EntryType] = EntryType.BROKERED_INTRODUCTION
+    id: int
+    date: dt.date
+    person_id: int
+    person_name: str | None
+    summary: str
+    first_person_id: int | None = None
+    first_person_name: str | None = None
+    second_person_id: int | None = None
+    second_person_name: str | None = None
+    outcome: str = ""
+
+    @property
+    def title(self) -> str:
+        return self.summary
+
+
+TimelineEntry = ExchangeEntry | TouchpointEntry | LoopEntry | ReflectionEntry | BrokeredEntry
 """One row of a timeline: each type of entry with the fields it has."""

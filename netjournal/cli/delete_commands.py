@@ -35,6 +35,7 @@ def goes_text(goes: GoesWith) -> str:
             (goes.open_loops, "open loop", "open loops"),
             (goes.closed_loops, "closed loop", "closed loops"),
             (goes.circumstances, "circumstance", "circumstances"),
+            (goes.brokered, "introduction they made", "introductions they made"),
         )
         if n
     ]
@@ -46,6 +47,7 @@ def goes_text(goes: GoesWith) -> str:
             (goes.introductions, "introduction naming them", "introductions naming them"),
             (goes.reflections, "reflection about them", "reflections about them"),
             (goes.returns, "exchange that returned theirs", "exchanges that returned theirs"),
+            (goes.introduced_by_others, "introduction others made for them", "introductions others made for them"),
         )
         if n
     ]

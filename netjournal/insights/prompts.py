@@ -56,7 +56,8 @@ class Evidence:
     """One situation that may trigger a prompt.
 
     ``subject`` identifies the situation (it becomes part of the prompt key);
-    ``fields`` fill the template; ``entry_ids`` are exchanges it rests on.
+    ``fields`` fill the template; ``entry_ids`` are the entries it rests on (exchanges,
+    or the one introduction between others a ``brokered_introduction:`` subject names).
     """
 
     subject: str

@@ -16,7 +16,15 @@ from netjournal.services.events import ChangeAction, JournalChange
 from netjournal.services.journal import Journal
 from netjournal.services.validation import NotFoundError
 from netjournal.store.errors import JournalError, RestoreConflictError
-from netjournal.store.models import MODEL_OF, Exchange, OpenLoop, Person, Reflection, Touchpoint
+from netjournal.store.models import (
+    MODEL_OF,
+    BrokeredIntroduction,
+    Exchange,
+    OpenLoop,
+    Person,
+    Reflection,
+    Touchpoint,
+)
 from netjournal.store.removal import Removal
 from netjournal.store.rows import Restored
 from netjournal.store.tables import TRACKED_TABLES
@@ -26,6 +34,7 @@ _MODEL_OF_ENTRY = {
     EntryType.TOUCHPOINT: Touchpoint,
     EntryType.LOOP: OpenLoop,
     EntryType.REFLECTION: Reflection,
+    EntryType.BROKERED_INTRODUCTION: BrokeredIntroduction,
 }
 # The column that says what a row is, in the words its author wrote.
 _TITLE_COLUMN = {
@@ -35,6 +44,7 @@ _TITLE_COLUMN = {
     "open_loop": "what",
     "reflection": "text",
     "circumstance": "note",
+    "brokered_introduction": "summary",
 }
 
 
@@ -70,10 +80,15 @@ class GoesWith:
     introductions: int  # exchanges that name them as the second person
     reflections: int  # reflections about them, which become about nobody in particular
     returns: int  # other people's exchanges that returned one of theirs
+    # ... and of introductions someone made between two others: theirs go, those naming them stay.
+    brokered: int
+    introduced_by_others: int  # introductions between others that name them as one of the two
 
     @property
     def removed(self) -> int:
-        return self.exchanges + self.touchpoints + self.open_loops + self.closed_loops + self.circumstances
+        return (
+            self.exchanges + self.touchpoints + self.open_loops + self.closed_loops + self.circumstances + self.brokered
+        )
 
 
 def _entity(table: str) -> Entity:
@@ -104,7 +119,7 @@ def _delete(journal: Journal, entity: Entity, row_id: int, missing: str) -> Dele
 
 
 def delete_entry(journal: Journal, entry_type: EntryType, entry_id: int) -> Deleted:
-    """Delete an exchange, touchpoint, open loop or reflection (and the links that pointed at it)."""
+    """Delete an exchange, touchpoint, open loop, reflection or introduction between others (and links to it)."""
     entry_type = EntryType(entry_type)
     entity = _entity(_MODEL_OF_ENTRY[entry_type]._meta.table_name)
     return _delete(journal, entity, entry_id, f"There is no {entry_type} with id {entry_id}.")
@@ -138,6 +153,9 @@ def what_goes_with(journal: Journal, person_id: int) -> GoesWith:
         introductions=removal.cleared_count("exchange", "second_person_id"),
         reflections=removal.cleared_count("reflection", "person_id"),
         returns=removal.cleared_count("exchange", "reciprocates_id"),
+        brokered=removal.count("brokered_introduction"),
+        introduced_by_others=removal.cleared_count("brokered_introduction", "first_person_id")
+        + removal.cleared_count("brokered_introduction", "second_person_id"),
     )
 
 
@@ -145,7 +163,9 @@ def _label(deleted: Deleted) -> str:
     if deleted.entity is Entity.PERSON:
         return deleted.title
     short = deleted.title if len(deleted.title) <= 60 else deleted.title[:59] + "…"
-    kind = "open loop" if deleted.entity is Entity.LOOP else deleted.entity.value
+    kind = {Entity.LOOP: "open loop", Entity.BROKERED_INTRODUCTION: "introduction"}.get(
+        deleted.entity, deleted.entity.value
+    )
     return f"The {kind} \u201c{short}\u201d"
 
 

@@ -23,7 +23,7 @@ from netjournal.insights.prompts import (
 from netjournal.insights.specificity import score_specificity
 from netjournal.services.entries import add_reflection
 from netjournal.services.events import ChangeAction, JournalChange
-from netjournal.services.introductions import outcome_evidence, set_outcome
+from netjournal.services.introductions import outcome_evidence, record_prompted_outcome
 from netjournal.services.journal import Journal
 from netjournal.store import rows
 from netjournal.store.models import PromptState
@@ -236,7 +236,7 @@ def answer_prompt(journal: Journal, prompt: DuePrompt, text: str, *, today: dt.d
             journal, text, date=today, prompt_id=prompt.key, prompt_text=prompt.text, person_id=prompt.person_id
         )
         if _asks_for_outcome(prompt):
-            set_outcome(journal, prompt.entry_ids[0], text)
+            record_prompted_outcome(journal, prompt.key.split("#", 1)[-1], prompt.entry_ids[0], text)
         rows.upsert(journal.db, PromptState, {"prompt_key": prompt.key, "answered_on": today}, key="prompt_key")
         changes.append(_PROMPT_STATE_CHANGED)
     return reflection_id

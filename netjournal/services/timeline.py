@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from netjournal.domain import (
+    BrokeredEntry,
     Direction,
     EntryType,
     ExchangeEntry,
@@ -23,8 +24,15 @@ from netjournal.domain import (
 )
 from netjournal.services.journal import Journal
 
-# Within one day: exchanges above touchpoints above loops above reflections.
-_RANK = {EntryType.EXCHANGE: 4, EntryType.TOUCHPOINT: 3, EntryType.LOOP: 2, EntryType.REFLECTION: 1}
+# Within one day: exchanges above touchpoints above loops above reflections, then
+# introductions between others (the owner's own dealings come first).
+_RANK = {
+    EntryType.EXCHANGE: 4,
+    EntryType.TOUCHPOINT: 3,
+    EntryType.LOOP: 2,
+    EntryType.REFLECTION: 1,
+    EntryType.BROKERED_INTRODUCTION: 0,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +77,14 @@ _SOURCES: dict[EntryType, tuple[str, str, str, str]] = {
         "NULL, NULL, NULL, NULL, NULL",
         "r.person_id = :person",
     ),
+    EntryType.BROKERED_INTRODUCTION: (
+        "brokered_introduction b JOIN person p ON p.id = b.broker_id "
+        "LEFT JOIN person f ON f.id = b.first_person_id LEFT JOIN person s ON s.id = b.second_person_id",
+        "b.date",
+        "b.id, b.date, b.summary, b.broker_id, p.name, NULL, NULL, b.first_person_id, f.name, "
+        "s.name, NULL, NULL, b.second_person_id, b.outcome",
+        "(b.broker_id = :person OR b.first_person_id = :person OR b.second_person_id = :person)",
+    ),
 }
 
 
@@ -112,6 +128,11 @@ def _entry(row: tuple) -> TimelineEntry:
         )  # fmt: skip
     if rank == _RANK[EntryType.TOUCHPOINT]:
         return TouchpointEntry(eid, day, person_id, person_name, title, kind or "")
+    if rank == _RANK[EntryType.BROKERED_INTRODUCTION]:
+        second_name, _, _, second_id, outcome = rest
+        return BrokeredEntry(
+            eid, day, person_id, person_name, title, significance, detail, second_id, second_name, outcome or ""
+        )
     if rank == _RANK[EntryType.LOOP]:
         return LoopEntry(eid, day, person_id, person_name, title, LoopKind(kind), _day(detail), _day(rest[0]))
     return ReflectionEntry(eid, day, person_id, person_name, title, kind or None, detail or "")

@@ -143,6 +143,26 @@ class ContactDetailRow(TrackedModel):
         table_name = "contact_detail"
 
 
+class BrokeredIntroduction(TrackedModel):
+    """An introduction someone else made between two others (schema version 8)."""
+
+    if TYPE_CHECKING:  # added by peewee at run time: the implicit key and each <fk>_id
+        id: int
+        broker_id: int
+        first_person_id: int | None
+        second_person_id: int | None
+
+    date = peewee.DateField()
+    broker = peewee.ForeignKeyField(Person, backref="brokered", on_delete="CASCADE")
+    first_person = peewee.ForeignKeyField(Person, null=True, backref="brokered_first", on_delete="SET NULL")
+    second_person = peewee.ForeignKeyField(Person, null=True, backref="brokered_second", on_delete="SET NULL")
+    summary = peewee.TextField()
+    outcome = peewee.TextField(default="")
+
+    class Meta:
+        table_name = "brokered_introduction"
+
+
 class Tombstone(BaseModel):
     """What was deleted, so that a merge knows a row is gone rather than never seen."""
 
@@ -173,5 +193,6 @@ MODEL_OF: dict[Entity, type[TrackedModel]] = {
     Entity.REFLECTION: Reflection,
     Entity.PROMPT_STATE: PromptState,
     Entity.CONTACT_DETAIL: ContactDetailRow,
+    Entity.BROKERED_INTRODUCTION: BrokeredIntroduction,
 }
 """Every tracked entity and its model, in the order an export lists them."""

@@ -5,7 +5,7 @@ older journal, so every migration runs on every fresh journal as well as on
 files written by earlier releases.  The version lives in ``PRAGMA user_version``.
 Migrations are history: once released, a migration's DDL is never edited, only
 followed by a newer one (version 5 lives in ``identity_schema``, 6 in
-``details_schema``, 7 in ``contact_schema``).
+``details_schema``, 7 in ``contact_schema``, 8 in ``brokered_schema``).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 import peewee
 
+from netjournal.store.brokered_schema import migrate_to_v8
 from netjournal.store.contact_schema import CONTACT_TABLES, LAST_CONTACT_SQL, last_contact_triggers, migrate_to_v7
 from netjournal.store.details_schema import migrate_to_v6
 from netjournal.store.identity_schema import migrate_to_v5
@@ -306,6 +307,7 @@ MIGRATIONS: dict[int, Callable[[peewee.Database], None]] = {
     5: migrate_to_v5,
     6: migrate_to_v6,
     7: migrate_to_v7,
+    8: migrate_to_v8,
 }
 
 CURRENT_VERSION = max(MIGRATIONS, default=1)

@@ -8,4 +8,8 @@ from __future__ import annotations
 
 from netjournal.store.identity_schema import TRACKED_TABLES as TRACKED_IN_V5
 
-TRACKED_TABLES: dict[str, str] = {**TRACKED_IN_V5, "contact_detail": "contact_detail"}
+TRACKED_TABLES: dict[str, str] = {
+    **TRACKED_IN_V5,
+    "contact_detail": "contact_detail",
+    "brokered_introduction": "brokered_introduction",
+}

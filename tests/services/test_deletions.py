@@ -165,13 +165,13 @@ def test_what_goes_with_a_person_is_what_the_delete_takes(journal: Journal, fill
     goes = deletions.what_goes_with(journal, filled["maya"])
     assert goes == deletions.GoesWith(
         name="Maya Chen", exchanges=6, touchpoints=2, open_loops=1, closed_loops=1, circumstances=1,
-        introductions=1, reflections=1, returns=1,
+        introductions=1, reflections=1, returns=1, brokered=0, introduced_by_others=0,
     )  # fmt: skip
     assert goes.removed == 11
     # Reading it changed nothing.
     assert journal.sql("SELECT count(*) FROM tombstone").fetchone() == (0,)
     nobody = people.add_person(journal, people.PersonInput("Lee Park"))
-    assert deletions.what_goes_with(journal, nobody) == deletions.GoesWith("Lee Park", 0, 0, 0, 0, 0, 0, 0, 0)
+    assert deletions.what_goes_with(journal, nobody) == deletions.GoesWith("Lee Park", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     with pytest.raises(NotFoundError):
         deletions.what_goes_with(journal, 999)
 

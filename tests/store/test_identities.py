@@ -11,6 +11,7 @@ from support import PASSPHRASE, TEST_KDF_ITER
 
 from netjournal.domain import ContactDetail, DetailField, Direction, EntryType, Kind, LoopKind
 from netjournal.services import deletions, entries, people, prompting
+from netjournal.services.brokered_introductions import BrokeredInput, add_brokered
 from netjournal.services.journal import Journal
 from netjournal.services.search import search
 from netjournal.store.models import Exchange
@@ -38,6 +39,8 @@ def _fill(journal: Journal) -> dict[str, int]:
     loop = entries.add_loop(journal, LoopKind.PROMISED, "Send the deck", person_id=ana, opened_on="2025-04-02")
     reflection = entries.add_reflection(journal, "She gives generously", person_id=ana, date="2025-04-03")
     circumstance = entries.add_circumstance(journal, ben, "New baby", start_on="2025-01-01")
+    chen = people.add_person(journal, people.PersonInput(name="Chen Wei"))
+    add_brokered(journal, BrokeredInput(chen, ana, ben, "Chen put them together", date="2025-04-04"))
     prompting.snooze_prompt(journal, "weekly-thanks@2025-W14", until=__import__("datetime").date(2025, 4, 9))
     return {"ana": ana, "ben": ben, "exchange": exchange, "touch": touch, "loop": loop,
             "reflection": reflection, "circumstance": circumstance}  # fmt: skip

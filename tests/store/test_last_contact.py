@@ -84,7 +84,7 @@ def test_a_v6_journal_dated_by_a_reflection_is_dated_by_its_contact_after_migrat
 
     journal = Journal.open(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
     try:
-        assert journal.store.schema_version() == 7
+        assert journal.store.schema_version() == schema.CURRENT_VERSION
         assert people.get_person(journal, 1).last_entry_on == dt.date(2021, 6, 1)
         entries.add_reflection(journal, "and again", date="2021-10-01", person_id=1)
         assert people.get_person(journal, 1).last_entry_on == dt.date(2021, 6, 1)

@@ -216,18 +216,18 @@ def test_lock_clears_the_undo_history(qtbot, window: MainWindow, monkeypatch) ->
 
 
 def test_the_person_question_lists_what_goes_and_what_stays(qtbot) -> None:
-    goes = GoesWith("Maya Chen", 12, 3, 1, 0, 0, 0, 0, 0)
+    goes = GoesWith("Maya Chen", 12, 3, 1, 0, 0, 0, 0, 0, 0, 0)
     assert person_question(goes) == "Delete Maya Chen and their 12 exchanges, 3 touchpoints and 1 open loop?\n\n" + (
         UNDO_HINT
     )
-    everything = GoesWith("Maya Chen", 1, 1, 2, 1, 2, 2, 1, 3)
+    everything = GoesWith("Maya Chen", 1, 1, 2, 1, 2, 2, 1, 3, 0, 0)
     assert person_question(everything) == (
         "Delete Maya Chen and their 1 exchange, 1 touchpoint, 2 open loops, 1 closed loop and 2 circumstances?\n\n"
         "The 2 introductions that name them as the second person stay, without them. Your reflection about them "
         "stays, about nobody in particular. 3 exchanges with other people that returned theirs stay, no longer "
         "linked to them.\n\n" + UNDO_HINT
     )
-    assert person_question(GoesWith("Lee Park", 0, 0, 0, 0, 0, 0, 0, 0)) == "Delete Lee Park?\n\n" + UNDO_HINT
+    assert person_question(GoesWith("Lee Park", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)) == "Delete Lee Park?\n\n" + UNDO_HINT
 
 
 def test_long_texts_are_shortened_in_the_menu_and_the_notice(qtbot, window: MainWindow, monkeypatch) -> None:

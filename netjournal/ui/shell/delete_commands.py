@@ -48,6 +48,7 @@ def person_question(goes: GoesWith) -> str:
             (goes.open_loops, tr("1 open loop"), tr("{0} open loops")),
             (goes.closed_loops, tr("1 closed loop"), tr("{0} closed loops")),
             (goes.circumstances, tr("1 circumstance"), tr("{0} circumstances")),
+            (goes.brokered, tr("1 introduction they made"), tr("{0} introductions they made")),
         )
         if count and (text := plural(count, one, many))
     ]
@@ -71,6 +72,11 @@ def person_question(goes: GoesWith) -> str:
             goes.returns,
             tr("An exchange with someone else that returned one of theirs stays, no longer linked to it."),
             tr("{0} exchanges with other people that returned theirs stay, no longer linked to them."),
+        ),
+        (
+            goes.introduced_by_others,
+            tr("The introduction someone else made for them stays, without them."),
+            tr("The {0} introductions others made for them stay, without them."),
         ),
     ):
         if count:
