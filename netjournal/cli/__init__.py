@@ -101,6 +101,9 @@ _OPENING_COMMANDS = frozenset(
         "people",
         "person",
         "delete",
+        "introduced",
+        "introductions",
+        "outcome",
     }
 )
 

@@ -13,6 +13,7 @@ from netjournal.cli import passphrase as secrets
 from netjournal.cli.backup_commands import cmd_backups, cmd_restore
 from netjournal.cli.delete_commands import cmd_delete
 from netjournal.cli.import_commands import cmd_import
+from netjournal.cli.introduction_commands import cmd_introduced, cmd_introductions, cmd_outcome
 from netjournal.cli.opening import open_journal as _open
 from netjournal.cli.opening import say as _say
 from netjournal.cli.people_commands import cmd_duplicates, cmd_merge_people
@@ -374,3 +375,4 @@ COMMANDS.update(backups=cmd_backups, restore=cmd_restore, review=cmd_review)
 COMMANDS["import"] = cmd_import
 COMMANDS.update(people=cmd_people, person=cmd_person, delete=cmd_delete)
 COMMANDS.update({"merge-people": cmd_merge_people, "duplicates": cmd_duplicates})
+COMMANDS.update(introduced=cmd_introduced, introductions=cmd_introductions, outcome=cmd_outcome)

@@ -21,6 +21,7 @@ _ENTRY_TEXT = {
     "touchpoint": ("touchpoint", "note"),
     "loop": ("open_loop", "what"),
     "reflection": ("reflection", "text"),
+    "introduction": ("brokered_introduction", "summary"),  # one between others; `introductions` numbers it
 }
 _SPOKEN = {"loop": "open loop"}
 
@@ -83,7 +84,9 @@ def _target(args: argparse.Namespace) -> tuple[str, list[str]]:
     kind, words = args.what, list(args.target)
     if kind == "entry":
         if not words or words[0] not in _ENTRY_TEXT:
-            raise JournalError("Say which kind of entry: delete entry exchange|touchpoint|loop|reflection ID.")
+            raise JournalError(
+                "Say which kind of entry: delete entry exchange|touchpoint|loop|reflection|introduction ID."
+            )
         kind, words = words[0], words[1:]
     return kind, words
 
@@ -122,6 +125,7 @@ def cmd_delete(args: argparse.Namespace, path: Path) -> int:
         if not _confirmed(args, f"Delete {spoken} #{entry_id}, \u201c{text}\u201d?"):
             _say("Nothing was deleted.")
             return 1
-        use_cases.delete_entry(journal, EntryType(kind), entry_id)
+        entry_type = EntryType.BROKERED_INTRODUCTION if kind == "introduction" else EntryType(kind)
+        use_cases.delete_entry(journal, entry_type, entry_id)
     _say(f"Deleted {spoken} #{entry_id}, \u201c{text}\u201d.")
     return 0

@@ -6,6 +6,7 @@ import argparse
 from collections.abc import Callable, Sequence
 
 from netjournal import __version__
+from netjournal.cli.introduction_commands import add_introduction_commands
 from netjournal.cli.people_options import add_people_commands
 from netjournal.domain import Kind
 
@@ -238,4 +239,5 @@ def build_parser() -> argparse.ArgumentParser:
     command("remember", "remember the passphrase in the OS keychain")
     command("forget", "forget a passphrase remembered in the OS keychain")
     add_people_commands(command)
+    add_introduction_commands(command)
     return parser

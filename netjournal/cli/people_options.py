@@ -51,8 +51,9 @@ def add_people_commands(command: CommandMaker) -> None:
     delete.add_argument(
         "what",
         metavar="WHAT",
-        choices=("person", "entry", "exchange", "touchpoint", "loop", "reflection"),
-        help="person, or the kind of entry: exchange, touchpoint, loop or reflection (also: entry KIND ID)",
+        choices=("person", "entry", "exchange", "touchpoint", "loop", "reflection", "introduction"),
+        help="person, or the kind of entry: exchange, touchpoint, loop, reflection or introduction (one between "
+        "others, as `introductions` numbers it; also: entry KIND ID)",
     )
     delete.add_argument(
         "target", nargs="+", metavar="NAME|ID", help="the person's name, or the entry's number as commands print it"

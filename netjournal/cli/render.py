@@ -6,7 +6,15 @@ import datetime as dt
 from collections.abc import Iterable
 
 from netjournal.cli.terminal import printable
-from netjournal.domain import Direction, ExchangeEntry, LoopEntry, ReflectionEntry, TimelineEntry, TouchpointEntry
+from netjournal.domain import (
+    BrokeredEntry,
+    Direction,
+    ExchangeEntry,
+    LoopEntry,
+    ReflectionEntry,
+    TimelineEntry,
+    TouchpointEntry,
+)
 from netjournal.insights.ledger import WINDOWS
 from netjournal.insights.prompts import DuePrompt
 from netjournal.insights.specificity import SpecificityReport
@@ -42,6 +50,14 @@ def _entry_line(entry: TimelineEntry) -> str:
             return f"○ {entry.loop_kind} ({state}): {entry.what}  [#{entry.id}]"
         case ReflectionEntry():
             return f"✎ reflection: {entry.text}"
+        case BrokeredEntry():
+            someone = "someone"
+            who = (
+                f"{entry.person_name or someone} introduced {entry.first_person_name or someone} "
+                f"to {entry.second_person_name or someone}"
+            )
+            text = f"⇄ {who}: {entry.summary}  [introduction #{entry.id}]"
+            return text + (f"  came of it: {entry.outcome}" if entry.outcome else "")
 
 
 def relationship_text(rel: Relationship, timeline: Iterable[TimelineEntry], today: dt.date) -> str:
@@ -114,4 +130,5 @@ def hit_line(hit: SearchHit, *, emphasis: tuple[str, str] = ("", "")) -> str:
     snippet = printable(hit.snippet, keep=SNIPPET_START + SNIPPET_END)
     snippet = snippet.replace(SNIPPET_START, emphasis[0]).replace(SNIPPET_END, emphasis[1])
     snippet = " ".join(snippet.split())
-    return f"{date}  {hit.entity:<12} {who:<24.24} {snippet}"
+    entity = "introduction" if hit.entity == "brokered_introduction" else hit.entity  # as `delete` names it
+    return f"{date}  {entity:<12} {who:<24.24} {snippet}"

@@ -18,7 +18,7 @@ from netjournal.store import meta
 from netjournal.store.clock import now_stamp
 
 _PREFIX = "draft:"
-KINDS = ("exchange", "touchpoint", "loop", "reflection")
+KINDS = ("exchange", "touchpoint", "loop", "reflection", "brokered_introduction")
 
 
 @dataclass(frozen=True, slots=True)

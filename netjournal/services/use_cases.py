@@ -97,6 +97,34 @@ def save_exchange(
     return Logged(exchange_id, tuple(named))
 
 
+def save_brokered(
+    journal: Journal,
+    broker: PersonRef,
+    first: PersonRef,
+    second: PersonRef,
+    summary: str,
+    *,
+    date: dt.date | str | None = None,
+    outcome: str = "",
+    row_id: int | None = None,
+) -> Logged:
+    """Keep (or, with ``row_id``, change) an introduction someone else made between two others."""
+    from netjournal.services.brokered_introductions import BrokeredInput, add_brokered, update_brokered
+
+    with journal.write():
+        named = (
+            _resolve(journal, broker, field="broker", empty_message="Say who made the introduction."),
+            _resolve(journal, first, field="first_person", empty_message="Say whom they introduced."),
+            _resolve(journal, second, field="second_person", empty_message="Say to whom they introduced them."),
+        )
+        data = BrokeredInput(named[0].id, named[1].id, named[2].id, summary, date=date, outcome=outcome)
+        if row_id is None:
+            row_id = add_brokered(journal, data)
+        else:
+            update_brokered(journal, row_id, data)
+    return Logged(row_id, named)
+
+
 def log_touchpoint(
     journal: Journal, person: PersonRef, note: str, *, date: dt.date | str | None = None, channel: str = ""
 ) -> Logged:

@@ -235,3 +235,24 @@ def test_a_draft_of_an_edit_whose_entry_was_deleted_comes_back_as_a_new_entry(qt
     assert dialog.touchpoint_id is None  # a new touchpoint: the text is not lost with the entry
     assert dialog.findChild(QLineEdit, "noteField").text() == "Coffee, and the term sheet"
     assert [(d.kind, d.entry_id) for d in drafts.pending_drafts(journal)] == []
+
+
+def test_an_introduction_between_others_left_at_a_lock_comes_back_with_its_three_people(
+    qtbot, window: MainWindow, answer: Answerer
+) -> None:
+    window.entries.note_brokered()
+    dialog = window.entries.current_dialog
+    assert dialog is not None
+    for name, text in (("brokerField", "Ana Silva"), ("firstField", "Lee Park"), ("secondField", "Priya Natarajan")):
+        qtbot.keyClicks(dialog.findChild(QLineEdit, name), text)
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "summaryField"), "for Priya's head-of-design search")
+    window.lock()
+    offered = answer("draftOffer", "Continue")
+    unlock(qtbot, window)
+    qtbot.waitUntil(lambda: window.entries.current_dialog is not None, timeout=10_000)
+    assert "an introduction between others" in offered[0] and "head-of-design" in offered[0]
+    back = window.entries.current_dialog
+    assert [back.findChild(QLineEdit, n).text() for n in ("brokerField", "firstField", "secondField")] == [
+        "Ana Silva", "Lee Park", "Priya Natarajan",
+    ]  # fmt: skip
+    assert back.findChild(QLineEdit, "summaryField").text() == "for Priya's head-of-design search"

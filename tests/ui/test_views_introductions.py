@@ -28,7 +28,7 @@ def test_ctrl_7_lists_introductions_and_enter_records_what_came_of_one(qtbot, wi
         ["Lee Park introduced you to Ana Silva", "—"],
         ["You introduced Ana Silva to Tom Reyes", "—"],
     ]
-    assert view.caption.text().startswith("1 made, 1 received; 2 without a word on what came of it.")
+    assert view.caption.text().startswith("1 made, 1 received, 0 between others; 2 without a word on what came of it.")
 
     qtbot.keyClick(view.table, Qt.Key.Key_Down)
     qtbot.keyClick(view.table, Qt.Key.Key_Return)

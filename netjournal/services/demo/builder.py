@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from netjournal.services import rules
+from netjournal.services.brokered_introductions import BrokeredInput, brokered_columns
 from netjournal.services.contact_details import validated_details
+from netjournal.services.demo.brokered import make_brokered
 from netjournal.services.demo.details import make_details
 from netjournal.services.demo.entries import (
     add_exchange,
@@ -27,6 +29,7 @@ from netjournal.services.journal import Journal
 from netjournal.services.people import PersonInput, validated_person
 from netjournal.services.rules import ExchangeInput
 from netjournal.store.models import (
+    BrokeredIntroduction,
     Circumstance,
     ContactDetailRow,
     Exchange,
@@ -41,9 +44,9 @@ EXCHANGE_SHARE = 0.65  # of entries; the rest are touchpoints
 CONTRIBUTION_SHARE = 0.03  # of exchanges
 LOOP_SHARE = 0.02  # of entries
 BATCH = 500
-# Raised whenever a seed's content changes (2: contact details; 3: no phone shared), so caches
-# of a demo journal are rebuilt.
-DEMO_VERSION = 3
+# Raised whenever a seed's content changes (2: contact details; 3: no phone shared; 4: introductions
+# between others), so caches of a demo journal are rebuilt.
+DEMO_VERSION = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +74,7 @@ class DemoStats:
     circumstances: int
     seconds: float
     details: int = 0  # contact details of all the people together
+    brokered: int = 0  # introductions between others
 
 
 def _generate(size: DemoSize, seed: int, today: dt.date) -> DemoWorld:
@@ -182,9 +186,16 @@ def _validated_rows(world: DemoWorld, seed: int) -> dict[type[TrackedModel], lis
         ))
         for n, c in enumerate(sorted(world.circumstances, key=lambda r: r.start_on), 1)
     ]  # fmt: skip
+    brokered, brokered_ids = [], _Identities(seed, "brokered identities")
+    for number, row in enumerate(make_brokered(world, seed), 1):
+        data = BrokeredInput(
+            row.broker_id, row.first_person_id, row.second_person_id, row.summary, row.date, row.outcome
+        )
+        brokered.append(brokered_ids.stamped(number, f"{row.date}T18:00:00.000Z", brokered_columns(known, data, today)))
     return {
         Person: people,
         ContactDetailRow: details,
+        BrokeredIntroduction: brokered,
         Exchange: exchanges,
         Touchpoint: touchpoints,
         OpenLoop: loops,
@@ -222,6 +233,7 @@ def populate_demo(journal: Journal, size: str = "small", *, seed: int = 7, today
         circumstances=len(tables[Circumstance]),
         seconds=time.perf_counter() - began,
         details=len(tables[ContactDetailRow]),
+        brokered=len(tables[BrokeredIntroduction]),
     )
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from netjournal.domain import (
+    BrokeredEntry,
     Direction,
     EntryType,
     ExchangeEntry,
@@ -25,6 +26,7 @@ from netjournal.services.timeline import Cursor, exchange_entries, timeline_page
 from netjournal.ui.i18n import tr
 from netjournal.ui.session import Session
 from netjournal.ui.widgets import dates
+from netjournal.ui.widgets.common import introduced_text
 
 EntryRole = Qt.ItemDataRole.UserRole + 1
 HeaderRole = Qt.ItemDataRole.UserRole + 2
@@ -64,6 +66,15 @@ def describe(entry: TimelineEntry) -> str:
             return tr("Open loop ({kind}, {state}) with {who} since {day}: {title}").format(
                 kind=entry.loop_kind, state=state, who=who, day=day, title=entry.what
             )
+        case BrokeredEntry():
+            text = tr("Introduction between others on {day}: {who}, {title}").format(
+                day=day,
+                who=introduced_text(entry.person_name, entry.first_person_name, entry.second_person_name),
+                title=entry.summary,
+            )
+            if entry.outcome:
+                text += tr(". What came of it: {0}").format(entry.outcome)
+            return text
         case ReflectionEntry():
             question = answered_question(entry)
             if question:

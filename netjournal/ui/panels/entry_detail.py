@@ -9,13 +9,21 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
-from netjournal.domain import Direction, ExchangeEntry, LoopEntry, LoopKind, ReflectionEntry, TimelineEntry
+from netjournal.domain import (
+    BrokeredEntry,
+    Direction,
+    ExchangeEntry,
+    LoopEntry,
+    LoopKind,
+    ReflectionEntry,
+    TimelineEntry,
+)
 from netjournal.services import records
 from netjournal.services.journal import Journal
 from netjournal.ui.i18n import tr
 from netjournal.ui.models.timeline_model import answered_question
 from netjournal.ui.widgets.colors import direction_color, muted
-from netjournal.ui.widgets.common import format_date, is_palette_change
+from netjournal.ui.widgets.common import format_date, introduced_text, is_palette_change
 
 
 def _soft(palette: QPalette) -> str:
@@ -59,6 +67,9 @@ def _facts(entry: TimelineEntry, today: dt.date) -> list[str]:
             facts.append(entry.person_name or "")
         case ReflectionEntry():
             facts += [tr("Reflection"), entry.person_name or ""]
+        case BrokeredEntry():
+            facts.append(tr("Introduction between others"))
+            facts.append(introduced_text(entry.person_name, entry.first_person_name, entry.second_person_name))
         case _:
             facts += [tr("In touch"), entry.channel, entry.person_name or ""]
     return [f for f in facts if f]
@@ -103,7 +114,7 @@ class EntryDetail(QTextBrowser):
         if entry is None:
             self.setHtml(f'<p style="color:{_soft(self.palette())}">{html.escape(self._placeholder())}</p>')
             return
-        outcome = ""
+        outcome = entry.outcome if isinstance(entry, BrokeredEntry) else ""
         if isinstance(entry, ExchangeEntry) and self._journal is not None:
             details = records.exchange(self._journal, entry.id)
             outcome = details.outcome if details is not None else ""

@@ -33,6 +33,7 @@ ENTITY_LABELS = {
     "person": "Person",
     "circumstance": "Circumstance",
     "contact_detail": "Contact detail",
+    "brokered_introduction": "Introduction between others",
 }
 
 

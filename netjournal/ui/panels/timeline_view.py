@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from netjournal.domain import (
+    BrokeredEntry,
     Direction,
     Entity,
     EntryType,
@@ -39,6 +40,7 @@ from netjournal.ui.panels.entry_detail import EntryDetail
 from netjournal.ui.session import Session
 from netjournal.ui.widgets import dates, icons
 from netjournal.ui.widgets.colors import direction_color, muted, overdue_color
+from netjournal.ui.widgets.common import introduced_text
 
 ICON_SIZE = 18
 
@@ -51,6 +53,8 @@ def icon_name(entry: TimelineEntry) -> str:
             return "given" if entry.direction is Direction.GIVEN else "received"
         case LoopEntry():
             return "loop_done" if entry.done_on else "loop"
+        case BrokeredEntry():
+            return "introduction"
     return entry.type.value
 
 
@@ -88,6 +92,12 @@ def meta_text(entry: TimelineEntry, today: dt.date, shown_person_id: int | None 
                 state += tr(" — past due")
             kind = tr("Promised") if entry.loop_kind is LoopKind.PROMISED else tr("Asked")
             return " · ".join(p for p in (kind, state, who) if p), late
+        case BrokeredEntry():
+            who = introduced_text(entry.person_name, entry.first_person_name, entry.second_person_name)
+            parts = [tr("Between others"), who]
+            if entry.outcome:
+                parts.append(tr("came of it: {0}").format(entry.outcome))
+            return " · ".join(parts), False
         case ReflectionEntry():
             answered = ""
             if entry.prompt_id:

@@ -30,6 +30,7 @@ class WindowActions:
     add_loop: QAction
     add_person: QAction
     add_reflection: QAction
+    note_brokered: QAction
     add_circumstance: QAction
     edit_person: QAction
     archive_person: QAction
@@ -55,7 +56,8 @@ class WindowActions:
         return [
             self.lock, self.change_passphrase, self.backup, self.backups, self.export_json, self.export_vcard,
             self.import_file, self.log_exchange,
-            self.log_touchpoint, self.add_loop, self.add_person, self.add_reflection, self.add_circumstance,
+            self.log_touchpoint, self.add_loop, self.add_person, self.add_reflection, self.note_brokered,
+            self.add_circumstance,
             self.edit_person, self.archive_person, self.delete_person, self.merge_person,
             self.possible_duplicates, self.brief_person, self.review_period,
             self.edit_entry,
@@ -117,6 +119,7 @@ def create_actions(window: QMainWindow) -> WindowActions:
         add_loop=_action(window, "actionAddLoop", "Add an open &loop…", "Ctrl+J"),
         add_person=_action(window, "actionAddPerson", "Add a &person…", "Ctrl+Shift+N"),
         add_reflection=_action(window, "actionAddReflection", "Write a &reflection…", "Ctrl+Shift+R"),
+        note_brokered=_action(window, "actionNoteBrokered", "An introduction &between others…"),
         add_circumstance=_action(window, "actionAddCircumstance", "Note a &circumstance…"),
         edit_person=_action(window, "actionEditPerson", "&Edit person…", "Ctrl+Shift+E"),
         archive_person=_action(window, "actionArchivePerson", "&Archive or restore person"),
@@ -158,6 +161,7 @@ def build_menus(menu_bar: QMenuBar, actions: WindowActions) -> None:
     edit.addAction(actions.undo)
     entry = menu_bar.addMenu(tr("&Entry"))
     entry.addActions([actions.log_exchange, actions.log_touchpoint, actions.add_loop, actions.add_reflection])
+    entry.addAction(actions.note_brokered)
     entry.addSeparator()
     entry.addActions([actions.edit_entry, actions.delete_entry])
     people = menu_bar.addMenu(tr("&People"))

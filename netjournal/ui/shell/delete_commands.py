@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from netjournal.domain import CircumstanceRecord, Entity, TimelineEntry
+from netjournal.domain import CircumstanceRecord, Entity, EntryType, TimelineEntry
 from netjournal.services import deletions, use_cases
 from netjournal.services.deletions import Deleted, GoesWith, UndoRefusedError
 from netjournal.services.errors import JournalError
@@ -99,7 +99,14 @@ class DeleteCommands(QObject):
             self.delete_entry(entry)
 
     def delete_entry(self, entry: TimelineEntry) -> None:
-        question = tr("Delete this {0} from {1}?").format(tr(entry.type.value), entry.date.isoformat())
+        kind = {
+            EntryType.EXCHANGE: tr("exchange"),
+            EntryType.TOUCHPOINT: tr("touchpoint"),
+            EntryType.LOOP: tr("open loop"),
+            EntryType.REFLECTION: tr("reflection"),
+            EntryType.BROKERED_INTRODUCTION: tr("introduction between others"),
+        }[entry.type]
+        question = tr("Delete this {0} from {1}?").format(kind, entry.date.isoformat())
         if messages.confirm(
             self.host.dialog_parent(),
             tr("Delete entry"),

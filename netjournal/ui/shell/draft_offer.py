@@ -21,6 +21,7 @@ _WHAT = {
     "touchpoint": ("a touchpoint", "your edit of a touchpoint"),
     "loop": ("an open loop", "your edit of an open loop"),
     "reflection": ("a reflection", "your edit of a reflection"),
+    "brokered_introduction": ("an introduction between others", "your edit of an introduction between others"),
 }
 
 
@@ -79,6 +80,7 @@ def offer_drafts(parent: QWidget, commands: EntryCommands) -> None:
 def resume_draft(commands: EntryCommands, draft: Draft) -> QDialog:
     """Open the dialog the draft came from, with every field as it was left."""
     from netjournal.ui.dialogs import entry_dialogs
+    from netjournal.ui.dialogs.brokered_dialog import BrokeredDialog
     from netjournal.ui.dialogs.exchange_dialog import ExchangeDialog
 
     session, parent = commands.session, commands.host.dialog_parent()
@@ -87,6 +89,7 @@ def resume_draft(commands: EntryCommands, draft: Draft) -> QDialog:
         "touchpoint": lambda: entry_dialogs.TouchpointDialog(session, parent, touchpoint_id=draft.entry_id),
         "loop": lambda: entry_dialogs.LoopDialog(session, parent, loop_id=draft.entry_id),
         "reflection": lambda: entry_dialogs.ReflectionDialog(session, parent, reflection_id=draft.entry_id),
+        "brokered_introduction": lambda: BrokeredDialog(session, parent, row_id=draft.entry_id),
     }
     dialog = None
     try:

@@ -64,6 +64,11 @@ class EntryCommands(QObject):
 
         self._open(LoopDialog(self.session, self.host.dialog_parent(), person_id=self.host.current_person_id()))
 
+    def note_brokered(self) -> None:
+        from netjournal.ui.dialogs.brokered_dialog import BrokeredDialog
+
+        self._open(BrokeredDialog(self.session, self.host.dialog_parent(), person_id=self.host.current_person_id()))
+
     def add_person(self) -> None:
         from netjournal.ui.dialogs.person_dialog import PersonDialog
 
@@ -110,10 +115,13 @@ class EntryCommands(QObject):
 
     def edit_entry(self, entry: TimelineEntry) -> None:
         from netjournal.ui.dialogs import entry_dialogs
+        from netjournal.ui.dialogs.brokered_dialog import BrokeredDialog
         from netjournal.ui.dialogs.exchange_dialog import ExchangeDialog
 
-        if entry.type is EntryType.EXCHANGE:
-            dialog: QDialog = ExchangeDialog(self.session, self.host.dialog_parent(), exchange_id=entry.id)
+        if entry.type is EntryType.BROKERED_INTRODUCTION:
+            dialog: QDialog = BrokeredDialog(self.session, self.host.dialog_parent(), row_id=entry.id)
+        elif entry.type is EntryType.EXCHANGE:
+            dialog = ExchangeDialog(self.session, self.host.dialog_parent(), exchange_id=entry.id)
         elif entry.type is EntryType.TOUCHPOINT:
             dialog = entry_dialogs.TouchpointDialog(self.session, self.host.dialog_parent(), touchpoint_id=entry.id)
         elif entry.type is EntryType.LOOP:

@@ -48,6 +48,7 @@ from netjournal.ui.shell.view_commands import ViewCommands
 from netjournal.ui.shell.welcome import WelcomeScreen
 from netjournal.ui.shell.window_extras import window_extras
 from netjournal.ui.shell.workspace import Workspace
+from netjournal.ui.views.base import ViewPage
 from netjournal.ui.widgets import icons, messages
 from netjournal.ui.widgets.common import is_palette_change
 from netjournal.ui.widgets.info_bar import InfoBar
@@ -177,6 +178,7 @@ class MainWindow(QMainWindow):
         a.add_loop.triggered.connect(entries.add_loop)
         a.add_person.triggered.connect(entries.add_person)
         a.add_reflection.triggered.connect(entries.add_reflection)
+        a.note_brokered.triggered.connect(entries.note_brokered)
         a.add_circumstance.triggered.connect(lambda: entries.add_circumstance(self.current_person_id()))
         a.edit_person.triggered.connect(lambda: entries.edit_person(self.current_person_id()))
         a.archive_person.triggered.connect(entries.toggle_archived)
@@ -215,6 +217,10 @@ class MainWindow(QMainWindow):
         return self.workspace.person_id
 
     def current_entry(self) -> TimelineEntry | None:
+        """The entry Edit entry and Delete entry act on: the one chosen on the page shown, never one out of sight."""
+        shown = self.workspace.centre.currentWidget()
+        if isinstance(shown, ViewPage):
+            return shown.current_entry()
         return self.workspace.timeline.list.current_entry()
 
     def select_person(self, person_id: int) -> None:

@@ -58,6 +58,7 @@ def what_was_deleted(deleted: Deleted) -> str:
         Entity.LOOP: tr("the open loop “{0}”"),
         Entity.REFLECTION: tr("the reflection “{0}”"),
         Entity.CIRCUMSTANCE: tr("the circumstance “{0}”"),
+        Entity.BROKERED_INTRODUCTION: tr("the introduction “{0}”"),
     }
     return templates[deleted.entity].format(words)
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMenu, QWidget
 from netjournal.domain import TimelineEntry
 from netjournal.services import people
 from netjournal.services.errors import JournalError
-from netjournal.services.introductions import Introduction, set_outcome
+from netjournal.services.introductions import Introduction, record_outcome
 from netjournal.ui.i18n import tr
 from netjournal.ui.views.base import ViewPage
 from netjournal.ui.views.introductions import IntroductionsView, who_connected_whom
@@ -80,6 +80,8 @@ class ViewCommands(QObject):
         self.overdue.touchpointRequested.connect(self.log_touchpoint)
         self.overdue.personRequested.connect(self._go_to_person)
         self.introductions.outcomeRequested.connect(self.ask_outcome)
+        self.introductions.newRequested.connect(self.note_brokered)
+        self.introductions.deleteRequested.connect(self.window.deletes.delete_entry)
         self.tags.tagActivated.connect(self.filter_by_tag)
         self.session.opened.connect(self._sync_enabled)
         self.session.closed.connect(self._sync_enabled)
@@ -129,6 +131,14 @@ class ViewCommands(QObject):
         self.window.select_person(person_id)
         self.window.workspace.timeline.list.setFocus()
 
+    def note_brokered(self) -> None:
+        from netjournal.ui.dialogs.brokered_dialog import BrokeredDialog
+
+        # Not prefilled with the person chosen in the list: on this page that choice is out of sight.
+        dialog = BrokeredDialog(self.session, self.window.dialog_parent())
+        dialog.finished.connect(lambda _result: later(self, self._back_to_introductions))
+        self.window.entries.open_dialog(dialog)
+
     def _open_entry(self, entry: TimelineEntry) -> None:
         self.window.entries.edit_entry(entry)
 
@@ -146,7 +156,7 @@ class ViewCommands(QObject):
         dialog.setOkButtonText(tr("&Save"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.textValueSelected.connect(lambda text: self._save_outcome(intro.id, text))
+        dialog.textValueSelected.connect(lambda text: self._save_outcome(intro, text))
         dialog.finished.connect(lambda _result: later(self, self._back_to_introductions))
         for text in dialog.findChildren(QLabel):
             text.setWordWrap(True)  # a long summary in the question would otherwise widen the dialog off screen
@@ -162,9 +172,9 @@ class ViewCommands(QObject):
         self.window.activateWindow()
         self.introductions.table.setFocus()
 
-    def _save_outcome(self, exchange_id: int, text: str) -> None:
+    def _save_outcome(self, intro: Introduction, text: str) -> None:
         try:
-            set_outcome(self.session.journal, exchange_id, text)
+            record_outcome(self.session.journal, intro, text)
         except JournalError as error:
             messages.show_error(self.window.dialog_parent(), tr("Could not save"), str(error))
             return

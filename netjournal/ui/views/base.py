@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from netjournal.domain import TimelineEntry
 from netjournal.services.events import JournalChange
 from netjournal.ui.session import Session
 from netjournal.ui.widgets.common import label
@@ -39,6 +40,10 @@ class ViewPage(QWidget):
     def clear(self) -> None:
         """Forget everything shown: the journal is gone (subclasses)."""
         raise NotImplementedError
+
+    def current_entry(self) -> TimelineEntry | None:
+        """The entry chosen on this page, for Edit entry and Delete entry; ``None`` where it lists no entries."""
+        return None
 
     def refresh(self) -> None:
         if self.session.is_open:

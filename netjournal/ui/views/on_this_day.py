@@ -98,5 +98,8 @@ class OnThisDayView(ViewPage):
                 self.list.addItem(item)
         self.list.setCurrentRow(1)
 
+    def current_entry(self) -> TimelineEntry | None:
+        return self.list.current_entry()
+
     def clear(self) -> None:
         self.list.clear()

@@ -22,6 +22,7 @@ class KeyTable(QTreeWidget):
         """``stretch`` is the column that takes the width left over (its text wraps); the others fit their text."""
         super().__init__(parent)
         self.keys = set(keys)
+        self.keys_without_row: set[Qt.Key] = set()  # keys that mean something on an empty table too
         self.setHeaderLabels(list(headers))
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(False)
@@ -62,6 +63,9 @@ class KeyTable(QTreeWidget):
         current = self.currentItem()
         if plain and key in self.keys and current is not None:
             self._press(key, current)
+            return
+        if plain and key in self.keys_without_row:
+            self.keyPressed.emit(int(key), None)
             return
         super().keyPressEvent(event)
 

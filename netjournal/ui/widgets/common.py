@@ -131,6 +131,12 @@ def set_text(widget: QLabel, text: str, caption: str = "") -> None:
     widget.setAccessibleName(f"{caption}: {plain}" if caption and plain else plain)
 
 
+def introduced_text(broker: str | None, first: str | None, second: str | None) -> str:
+    """ "Ana Silva introduced Ben Okafor to Chen Wei": an introduction between others, in words."""
+    someone = tr("someone")
+    return tr("{0} introduced {1} to {2}").format(broker or someone, first or someone, second or someone)
+
+
 def format_date(day: dt.date) -> str:
     from netjournal.ui.widgets.dates import format_date as styled  # as Preferences say dates are written
 
