@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton,
 from netjournal.app import application
 from netjournal.domain import ContactDetail, DetailField
 from netjournal.services import backups, deletions, drafts, use_cases
+from netjournal.services.brokered_introductions import get_brokered
 from netjournal.services.demo import create_demo_journal
 from netjournal.services.journal import Journal
 from netjournal.ui.dialogs.drafts import keep_all_quietly
@@ -214,6 +215,16 @@ def shoot_views(
             dialog = views.ask_outcome(views.introductions.table.current_record())
             settle(app)
             take("outcome-dialog", grab_with_dialog(window, dialog))
+            dialog.reject()
+            settle(app)
+            # An introduction someone else made, as its dialog shows it (the newest with an outcome).
+            (row,) = journal.sql(
+                "SELECT id FROM brokered_introduction WHERE outcome != '' ORDER BY date DESC LIMIT 1"
+            ).fetchone()
+            window.entries.edit_entry(get_brokered(journal, row))
+            dialog = window.entries.current_dialog
+            settle(app)
+            take("brokered-dialog", grab_with_dialog(window, dialog))
             dialog.reject()
             settle(app)
     window.workspace.show_everyone()

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox, QPlainTextEdit
 from support import PASSPHRASE, TEST_KDF_ITER
@@ -106,10 +107,12 @@ def test_escape_with_text_asks_first(
     asked = answer("keepDraftQuestion", reply)
     dialog.reject()  # what Esc and Cancel do
     qtbot.waitUntil(lambda: bool(asked), timeout=5_000)
-    assert dialog.isVisible() is stays_open
-    assert bool(drafts.pending_drafts(window.session.journal)) is kept
     if stays_open:
+        assert dialog.isVisible()
         assert dialog.findChild(QLineEdit, "summaryField").text() == SUMMARY
+    else:  # a closed dialog deletes itself, maybe before this line runs on a loaded machine
+        assert not shiboken6.isValid(dialog) or not dialog.isVisible()
+    assert bool(drafts.pending_drafts(window.session.journal)) is kept
 
 
 def test_escape_without_text_asks_nothing(qtbot, window: MainWindow) -> None:
