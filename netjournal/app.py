@@ -24,7 +24,8 @@ def application(argv: list[str] | None = None) -> QApplication:
     QApplication.setApplicationName("netjournal")
     QApplication.setOrganizationName("netjournal")
     QApplication.setApplicationVersion(__version__)
-    QApplication.setDesktopFileName("netjournal")  # a QGuiApplication setting
+    # The desktop entry's name (build/desktop/), so Wayland desktops match the window to its icon and entry.
+    QApplication.setDesktopFileName("org.netjournal.netjournal")
     return app
 
 
