@@ -104,7 +104,6 @@ def _loop_usage(args: argparse.Namespace) -> str | None:
 def build_parser() -> _Parser:
     parser = _Parser(
         prog="netjournal",
-        usage="%(prog)s [-h] [--version] [--demo] [--self-test] [--journal PATH] [COMMAND ... | FILE]",
         description="An offline, encrypted journal of professional relationships.",
         epilog=(
             "Without a command, netjournal opens its window (on FILE, when one is given: netjournal "
