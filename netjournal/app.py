@@ -24,7 +24,8 @@ def application(argv: list[str] | None = None) -> QApplication:
     QApplication.setApplicationName("netjournal")
     QApplication.setOrganizationName("netjournal")
     QApplication.setApplicationVersion(__version__)
-    QApplication.setDesktopFileName("netjournal")  # a QGuiApplication setting
+    # The desktop entry's name (build/desktop/), so Wayland desktops match the window to its icon and entry.
+    QApplication.setDesktopFileName("org.netjournal.netjournal")
     return app
 
 
@@ -58,6 +59,47 @@ def _quit_on_signals(app: QApplication) -> None:
     ticker.start(250)
 
 
+def launch_window(
+    *,
+    journal: Path | None = None,
+    demo: bool = False,
+    kdf_iter: int = DEFAULT_KDF_ITER,
+    settings: WindowSettings | None = None,
+    server_name: str | None = None,
+) -> MainWindow | None:
+    """The window ``netjournal`` shows, or None when a running netjournal took the request (see single_instance).
+
+    The demo always gets a window of its own: its journal is new, so nothing is fought over.
+    """
+    app = application()
+    from netjournal.ui.shell import single_instance
+
+    if not demo and single_instance.hand_over(journal, server_name):
+        return None
+    window = MainWindow(settings, kdf_iter=kdf_iter)
+    if not demo:
+        server = single_instance.InstanceServer(server_name, window)
+        if server.listen():
+            server.requested.connect(lambda path: single_instance.present(window, path))
+            app.aboutToQuit.connect(server.close)
+    window.show()
+    if demo:
+        window.journals.open_demo()
+        return window
+    target = journal or window.settings.last_journal()
+    if target is not None and target.exists():
+        window.show_unlock(target.expanduser().absolute())
+        window.unlock.try_remembered()
+    elif journal is not None:
+        window.show_welcome()
+        from netjournal.ui.widgets import messages
+
+        messages.show_error(
+            window, window.tr("No journal there"), window.tr("There is no journal at {0}.").format(journal)
+        )
+    return window
+
+
 def run_window(*, journal: Path | None = None, demo: bool = False) -> int:
     """``netjournal`` without a command: the demo, a given journal, the last one, or the welcome page."""
     app = application()
@@ -65,20 +107,8 @@ def run_window(*, journal: Path | None = None, demo: bool = False) -> int:
 
     failsafe.install()
     _quit_on_signals(app)
-    window = MainWindow()
-    window.show()
-    if demo:
-        window.journals.open_demo()
-    else:
-        target = journal or window.settings.last_journal()
-        if target is not None and target.exists():
-            window.show_unlock(target.expanduser().absolute())
-            window.unlock.try_remembered()
-        elif journal is not None:
-            window.show_welcome()
-            from netjournal.ui.widgets import messages
-
-            messages.show_error(
-                window, window.tr("No journal there"), window.tr("There is no journal at {0}.").format(journal)
-            )
+    window = launch_window(journal=journal, demo=demo)
+    if window is None:
+        print("netjournal is already running: its window was brought to the front.", file=sys.stderr)
+        return 0
     return app.exec()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 JOURNAL_SUFFIX = ".netjournal"
+# Every suffix a journal's file is known by: the one netjournal gives, and the short one tests and scripts use.
+JOURNAL_SUFFIXES = (JOURNAL_SUFFIX, ".nj")
 
 
 def default_journal_path() -> Path:

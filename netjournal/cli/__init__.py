@@ -25,6 +25,10 @@ def _error(message: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_arguments(argv)
+    if args.self_test:
+        from netjournal.cli.self_test import run
+
+        return run()
     explicit = getattr(args, "journal", None)
     if args.command is None:
         # Qt is imported only here, so commands start fast.

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from collections.abc import Callable, Sequence
 
 from netjournal import __version__
 from netjournal.cli.introduction_commands import add_introduction_commands
 from netjournal.cli.people_options import add_people_commands
 from netjournal.domain import Kind
+from netjournal.paths import JOURNAL_SUFFIXES
 
 _DATE_HELP = "when it happened (default: today)"
 _NAME_HELP = "a name as you would say it: a whole name, or a unique start of its words"
@@ -40,9 +43,43 @@ def _count(low: int, high: int) -> Callable[[str], int]:
     return parse
 
 
+class _Parser(argparse.ArgumentParser):
+    """The top-level parser, which also knows its commands' names (to tell them from a journal's path)."""
+
+    command_names: frozenset[str] = frozenset()
+
+
+def _looks_like_a_path(text: str) -> bool:
+    separators = [os.sep, *([os.altsep] if os.altsep else [])]
+    return any(s in text for s in separators) or text.endswith(JOURNAL_SUFFIXES) or os.path.isfile(text)
+
+
+def journal_as_option(argv: Sequence[str], command_names: frozenset[str]) -> list[str]:
+    """``netjournal FILE`` (what a file manager runs for a double-click) read as ``netjournal --journal FILE``.
+
+    Only a lone argument that is no command's name and looks like a path (it has a
+    folder separator, a journal's suffix, or is a file here) is taken so: ``netjournal log``
+    stays the command, ``netjournal ./log`` opens a journal called ``log``, and a
+    mistyped command is still a usage error rather than a journal nobody has.
+    """
+    words = list(argv)
+    positions = [
+        i for i, word in enumerate(words) if not word.startswith("-") and (i == 0 or words[i - 1] != "--journal")
+    ]
+    if "--" in words or len(positions) != 1:
+        return words
+    index = positions[0]
+    word = words[index]
+    if word in command_names or not _looks_like_a_path(word):
+        return words
+    return [*words[:index], "--journal", word, *words[index + 1 :]]
+
+
 def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     """The command line read, with the checks argparse cannot express made as usage errors (exit status 2)."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    words = sys.argv[1:] if argv is None else argv
+    args = parser.parse_args(journal_as_option(words, parser.command_names))
     check = getattr(args, "usage_check", None)
     if check is not None:
         problem = check(args)
@@ -65,21 +102,30 @@ def _loop_usage(args: argparse.Namespace) -> str | None:
     return None
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def build_parser() -> _Parser:
+    parser = _Parser(
         prog="netjournal",
         description="An offline, encrypted journal of professional relationships.",
         epilog=(
-            "Without a command, netjournal opens its window. NETJOURNAL_PASSPHRASE, when set, "
+            "Without a command, netjournal opens its window (on FILE, when one is given: netjournal "
+            "~/work.netjournal). NETJOURNAL_PASSPHRASE, when set, "
             "supplies the passphrase (meant for scripts: it is visible to other programs you run)."
         ),
     )
     parser.add_argument("--version", action="version", version=f"netjournal {__version__}")
     parser.add_argument("--demo", action="store_true", help="open the window on a fresh demo journal")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check that this installation works, in a temporary folder, one line per check (touches no journal "
+        "of yours)",
+    )
     _journal_option(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    names: list[str] = []
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        names.append(name)
         sub = commands.add_parser(name, help=help_text, description=help_text)
         _journal_option(sub)
         return sub
@@ -240,4 +286,5 @@ def build_parser() -> argparse.ArgumentParser:
     command("forget", "forget a passphrase remembered in the OS keychain")
     add_people_commands(command)
     add_introduction_commands(command)
+    parser.command_names = frozenset(names)
     return parser

@@ -14,9 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
-from netjournal import __version__
 from netjournal.paths import JOURNAL_SUFFIX
 from netjournal.services.errors import JournalError
 from netjournal.services.journal import Journal
@@ -214,15 +213,15 @@ class JournalCommands(QObject):
             tr("Exported everything to {0}. That file is not encrypted: keep it somewhere safe.").format(written)
         )
 
-    def about(self) -> None:
-        messages.show_info(
-            self.host.dialog_parent(),
-            tr("About netjournal"),
-            tr(
-                "netjournal {0}\n\nA private, offline journal of what moves between you and the people you "
-                "know. Everything lives in one encrypted file under your passphrase."
-            ).format(__version__),
-        )
+    def about(self) -> QDialog:
+        from netjournal.paths import default_journal_path
+        from netjournal.ui.dialogs.about_dialog import AboutDialog
+
+        journal = self.host.journal_path
+        dialog = AboutDialog(default_journal_path().parent, journal, self.host.dialog_parent())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()  # not exec(): the window goes on (and can lock) behind it
+        return dialog
 
     def explain(self) -> None:
         from netjournal.ui.shell.explain import explanation

@@ -62,6 +62,19 @@ class WelcomeScreen(QWidget):
         about.setObjectName("welcomeText")
         about.setWordWrap(True)
         about.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        # Said before anyone makes a journal, and again when they choose the passphrase (create_journal.py).
+        self.passphrase_note = QLabel(
+            self.tr(
+                "<b>Your passphrase is the only key to your journal.</b> No one can recover or reset it, "
+                "not even netjournal: if you lose it, what the journal holds is lost with it."
+            ),
+            column,
+        )
+        self.passphrase_note.setObjectName("welcomePassphraseNote")
+        self.passphrase_note.setAccessibleName(self.tr("About your passphrase"))
+        self.passphrase_note.setTextFormat(Qt.TextFormat.RichText)
+        self.passphrase_note.setWordWrap(True)
+        self.passphrase_note.setAlignment(Qt.AlignmentFlag.AlignHCenter)
 
         self.create_button = self._button(
             self.tr("Create a journal…"),
@@ -95,6 +108,7 @@ class WelcomeScreen(QWidget):
         layout.addWidget(title)
         layout.addSpacing(4)
         layout.addWidget(about)
+        layout.addWidget(self.passphrase_note)
         layout.addSpacing(16)
         for button in (self.create_button, self.open_button, self.demo_button):
             layout.addWidget(button)

@@ -1,0 +1,146 @@
+"""One window per user: a second ``netjournal`` (or a double-clicked journal) goes to the running window.
+
+The first window listens on a local socket (QLocalServer: a Unix socket in the user's
+runtime folder, a named pipe on Windows). A later launch connects, says which journal
+it was asked to open, if any, waits for the answer and ends, so two processes never
+fight over a journal's lock. The message is a path, never anything from a journal:
+one line of JSON, ``{"open": "/path/to/file"}`` or ``{"open": null}``.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QStandardPaths, Signal
+from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
+
+from netjournal.ui.i18n import tr
+
+if TYPE_CHECKING:
+    from netjournal.ui.shell.main_window import MainWindow
+
+_WAIT_MS = 3000
+_MAX_MESSAGE = 64 * 1024  # a path; anything longer is not from netjournal
+_ANSWER = b"ok\n"
+
+
+def server_name() -> str:
+    """Where this user's running netjournal listens: a socket in the runtime folder, or a per-user pipe name."""
+    if sys.platform == "win32":
+        return f"netjournal-{getpass.getuser()}"
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.RuntimeLocation)
+    return os.path.join(folder or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.TempLocation), (
+        "netjournal.socket"
+    ))  # fmt: skip
+
+
+def hand_over(journal: Path | None, name: str | None = None) -> bool:
+    """Pass ``journal`` (or just a "come to the front") to a running netjournal; True when one took it."""
+    socket = QLocalSocket()
+    socket.connectToServer(name or server_name())
+    if not socket.waitForConnected(_WAIT_MS):
+        return False
+    target = None if journal is None else str(journal.expanduser().absolute())
+    socket.write(json.dumps({"open": target}).encode("utf-8") + b"\n")
+    socket.flush()
+    answer = b""
+    while len(answer) < len(_ANSWER) and socket.waitForReadyRead(_WAIT_MS):
+        answer += socket.readAll().data()
+    socket.disconnectFromServer()
+    return answer == _ANSWER
+
+
+class InstanceServer(QObject):
+    """Listens for later launches; ``requested`` carries the journal each asked for (None: just show yourself)."""
+
+    requested = Signal(object)  # Path | None
+
+    def __init__(self, name: str | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = name or server_name()
+        self._server = QLocalServer(self)
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self._server.newConnection.connect(self._accept)
+
+    def listen(self) -> bool:
+        """Start listening; a socket left by a netjournal that crashed (nobody answers on it) is replaced."""
+        if self._server.listen(self.name):
+            return True
+        if self._server.serverError() == QAbstractSocket.SocketError.AddressInUseError and not answers(self.name):
+            QLocalServer.removeServer(self.name)
+            return self._server.listen(self.name)
+        return False
+
+    def close(self) -> None:
+        self._server.close()
+
+    def _accept(self) -> None:
+        while (socket := self._server.nextPendingConnection()) is not None:
+            buffer = bytearray()
+            socket.readyRead.connect(lambda s=socket, b=buffer: self._read(s, b))
+            socket.disconnected.connect(socket.deleteLater)
+
+    def _read(self, socket: QLocalSocket, buffer: bytearray) -> None:
+        buffer += socket.readAll().data()
+        if b"\n" not in buffer and len(buffer) < _MAX_MESSAGE:
+            return
+        try:
+            message = json.loads(bytes(buffer).split(b"\n", 1)[0])
+            target = message.get("open") if isinstance(message, dict) else None
+        except (ValueError, UnicodeDecodeError):
+            target = None
+        socket.write(_ANSWER)
+        socket.flush()
+        socket.disconnectFromServer()
+        self.requested.emit(Path(target) if isinstance(target, str) and target else None)
+
+
+def answers(name: str) -> bool:
+    """True when a netjournal listens on ``name``."""
+    probe = QLocalSocket()
+    probe.connectToServer(name)
+    connected = probe.waitForConnected(500)
+    probe.abort()
+    return connected
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.samefile(other)
+    except OSError:
+        return one == other
+
+
+def present(window: MainWindow, journal: Path | None) -> None:
+    """Bring the window to the front; on the journal asked for, which it shows locked if it was not open."""
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    if journal is None:
+        return
+    from netjournal.ui.widgets import messages
+
+    if not journal.is_file():
+        messages.show_error(window, tr("No journal there"), tr("There is no journal at {0}.").format(journal))
+        return
+    current = window.journal_path
+    if current is not None and _same_file(current, journal) and window.pages.currentWidget() is not window.welcome:
+        return  # already the one shown, open or locked
+    if window.session.busy:
+        window.show_notice(tr("Finish what is running first; then open {0}.").format(journal))
+        return
+    was_open = window.session.is_open
+    if was_open:
+        window.lock()  # what is typed stays as a draft of that journal, as with Ctrl+L
+    window.show_unlock(journal)
+    if was_open and current is not None:
+        window.unlock.set_message(tr("{0} was locked to open this journal.").format(current.name))
+    else:
+        window.unlock.try_remembered()

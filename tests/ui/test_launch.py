@@ -1,0 +1,168 @@
+"""``netjournal FILE`` opens that journal, and a second launch goes to the running window (single_instance)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from support import PASSPHRASE, TEST_KDF_ITER
+
+from netjournal.app import launch_window
+from netjournal.cli.parser import parse_arguments
+from netjournal.services import people
+from netjournal.services.journal import Journal
+from netjournal.ui.shell.main_window import MainWindow
+from netjournal.ui.shell.settings import WindowSettings
+from netjournal.ui.shell.single_instance import InstanceServer, server_name
+from netjournal.ui.shell.single_instance import answers as hand_over_probe
+
+
+def _journal(path: Path, name: str) -> Path:
+    with Journal.create(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER) as journal:
+        people.add_person(journal, people.PersonInput(name))
+    return path
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> WindowSettings:
+    return WindowSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def launched(qtbot, settings: WindowSettings) -> Iterator[list[MainWindow]]:
+    """Windows launched by a test, closed after it (which also stops their servers)."""
+    windows: list[MainWindow] = []
+    yield windows
+    for window in windows:
+        for server in window.findChildren(InstanceServer):
+            server.close()
+        window.close()
+
+
+def _launch(qtbot, launched: list[MainWindow], settings: WindowSettings, journal: Path | None) -> MainWindow:
+    window = launch_window(journal=journal, kdf_iter=TEST_KDF_ITER, settings=settings)
+    assert window is not None
+    qtbot.addWidget(window)
+    launched.append(window)
+    return window
+
+
+def _second_launch(*argv: str) -> subprocess.Popen[str]:
+    """A real second ``netjournal`` process, in the test's own HOME and runtime folder (set by conftest)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.Popen(
+        [sys.executable, "-m", "netjournal", *argv], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+    )
+
+
+def _finished(process: subprocess.Popen[str]) -> tuple[int, str]:
+    try:
+        _out, err = process.communicate(timeout=60)
+    finally:
+        process.kill()  # a launch that did not hand over would wait on a window of its own
+    return process.returncode, err
+
+
+def test_a_lone_path_is_a_journal_to_open_and_commands_keep_their_meaning(tmp_path: Path) -> None:
+    path = _journal(tmp_path / "work.netjournal", "Ana Silva")
+    args = parse_arguments([str(path)])
+    assert args.command is None and args.journal == str(path)
+    assert parse_arguments(["--demo", "./log"]).journal == "./log"  # a separator makes it a path
+    assert parse_arguments(["search", "work.netjournal"]).command == "search"  # a command's own argument
+    for command_or_typo in (["log"], ["serach"]):
+        with pytest.raises(SystemExit) as usage:
+            parse_arguments(command_or_typo)
+        assert usage.value.code == 2
+
+
+def test_netjournal_file_shows_that_journal_locked_and_unlocks_it(
+    qtbot, tmp_path: Path, settings: WindowSettings, launched: list[MainWindow]
+) -> None:
+    _journal(tmp_path / "other.netjournal", "Tom Reyes")
+    settings.set_last_journal(tmp_path / "other.netjournal")  # FILE wins over the last journal
+    path = _journal(tmp_path / "work.netjournal", "Ana Silva")
+
+    window = _launch(qtbot, launched, settings, Path(parse_arguments([str(path)]).journal))
+
+    assert window.pages.currentWidget() is window.unlock
+    assert window.journal_path == path
+    qtbot.keyClicks(window.unlock.passphrase_field, PASSPHRASE)
+    with qtbot.waitSignal(window.session.opened, timeout=10_000):
+        qtbot.keyClick(window.unlock.passphrase_field, Qt.Key.Key_Return)
+    assert window.session.journal.path == path
+    assert window.workspace.contacts.list.model().rowCount() == 1
+
+
+def test_a_second_launch_with_a_file_hands_it_to_the_running_window(
+    qtbot, tmp_path: Path, settings: WindowSettings, launched: list[MainWindow]
+) -> None:
+    first = _journal(tmp_path / "first.netjournal", "Ana Silva")
+    second = _journal(tmp_path / "second.netjournal", "Tom Reyes")
+    window = _launch(qtbot, launched, settings, None)
+    window.attach(Journal.open(first, PASSPHRASE, kdf_iter=TEST_KDF_ITER))
+    (server,) = window.findChildren(InstanceServer)
+
+    with qtbot.waitSignal(server.requested, timeout=60_000) as asked:
+        process = _second_launch(str(second))
+    code, err = _finished(process)
+
+    assert asked.args == [second]
+    assert code == 0 and "already running" in err
+    # The open journal was locked (what was typed kept as a draft), and the one asked for waits for its passphrase.
+    assert not window.session.is_open
+    assert window.pages.currentWidget() is window.unlock and window.journal_path == second
+    assert "first.netjournal was locked" in window.unlock.note_label.text()
+
+
+def test_a_second_launch_without_a_file_only_brings_the_window_forward(
+    qtbot, tmp_path: Path, settings: WindowSettings, launched: list[MainWindow]
+) -> None:
+    first = _journal(tmp_path / "first.netjournal", "Ana Silva")
+    window = _launch(qtbot, launched, settings, None)
+    window.attach(Journal.open(first, PASSPHRASE, kdf_iter=TEST_KDF_ITER))
+    window.showMinimized()
+    (server,) = window.findChildren(InstanceServer)
+
+    with qtbot.waitSignal(server.requested, timeout=60_000) as asked:
+        process = _second_launch()
+    code, _err = _finished(process)
+
+    assert asked.args == [None] and code == 0
+    assert window.session.is_open and window.session.journal.path == first
+    assert not window.isMinimized()
+
+
+def test_the_same_file_again_leaves_the_open_journal_open(
+    qtbot, tmp_path: Path, settings: WindowSettings, launched: list[MainWindow]
+) -> None:
+    first = _journal(tmp_path / "first.netjournal", "Ana Silva")
+    window = _launch(qtbot, launched, settings, None)
+    window.attach(Journal.open(first, PASSPHRASE, kdf_iter=TEST_KDF_ITER))
+    (server,) = window.findChildren(InstanceServer)
+
+    with qtbot.waitSignal(server.requested, timeout=60_000):
+        process = _second_launch(str(first))
+    assert _finished(process)[0] == 0
+    assert window.session.is_open and window.pages.currentWidget() is window.workspace
+
+
+def test_a_socket_left_by_a_crashed_netjournal_is_taken_over(qtbot) -> None:
+    name = server_name()
+    assert name.startswith(os.environ["XDG_RUNTIME_DIR"])  # the user's own runtime folder, mode 700
+    stale = socket.socket(socket.AF_UNIX)
+    stale.bind(name)  # a socket file nobody listens on: what a killed netjournal leaves
+    stale.close()
+    assert Path(name).exists()
+
+    server = InstanceServer()
+    try:
+        assert server.listen()
+        assert hand_over_probe(name)
+    finally:
+        server.close()
