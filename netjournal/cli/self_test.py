@@ -84,9 +84,13 @@ def _check_create(context: _Context) -> str:
     return f"created an encrypted journal (SQLCipher {cipher}, sqlcipher3 {package_version('sqlcipher3')})"
 
 
+_PEOPLE_WRITTEN = 3  # by _check_write, for the window's list to show
+
+
 def _check_write(context: _Context) -> str:
     from netjournal.domain import ContactDetail, DetailField, Direction, Kind, LoopKind
     from netjournal.services import entries, people, prompting
+    from netjournal.services.brokered_introductions import BrokeredInput, add_brokered
     from netjournal.services.rules import ExchangeInput
 
     journal, ids = context.journal, context.ids
@@ -118,10 +122,14 @@ def _check_write(context: _Context) -> str:
     entries.close_loop(journal, ids["loop"], done_on=today)
     ids["reflection"] = entries.add_reflection(journal, f"What the {MARKER} taught me", person_id=ids["person"])
     ids["circumstance"] = entries.add_circumstance(journal, ids["person"], f"Busy with {MARKER} until spring")
+    third = people.add_person(journal, people.PersonInput(name="Cy Third"))
+    ids["brokered"] = add_brokered(
+        journal, BrokeredInput(ids["second"], ids["person"], third, f"for the {MARKER} grant", date=today)
+    )
     first_prompt = prompting.library()[0]
     prompting.snooze_prompt(journal, first_prompt.id, until=today + dt.timedelta(days=7))
-    return "wrote two people (one with a contact detail), an exchange, a touchpoint, a loop, a reflection, " + (
-        "a circumstance and a prompt's state"
+    return "wrote three people (one with a contact detail), an exchange, a touchpoint, a loop, a reflection, " + (
+        "a circumstance, an introduction between others and a prompt's state"
     )
 
 
@@ -150,7 +158,7 @@ def _check_reopen(context: _Context) -> str:
     if person.name != "Ada Self-Test" or [d.value for d in person.details] != ["ada@example.org"]:
         raise CheckFailed(f"the person read back is not the one written ({person.name!r})")
     kinds = sorted({entry.type.value for entry in full_timeline(journal, context.ids["person"])})
-    if kinds != ["exchange", "loop", "reflection", "touchpoint"]:
+    if kinds != ["brokered_introduction", "exchange", "loop", "reflection", "touchpoint"]:
         raise CheckFailed(f"the timeline holds {kinds}")
     return f"reopened with the passphrase (a wrong one refused); read back rows of all {len(TRACKED_TABLES)} kinds"
 
@@ -238,8 +246,9 @@ def _check_window(context: _Context) -> str:
     finally:
         window.close()
         window.deleteLater()
-    if shown != 2:
-        raise CheckFailed(f"the window's contact list shows {shown} people, not 2")
+    written = _PEOPLE_WRITTEN
+    if shown != written:
+        raise CheckFailed(f"the window's contact list shows {shown} people, not {written}")
     return f"opened the window offscreen on the journal ({shown} people listed)"
 
 
