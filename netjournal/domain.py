@@ -58,6 +58,7 @@ class Entity(enum.StrEnum):
     PROMPT_STATE = "prompt_state"
     CONTACT_DETAIL = "contact_detail"
     BROKERED_INTRODUCTION = "brokered_introduction"  # made by someone else, between two others
+    ENTRY_HISTORY = "entry_history"  # a version that lost a merge (schema version 9)
 
 
 class DetailField(enum.StrEnum):

@@ -25,3 +25,29 @@ def now_stamp() -> str:
 
 def new_uuid() -> str:
     return str(uuid.uuid4())
+
+
+def after_sql(column: str) -> str:
+    """SQL for the stamp one millisecond after ``column``'s (a stamp as this module writes them)."""
+    return f"strftime('%Y-%m-%dT%H:%M:%fZ', {column}, '+0.001 seconds')"
+
+
+def edit_stamp_sql(column: str = "updated_at") -> str:
+    """SQL for an edit's update time: now, or just after the row's current one if that is later.
+
+    A device whose clock is behind must still give an edit a time after the
+    version it replaces (perhaps written by a device whose clock is ahead):
+    otherwise a merge of the copies would keep the older version.  Takes the
+    current stamp as its one parameter.
+    """
+    return f"max(?, {after_sql(column)})"
+
+
+def later_stamp(*stamps: str | None) -> str:
+    """Now, or one millisecond after the latest of ``stamps`` if that is not earlier than now."""
+    latest = max((s for s in stamps if s), default="")
+    now = now_stamp()
+    if latest < now:
+        return now
+    moment = dt.datetime.fromisoformat(latest.replace("Z", "+00:00")) + dt.timedelta(milliseconds=1)
+    return format_stamp(moment)

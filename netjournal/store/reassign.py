@@ -6,7 +6,8 @@ the fields of the person kept; its undo must put each row back as it was.
 (references to people by UUID: local ids may change by the time of the
 undo), with each row's place in the search index, which the update triggers
 move to the end of its day.  ``put_back`` sets the old values again in rows
-not changed since, and leaves a row edited or deleted since as it is.
+not changed since (with a new update time, so that other copies of the
+journal take the undo), and leaves a row edited or deleted since as it is.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 
 import peewee
 
-from netjournal.store.clock import now_stamp
+from netjournal.store.clock import later_stamp
 from netjournal.store.errors import RestoreConflictError
 from netjournal.store.removal import SearchPlace, foreign_keys, search_entity
 from netjournal.store.rows import put_search_places_back
@@ -82,7 +83,6 @@ def change(db: peewee.Database, planned: Sequence[tuple[str, int, Mapping[str, o
     Person columns take a person's id, as usual; the record names people by UUID.
     """
     people = _person_columns(db)
-    stamp = now_stamp()
     changed: list[ChangedRow] = []
     places: list[SearchPlace] = []
     for table, row_id, values in planned:
@@ -96,7 +96,8 @@ def change(db: peewee.Database, planned: Sequence[tuple[str, int, Mapping[str, o
         ).fetchone()
         if place is not None:
             places.append(SearchPlace(table, uuid, int(place[0])))
-        new = {**values, "updated_at": stamp}
+        # After the version it replaces, even when this clock is behind the one that wrote it.
+        new = {**values, "updated_at": later_stamp(str(old["updated_at"]))}
         assignments = ", ".join(f'"{c}" = ?' for c in new)
         db.execute_sql(f"UPDATE {table} SET {assignments} WHERE id = ?", [*new.values(), row_id])
         mine = people.get(table, set())
@@ -125,6 +126,9 @@ def put_back(db: peewee.Database, changes: Changes) -> PutBack:
             left += 1
             continue
         old = {c: _id_of_person(db, v) if c in mine else v for c, v in row.before.items()}
+        # An edit like any other to the journal's other copies: its own time, never the old one,
+        # which would lose there to the version the change made.
+        old["updated_at"] = later_stamp(str(row.after["updated_at"]))
         assignments = ", ".join(f'"{c}" = ?' for c in old)
         db.execute_sql(f"UPDATE {row.table} SET {assignments} WHERE id = ?", [*old.values(), found[0]])
         ids.setdefault(row.table, []).append(int(found[0]))

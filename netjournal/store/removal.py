@@ -63,6 +63,7 @@ class ClearedLink:
     column: str
     target: str  # UUID of the removed row it pointed at
     updated_at: str  # the row's update time then (SET NULL does not move it)
+    content: str | None = None  # digest of the row then, but for its update time and this column
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +162,10 @@ def _stored_rows(db: peewee.Database, table: str, ids: list[int], keys: list[For
 
 
 def _cleared_links(db: peewee.Database, keys: list[ForeignKey], removed: dict[str, set[int]]) -> list[ClearedLink]:
+    from netjournal.store.portable import content_digest, specs
+
     cleared = []
+    tables = specs(db)
     for key in (k for k in keys if k.on_delete == "SET NULL"):
         gone_here = removed.get(key.table, set())
         for chunk in _chunks(removed.get(key.parent, ())):
@@ -171,7 +175,8 @@ def _cleared_links(db: peewee.Database, keys: list[ForeignKey], removed: dict[st
             )
             for child_id, uuid, updated_at, target in db.execute_sql(sql, chunk):
                 if child_id not in gone_here:  # a row removed too comes back with its link as it was
-                    cleared.append(ClearedLink(key.table, uuid, key.column, target, updated_at))
+                    content = content_digest(db, tables[key.table], uuid, key.column)
+                    cleared.append(ClearedLink(key.table, uuid, key.column, target, updated_at, content))
     return cleared
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import peewee
 
-from netjournal.store.clock import new_uuid, now_stamp
+from netjournal.store.clock import edit_stamp_sql, later_stamp, new_uuid, now_stamp
 from netjournal.store.errors import RestoreConflictError
 from netjournal.store.models import TrackedModel
 from netjournal.store.removal import (
@@ -51,14 +51,15 @@ def insert_many(db: peewee.Database, model: type[TrackedModel], rows: Iterable[M
 def update(db: peewee.Database, model: type[TrackedModel], row_id: object, values: Mapping[str, Any]) -> int:
     """Change one row by its key; returns how many rows changed (0 when it does not exist)."""
     key = model._meta.primary_key
-    return int(model.update(**values, updated_at=now_stamp()).where(key == row_id).execute(db))
+    stamp = peewee.SQL(edit_stamp_sql(), (now_stamp(),))
+    return int(model.update(**values, updated_at=stamp).where(key == row_id).execute(db))
 
 
 def upsert(db: peewee.Database, model: type[TrackedModel], values: Mapping[str, Any], *, key: str) -> None:
     """Insert, or update the row with the same ``key`` column, keeping its identity and creation time."""
     stamp = now_stamp()
-    changed = {**values, "updated_at": stamp}
-    row = {"uuid": new_uuid(), "created_at": stamp, **changed}
+    changed = {**values, "updated_at": peewee.SQL(edit_stamp_sql(), (stamp,))}
+    row = {"uuid": new_uuid(), "created_at": stamp, **values, "updated_at": stamp}
     field = model._meta.fields[key]
     model.insert(**row).on_conflict(conflict_target=[field], update=changed).execute(db)
 
@@ -96,9 +97,12 @@ def restore(db: peewee.Database, removal: Removal) -> Restored:
     follows.  A reference to a row that is gone is refused when the row could
     not exist without it (CASCADE) and left empty otherwise, as the delete of
     that row would have left it.  Cleared links are set again in rows not
-    changed since, without moving their update time (clearing did not move it
-    either).  The rows' tombstones go, and their search entries go back to
-    their old places, so results come in the same order.
+    changed since.  The rows' tombstones go, and their search entries go back
+    to their old places, so results come in the same order.  Restored and
+    relinked rows get a new update time, later than their deletion: to the
+    other copies of the journal (``services.sync_merge``) they are edits made
+    after the deletion, so they come back there too instead of losing to the
+    tombstone.
     """
     keys = foreign_keys(db)
     new_ids = _allocate_ids(db, removal.rows)
@@ -107,6 +111,10 @@ def restore(db: peewee.Database, removal: Removal) -> Restored:
     people: set[int] = set()
     for row in removal.rows:
         values = {**row.values, "id": new_ids[row.table, row.uuid]}
+        deleted = db.execute_sql(
+            "SELECT deleted_at FROM tombstone WHERE entity = ? AND uuid = ?", (search_entity(row.table), row.uuid)
+        ).fetchone()
+        values["updated_at"] = later_stamp(str(row.values["updated_at"]), deleted[0] if deleted else None)
         for reference in row.references:
             values[reference.column] = _resolve(db, new_ids, reference)
             if reference.parent == "person" and values[reference.column] is not None:
@@ -184,13 +192,26 @@ def _relink(
             f'SELECT id, updated_at, "{link.column}" FROM {link.table} WHERE uuid = ?', (link.uuid,)
         ).fetchone()
         # Edited since, the row may no longer allow the link (a kind that has no second person).
-        if target is None or found is None or found[1] != link.updated_at or found[2] is not None:
+        # An undo of another delete moves the update time on but leaves the content as it was.
+        if target is None or found is None or found[2] is not None or not _unchanged(db, link):
             left_out += 1
             continue
-        db.execute_sql(f'UPDATE {link.table} SET "{link.column}" = ? WHERE id = ?', (target, found[0]))
+        db.execute_sql(
+            f'UPDATE {link.table} SET "{link.column}" = ?, updated_at = ? WHERE id = ?',
+            (target, later_stamp(str(found[1])), found[0]),
+        )
         if (link.table, link.uuid) not in relinked:
             relinked.append((link.table, link.uuid))
     return relinked, left_out
+
+
+def _unchanged(db: peewee.Database, link: ClearedLink) -> bool:
+    from netjournal.store.portable import content_digest, specs
+
+    if link.content is None:
+        found = db.execute_sql(f"SELECT updated_at FROM {link.table} WHERE uuid = ?", (link.uuid,)).fetchone()
+        return found is not None and found[0] == link.updated_at
+    return content_digest(db, specs(db)[link.table], link.uuid, link.column) == link.content
 
 
 def put_search_places_back(db: peewee.Database, places: Sequence[SearchPlace]) -> None:

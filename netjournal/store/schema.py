@@ -5,7 +5,7 @@ older journal, so every migration runs on every fresh journal as well as on
 files written by earlier releases.  The version lives in ``PRAGMA user_version``.
 Migrations are history: once released, a migration's DDL is never edited, only
 followed by a newer one (version 5 lives in ``identity_schema``, 6 in
-``details_schema``, 7 in ``contact_schema``, 8 in ``brokered_schema``).
+``details_schema``, 7 in ``contact_schema``, 8 in ``brokered_schema``, 9 in ``sync_schema``).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from netjournal.store.brokered_schema import migrate_to_v8
 from netjournal.store.contact_schema import CONTACT_TABLES, LAST_CONTACT_SQL, last_contact_triggers, migrate_to_v7
 from netjournal.store.details_schema import migrate_to_v6
 from netjournal.store.identity_schema import migrate_to_v5
+from netjournal.store.sync_schema import migrate_to_v9
 
 # rowid = entity id * 8 + code keeps one search index over several tables
 # while letting triggers find an entry's row without a scan.
@@ -308,6 +309,7 @@ MIGRATIONS: dict[int, Callable[[peewee.Database], None]] = {
     6: migrate_to_v6,
     7: migrate_to_v7,
     8: migrate_to_v8,
+    9: migrate_to_v9,
 }
 
 CURRENT_VERSION = max(MIGRATIONS, default=1)

@@ -12,4 +12,5 @@ TRACKED_TABLES: dict[str, str] = {
     **TRACKED_IN_V5,
     "contact_detail": "contact_detail",
     "brokered_introduction": "brokered_introduction",
+    "entry_history": "entry_history",
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 from typing import Any
 
 import pytest
@@ -106,7 +107,13 @@ def dump(journal: Journal) -> dict[str, list[tuple]]:
         if any(name.startswith(f"{v}_") for v in virtual):
             continue  # FTS5's shadow tables: b-tree segments, which a delete and re-insert lay out anew
         select = f"SELECT rowid, * FROM {name}" if name in virtual else f"SELECT * FROM {name}"
-        result[name] = sorted(journal.sql(select), key=repr)
+        cursor = journal.sql(select)
+        columns = [d[0] for d in cursor.description]
+        # An undo is an edit to the journal's other copies: it moves the update times on (see below).
+        result[name] = sorted(
+            (tuple("moved" if c == "updated_at" else v for c, v in zip(columns, row, strict=True)) for row in cursor),
+            key=repr,
+        )
     for word in WORDS:
         result[f"search {word}"] = [
             (h.entity, h.entity_id, h.person_id, h.person_name, h.date, h.snippet) for h in search(journal, word)
@@ -122,7 +129,8 @@ def dump(journal: Journal) -> dict[str, list[tuple]]:
 def export(journal: Journal) -> bytes:
     out = io.BytesIO()
     write_export(journal, out, exported_at="2025-06-01T00:00:00.000Z")
-    return out.getvalue()
+    # An undo moves update times on, so that other copies of the journal take it too.
+    return re.sub(rb'"updated_at": "[^"]*"', b'"updated_at": "moved"', out.getvalue())
 
 
 def indexes_sound(journal: Journal) -> None:
@@ -321,3 +329,15 @@ def test_a_failed_delete_writes_nothing(journal: Journal, filled: dict[str, int]
         use_cases.delete_entry(journal, EntryType.EXCHANGE, 999)
     assert dump(journal) == before
     assert journal.first(Exchange.select().where(Exchange.id == filled["maya_gave"])) is not None
+
+
+def test_an_undone_delete_is_newer_than_the_delete(journal: Journal, filled: dict[str, int]) -> None:
+    """Other copies of the journal take the undo only if it is an edit after the deletion."""
+    before = dict(journal.sql("SELECT uuid, updated_at FROM exchange").fetchall())
+    removal = use_cases.delete_person(journal, filled["maya"])
+    deleted = dict(journal.sql("SELECT uuid, deleted_at FROM tombstone WHERE entity = 'exchange'").fetchall())
+    use_cases.undo_delete(journal, removal)
+    after = dict(journal.sql("SELECT uuid, updated_at FROM exchange").fetchall())
+    assert deleted and set(after) == set(before)
+    for uuid, stamp in deleted.items():
+        assert after[uuid] > stamp > before[uuid]

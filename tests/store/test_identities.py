@@ -55,7 +55,7 @@ def test_every_row_has_a_uuid_and_millisecond_utc_times(journal: Journal) -> Non
     seen: set[str] = set()
     for table in TRACKED_TABLES:
         rows = journal.sql(f"SELECT uuid, created_at, updated_at FROM {table}").fetchall()
-        assert rows, table
+        assert rows or table == "entry_history", table  # history is written by merges of copies only
         for uuid, created, updated in rows:
             assert UUID.match(uuid), (table, uuid)
             assert STAMP.match(created) and STAMP.match(updated), (table, created, updated)
