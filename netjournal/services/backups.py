@@ -49,6 +49,7 @@ class Reason(enum.Enum):
     BEFORE_RESTORE = "before-restore"
     BEFORE_IMPORT = "before-import"
     BEFORE_MIGRATION = "before-migration"  # the copy a migration keeps beside the journal
+    BEFORE_MERGE = "before-merge"  # the first merge of another copy in a session
 
     @property
     def label(self) -> str:
@@ -62,6 +63,7 @@ _LABELS = {
     Reason.BEFORE_RESTORE: "before a restore",
     Reason.BEFORE_IMPORT: "before an import",
     Reason.BEFORE_MIGRATION: "before an upgrade of the file format",
+    Reason.BEFORE_MERGE: "before merging another copy",
 }
 
 

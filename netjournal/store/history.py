@@ -18,9 +18,12 @@ from netjournal.store.portable import Version
 
 _NAMESPACE = uuid.UUID("6f1c3a52-8d0e-4c59-9b51-2f7d5a0c9e11")
 
-CONFLICT = "conflict"  # changed in two copies; the other version is current
+# Why a version is in the history, as stored (the same in every copy):
+SUPERSEDED = "superseded"  # another version of the row is current
 ORPHANED = "parent deleted"  # edited after the row it belongs to was deleted in another copy
-REPLACED = "replaced"  # an earlier version a merge replaced
+# How a merge report describes a superseded version (this copy's view only):
+CONFLICT = "conflict"  # the row had changed here too
+REPLACED = "replaced"  # an earlier version, replaced by the other copy's edit
 
 
 def history_uuid(entity: str, version: Version) -> str:

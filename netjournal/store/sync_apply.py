@@ -136,9 +136,11 @@ class _Merge:
             self.applied.updated[spec.entity] += 1
         else:
             winner, loser, kept = here, there, "here"
+        # The report calls it a conflict when this copy had changed the row too (or won); the
+        # history row itself must not depend on that, which only this copy knows.
         both_changed = kept == "here" or (spec.entity, here.uuid) in self.local_changes
         reason = history.CONFLICT if both_changed else history.REPLACED
-        kept_in = history.keep(self.db, spec.entity, loser, winner.updated_at, reason)
+        kept_in = history.keep(self.db, spec.entity, loser, winner.updated_at, history.SUPERSEDED)
         if both_changed and spec.entity != "entry_history":
             self.applied.decisions.append(
                 Decision(spec.entity, winner.uuid, kept, winner.updated_at, loser.updated_at, reason,
