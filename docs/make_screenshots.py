@@ -391,6 +391,13 @@ def shoot(app: QApplication, journal_path: Path, folder: Path, theme: str) -> No
     sheet.reject()
     settle(app)
 
+    # Help → About: the version, where the data lives, what it is built from and under which licences.
+    about = window.journals.about()
+    settle(app)
+    take("about", grab_with_dialog(window, about))
+    about.reject()
+    settle(app)
+
     # A filter that finds nobody says so, rather than leaving the list blank.
     window.workspace.show_everyone()
     window.workspace.contacts.filter.setText("zzq")

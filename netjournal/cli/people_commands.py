@@ -51,6 +51,7 @@ def merged_text(merged: Merged) -> str:
             (merged.loops, "open loop", "open loops"),
             (merged.reflections, "reflection", "reflections"),
             (merged.circumstances, "circumstance", "circumstances"),
+            (merged.brokered, "introduction between others", "introductions between others"),
         )
         if n
     ]
@@ -64,6 +65,10 @@ def merged_text(merged: Merged) -> str:
         text += " between the two stays without a second person." if merged.introductions == 1 else (
             " between the two stay without a second person."
         )  # fmt: skip
+    if merged.brokered_cleared:
+        named = count(merged.brokered_cleared, "introduction between others", "introductions between others")
+        text += f" {named} would have named {merged.keep_name} twice and now "
+        text += "names them once." if merged.brokered_cleared == 1 else "name them once."
     if merged.fields_filled:
         text += f" Filled in from {merged.other_name}: {', '.join(f.replace('_', ' ') for f in merged.fields_filled)}."
     return text
@@ -81,7 +86,7 @@ def cmd_merge_people(args: argparse.Namespace, path: Path) -> int:
         if not args.yes:
             goes = deletions.what_goes_with(journal, other.id)
             held = goes.exchanges + goes.introductions + goes.touchpoints + goes.open_loops + goes.closed_loops
-            held += goes.reflections + goes.circumstances
+            held += goes.reflections + goes.circumstances + goes.brokered + goes.introduced_by_others
             _say(f"{other.name} ({count(held, 'entry', 'entries')}) will be merged into {keep.name} and removed.")
             if not interactive():
                 raise JournalError("Nobody was merged: add --yes to merge without being asked.")

@@ -21,7 +21,7 @@ from netjournal.store.clock import now_stamp
 from netjournal.store.errors import JournalError
 
 FORMAT = "netjournal"
-FORMAT_VERSION = 2  # 2 added contact_details; readers still take 1
+FORMAT_VERSION = 3  # 2 added contact_details, 3 brokered_introductions; readers still take 1 and 2
 
 _TIMES = "t.uuid, t.created_at, t.updated_at"
 _BY_UUID = "ORDER BY t.created_at, t.uuid"
@@ -41,6 +41,9 @@ def _sections() -> list[tuple[str, str, Callable[[tuple], dict[str, Any]]]]:
     p_exchange, j_exchange = _person("t.person_id", "p")
     p_second, j_second = _person("t.second_person_id", "q")
     p_of, j_of = _person("t.person_id", "p")
+    p_broker, j_broker = _person("t.broker_id", "b")
+    p_first, j_first = _person("t.first_person_id", "f")
+    p_to, j_to = _person("t.second_person_id", "s")
 
     def times(row: tuple) -> dict[str, Any]:
         return {"uuid": row[0], "created_at": row[1], "updated_at": row[2]}
@@ -103,6 +106,15 @@ def _sections() -> list[tuple[str, str, Callable[[tuple], dict[str, Any]]]]:
             f"FROM prompt_state t {_BY_UUID}",
             lambda r: {
                 **times(r), "prompt_key": r[3], "snoozed_until": r[4], "dismissed_on": r[5], "answered_on": r[6],
+            },
+        ),
+        (
+            "brokered_introductions",
+            f"SELECT {_TIMES}, t.date, {p_broker}, {p_first}, {p_to}, t.summary, t.outcome "
+            f"FROM brokered_introduction t {j_broker} {j_first} {j_to} {_BY_UUID}",
+            lambda r: {
+                **times(r), "date": r[3], "broker": r[4], "first_person": r[5], "second_person": r[6],
+                "summary": r[7], "outcome": r[8],
             },
         ),
     ]  # fmt: skip

@@ -32,7 +32,13 @@ from netjournal.services.contact_details import FIELD_LABELS
 from netjournal.wording import plural
 
 MAX_LISTED = 15
-TYPE_LABELS = {"exchange": "Exchange", "touchpoint": "Touchpoint", "loop": "Open loop", "reflection": "Reflection"}
+TYPE_LABELS = {
+    "exchange": "Exchange",
+    "touchpoint": "Touchpoint",
+    "loop": "Open loop",
+    "reflection": "Reflection",
+    "brokered_introduction": "Introduction",
+}
 
 
 def slug(name: str) -> str:
@@ -231,9 +237,12 @@ def _history(brief: PersonBrief) -> list[Block]:
 def _introductions(brief: PersonBrief) -> list[Block]:
     if not brief.introductions:
         return []
+    # One between others says who connected whom first: "Ana Silva introduced them to Chen Wei: …".
     rows = tuple(
-        (i.date.isoformat(), tr(i.role.capitalize()), i.summary, i.outcome or "—") for i in brief.introductions
-    )
+        (i.date.isoformat(), tr(i.role.capitalize()), f"{i.connection}: {i.summary}" if i.connection else i.summary,
+         i.outcome or "—")
+        for i in brief.introductions
+    )  # fmt: skip
     columns = (tr("Date"), tr("Their part"), tr("Introduction"), tr("Outcome"))
     return [Heading(tr("Introductions")), Table(columns, (1.1, 1.4, 4, 2), rows)]
 

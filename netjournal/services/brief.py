@@ -2,7 +2,8 @@
 
 The presenter gathers what the relationship panel shows (contact details,
 ledger, pattern hint, circumstances, open loops) plus the recent history, the introductions the
-person was part of and talking points drawn from all of it.  Every section is
+person was part of (yours, and those made between others: by them, or for them) and talking
+points drawn from all of it.  Every section is
 empty when the journal holds nothing for it, so a renderer can leave it out.
 The text is English: services have no translation hook (only ``ui`` and the
 Qt exports do).
@@ -14,9 +15,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from netjournal.domain import (
+    BrokeredEntry,
     ContactDetail,
     DetailField,
     Direction,
+    Entity,
     EntryType,
     ExchangeEntry,
     Kind,
@@ -27,6 +30,7 @@ from netjournal.domain import (
 from netjournal.insights.ledger import WINDOW_BY_KEY, Seed
 from netjournal.services.birthdays import birthday_facts
 from netjournal.services.brief_points import TalkingPoint, talking_points
+from netjournal.services.brokered_introductions import get_brokered
 from netjournal.services.contact_details import display_value
 from netjournal.services.journal import Journal
 from netjournal.services.people import PersonRecord, get_person
@@ -143,11 +147,21 @@ class HistoryLine:
 
 @dataclass(frozen=True, slots=True)
 class IntroductionLine:
-    exchange_id: int
+    """An introduction the person was part of: one of yours (an exchange), or one between others."""
+
+    entry_id: int
     date: dt.date
     role: str  # "introducer", "introduced" or "introduced to"
     summary: str
     outcome: str
+    entity: Entity = Entity.EXCHANGE  # or BROKERED_INTRODUCTION: made by someone else, not you
+    # Who connected whom, seen from the person, for one between others:
+    # "Introduced Ben Okafor to Chen Wei", "Ana Silva introduced them to Chen Wei".
+    connection: str = ""
+
+    @property
+    def between_others(self) -> bool:
+        return self.entity is Entity.BROKERED_INTRODUCTION
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,7 +235,7 @@ def _loops(loops: tuple[LoopRow, ...], today: dt.date) -> tuple[OpenLoopLine, ..
     return tuple(lines)
 
 
-def _history_line(entry: TimelineEntry) -> HistoryLine:
+def _history_line(entry: TimelineEntry, person_id: int) -> HistoryLine:
     if isinstance(entry, ExchangeEntry):
         return HistoryLine(entry.date, entry.type, entry.summary, entry.direction, entry.kind, entry.significance)
     if isinstance(entry, TouchpointEntry):
@@ -230,10 +244,63 @@ def _history_line(entry: TimelineEntry) -> HistoryLine:
     if isinstance(entry, LoopEntry):
         state = f"done {entry.done_on.isoformat()}" if entry.done_on else "open"
         return HistoryLine(entry.date, entry.type, f"{entry.what} ({entry.loop_kind.value}, {state})")
+    if isinstance(entry, BrokeredEntry):
+        return HistoryLine(entry.date, entry.type, f"{_connection(entry, person_id)}: {entry.summary}")
     return HistoryLine(entry.date, entry.type, entry.text)
 
 
+GONE = "someone no longer in the journal"  # an introduced person deleted since
+
+
+def _connection(entry: BrokeredEntry, person_id: int | None) -> str:
+    """Who connected whom, with ``person_id`` (the brief's person) as "them", or left out where they made it."""
+
+    def name(who: int | None, called: str | None) -> str:
+        if who is not None and who == person_id:
+            return "them"
+        return called if who is not None and called else GONE
+
+    first = name(entry.first_person_id, entry.first_person_name)
+    second = name(entry.second_person_id, entry.second_person_name)
+    if entry.person_id == person_id:
+        return f"Introduced {first} to {second}"
+    return f"{entry.person_name} introduced {first} to {second}"
+
+
+_BROKERED_ROLES = ("introducer", "introduced", "introduced to")  # the one who made it, whom, to whom
+
+
+def _brokered_lines(journal: Journal, person_id: int) -> list[IntroductionLine]:
+    rows = journal.sql(
+        "SELECT id FROM brokered_introduction WHERE :p IN (broker_id, first_person_id, second_person_id)",
+        {"p": person_id},
+    ).fetchall()
+    lines = []
+    for (row_id,) in rows:  # a person is part of a few: one read each, as the service reads them
+        entry = get_brokered(journal, row_id)
+        people = (entry.person_id, entry.first_person_id, entry.second_person_id)
+        role = next(role for role, who in zip(_BROKERED_ROLES, people, strict=True) if who == person_id)
+        lines.append(
+            IntroductionLine(
+                entry.id, entry.date, role, entry.summary, entry.outcome, Entity.BROKERED_INTRODUCTION,
+                _connection(entry, person_id),
+            )
+        )  # fmt: skip
+    return lines
+
+
 def _introductions(journal: Journal, person_id: int) -> tuple[IntroductionLine, ...]:
+    """Yours and those between others the person was part of, newest first."""
+    return tuple(
+        sorted(
+            [*_exchange_lines(journal, person_id), *_brokered_lines(journal, person_id)],
+            key=lambda line: (line.date, line.between_others, line.entry_id),
+            reverse=True,
+        )
+    )
+
+
+def _exchange_lines(journal: Journal, person_id: int) -> list[IntroductionLine]:
     rows = journal.sql(
         "SELECT id, date, direction, person_id = :p, summary, outcome FROM exchange "
         "WHERE kind = 'introduction' AND (person_id = :p OR second_person_id = :p) ORDER BY date DESC, id DESC",
@@ -248,7 +315,7 @@ def _introductions(journal: Journal, person_id: int) -> tuple[IntroductionLine, 
         else:
             role = "introduced" if is_first else "introduced to"
         lines.append(IntroductionLine(eid, dt.date.fromisoformat(date), role, summary, outcome or ""))
-    return tuple(lines)
+    return lines
 
 
 def person_brief(journal: Journal, person_id: int, today: dt.date) -> PersonBrief:
@@ -270,7 +337,9 @@ def person_brief(journal: Journal, person_id: int, today: dt.date) -> PersonBrie
         if has_history
         else PatternSection()
     )
-    history = tuple(_history_line(e) for e in timeline_page(journal, person_id=person_id, limit=RECENT_ENTRIES))
+    history = tuple(
+        _history_line(e, person_id) for e in timeline_page(journal, person_id=person_id, limit=RECENT_ENTRIES)
+    )
     points = talking_points(exchanges, loops, reciprocation.seeds, circumstances, today)
     return PersonBrief(
         person_id, today, _who(person, rel), _balance(rel), reciprocation, loops, circumstances, pattern, history,

@@ -187,6 +187,8 @@ def _entry_counts(journal: Journal, ids: Iterable[int]) -> dict[int, int]:
             for table, column in (
                 ("exchange", "person_id"), ("exchange", "second_person_id"), ("touchpoint", "person_id"),
                 ("open_loop", "person_id"), ("reflection", "person_id"), ("circumstance", "person_id"),
+                ("brokered_introduction", "broker_id"), ("brokered_introduction", "first_person_id"),
+                ("brokered_introduction", "second_person_id"),
             )
         ]  # fmt: skip
         sql = f"SELECT p, count(*) FROM ({' UNION ALL '.join(parts)}) GROUP BY p"

@@ -23,7 +23,7 @@ from netjournal.services.json_stream import JsonReader, JsonSyntaxError, NotUtf8
 from netjournal.store.errors import JournalError
 
 FORMAT = "netjournal"
-READABLE_VERSIONS = (1, 2)  # 2 added contact_details
+READABLE_VERSIONS = (1, 2, 3)  # 2 added contact_details, 3 brokered_introductions
 MAX_EXPORT_BYTES = 2 * 1024**3  # far beyond any journal; a larger file is something else
 
 _HEADER = ("format", "version", "exported_at", "journal")
@@ -39,6 +39,8 @@ class ExportChangedError(ExportReadError):
 
 
 _SECTION = {s.key: s for s in SECTIONS}
+# The lists a format version added: an export of an earlier version has none of them.
+_SINCE = {"contact_details": 2, "brokered_introductions": 3}
 
 
 # -- the document ------------------------------------------------------------------
@@ -202,7 +204,7 @@ def _check_head(path: Path, head: Mapping[str, object], places: Mapping[str, Pla
             raise ExportReadError(f'{path} cannot be imported: its "{key}" is not a list of records.')
         if key not in _HEADER:
             raise ExportReadError(f'{path} cannot be imported: it has a part "{key}" that an export does not have.')
-    needed = [s.key for s in SECTIONS if s.key != "contact_details" or version >= 2]
+    needed = [s.key for s in SECTIONS if version >= _SINCE.get(s.key, 1)]
     for key in ("exported_at", "journal", *needed):
         if key not in head and key not in places:
             raise ExportReadError(f'{path} cannot be imported: it has no "{key}".')

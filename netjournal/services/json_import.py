@@ -92,6 +92,7 @@ _SECTION_WORDS = {
     "reflections": ("reflection", "reflections"),
     "circumstances": ("circumstance", "circumstances"),
     "prompt_states": ("prompt state", "prompt states"),
+    "brokered_introductions": ("introduction between others", "introductions between others"),
     "deleted": ("deletion", "deletions"),
 }
 
@@ -152,7 +153,7 @@ def import_json(journal: Journal, document: ExportDocument, *, progress: Progres
             )
             for section in SECTIONS:
                 if section.key not in document.counts:
-                    continue  # contact_details, in an export of format version 1
+                    continue  # a list added by a later format version (json_document._SINCE)
                 sql, row = _insert_sql(section), _row_maker(section, document.ids)
                 batch: list[tuple[Any, ...]] = []
                 for record in document.records(section.key):

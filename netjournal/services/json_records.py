@@ -142,6 +142,19 @@ def _birthday_is_a_day(record: Mapping[str, Any]) -> str | None:
     return None
 
 
+_BROKERED_PEOPLE = ("broker", "first_person", "second_person")
+
+
+def _three_different_people(record: Mapping[str, Any]) -> str | None:
+    """A broker introduces two others: nobody is named twice (the two introduced may be cleared, null)."""
+    named = [(key, record[key]) for key in _BROKERED_PEOPLE if record[key] is not None]
+    for index, (key, person) in enumerate(named):
+        for other, again in named[index + 1 :]:
+            if again == person:
+                return f'names one person twice ("{key}" and "{other}" are both "{person}")'
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Section:
     """One list of the document: its records' fields and the table they go into."""
@@ -202,6 +215,11 @@ SECTIONS: tuple[Section, ...] = (
         Field("prompt_key", _text(required=True)), Field("snoozed_until", _day(optional=True)),
         Field("dismissed_on", _day(optional=True)), Field("answered_on", _day(optional=True)),
     ), unique=("uuid", "prompt_key")),
+    Section("brokered_introductions", "introduction between others", "brokered_introduction", (
+        Field("date", _day()), _reference("broker", "people"), _reference("first_person", "people", optional=True),
+        _reference("second_person", "people", optional=True), Field("summary", _limited("summary", required=True)),
+        Field("outcome", _limited("outcome")),
+    ), record_check=_three_different_people),
     Section("deleted", "tombstone", "tombstone", (
         Field("entity", _one_of(tuple(TRACKED_TABLES.values()))), Field("uuid", UUID_CHECK),
         Field("deleted_at", STAMP_CHECK),

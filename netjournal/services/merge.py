@@ -2,14 +2,18 @@
 
 Everything of the person merged away moves to the person kept, in one
 transaction: exchanges (as the person and as the second person), touchpoints,
-loops, reflections, circumstances and the contact details the kept person
-does not have yet.  The kept person's empty fields are filled from the other.
+loops, reflections, circumstances, introductions between others (as the one
+who made them or as either of the two introduced) and the contact details the
+kept person does not have yet.  The kept person's empty fields are filled from the other.
 Then the other is deleted (a tombstone tells other copies of the journal),
 with only the details that were repeats still under them.
 
 An introduction between the two is kept as an exchange with the kept person
 and no second person: introducing someone to themself means nothing, but the
-value given stays in the ledger.  ``undo_merge`` puts everything back: the
+value given stays in the ledger.  Likewise an introduction between others
+that would name the kept person twice loses the second mention: made by them
+and introducing them, it keeps them as the one who made it and no one in that
+place; introducing them to themself, it keeps the first of the two.  ``undo_merge`` puts everything back: the
 other person with their UUID and times, each moved row on its own person with
 its own update time, the kept person's fields as they were.
 """
@@ -29,7 +33,7 @@ from netjournal.store import reassign
 from netjournal.store.errors import RestoreConflictError
 from netjournal.store.models import Person
 from netjournal.store.reassign import Changes
-from netjournal.store.removal import Removal
+from netjournal.store.removal import Removal, foreign_keys, people_of
 from netjournal.store.tables import TRACKED_TABLES
 
 _FILLED = ("organisation", "role", "how_met", "cadence_days")
@@ -50,6 +54,8 @@ class Merged:
     loops: int
     reflections: int
     circumstances: int
+    brokered: int  # introductions between others that named the one merged away (made, or introduced in)
+    brokered_cleared: int  # of those, the ones that would name the kept person twice: one place left empty
     details_added: int
     details_dropped: int  # repeats of details the kept person had
     fields_filled: tuple[str, ...]  # the kept person's columns that changed
@@ -58,7 +64,7 @@ class Merged:
 
     @property
     def moved(self) -> int:
-        return self.exchanges + self.touchpoints + self.loops + self.reflections + self.circumstances
+        return self.exchanges + self.touchpoints + self.loops + self.reflections + self.circumstances + self.brokered
 
 
 def _person(journal: Journal, person_id: int) -> dict[str, object]:
@@ -108,9 +114,42 @@ def _rows_naming(journal: Journal, table: str, column: str, person_id: int) -> l
     return [i for (i,) in journal.sql(f"SELECT id FROM {table} WHERE {column} = ? ORDER BY id", (person_id,))]
 
 
-def _plan(journal: Journal, keep_id: int, other_id: int) -> tuple[list[tuple[str, int, dict[str, object]]], int, int]:
-    """Every row of ``other``'s to change, with its new values; and the counts of introductions and dropped details."""
-    planned: list[tuple[str, int, dict[str, object]]] = []
+Planned = tuple[str, int, dict[str, object]]  # table, row id, the columns to change and their new values
+_BROKERED_COLUMNS = ("broker_id", "first_person_id", "second_person_id")
+
+
+def _brokered_plan(journal: Journal, keep_id: int, other_id: int) -> tuple[list[Planned], int]:
+    """Introductions between others naming ``other`` anywhere, moved to ``keep``; and how many lose a mention.
+
+    No row may name one person twice (``brokered_introductions.validated``): where
+    the move would, the introduced place that repeats the one who made it is left
+    empty, else the second of the two introduced.
+    """
+    planned: list[Planned] = []
+    cleared = 0
+    for row_id, *before in journal.sql(
+        "SELECT id, broker_id, first_person_id, second_person_id FROM brokered_introduction "
+        "WHERE ? IN (broker_id, first_person_id, second_person_id) ORDER BY id",
+        (other_id,),
+    ):
+        broker, first, second = (keep_id if p == other_id else p for p in before)
+        if first is not None and first == broker:
+            first = None
+        elif second is not None and second in (broker, first):
+            second = None
+        after = (broker, first, second)
+        cleared += after.count(None) > tuple(before).count(None)
+        values: dict[str, object] = {
+            c: new for c, old, new in zip(_BROKERED_COLUMNS, before, after, strict=True) if new != old
+        }
+        planned.append(("brokered_introduction", row_id, values))
+    return planned, cleared
+
+
+def _plan(journal: Journal, keep_id: int, other_id: int) -> tuple[list[Planned], int, int, int]:
+    """Every row of ``other``'s to change, with its new values; and the counts of introductions between the two,
+    of introductions between others that lose a mention, and of dropped details."""
+    planned: list[Planned] = []
     introductions = 0
     for exchange_id, person, second in journal.sql(
         "SELECT id, person_id, second_person_id FROM exchange WHERE person_id = ? OR second_person_id = ? ORDER BY id",
@@ -128,6 +167,8 @@ def _plan(journal: Journal, keep_id: int, other_id: int) -> tuple[list[tuple[str
     for table in ("touchpoint", "open_loop", "reflection", "circumstance"):
         moved: dict[str, object] = {"person_id": keep_id}
         planned += [(table, row_id, moved) for row_id in _rows_naming(journal, table, "person_id", other_id)]
+    brokered, brokered_cleared = _brokered_plan(journal, keep_id, other_id)
+    planned += brokered
     held = {
         (field, match_key(ContactDetail(DetailField(field), value)))
         for field, value in journal.sql("SELECT field, value FROM contact_detail WHERE person_id = ?", (keep_id,))
@@ -146,12 +187,28 @@ def _plan(journal: Journal, keep_id: int, other_id: int) -> tuple[list[tuple[str
         held.add(key)
         planned.append(("contact_detail", detail_id, {"person_id": keep_id, "position": position}))
         position += 1
-    return planned, introductions, dropped
+    return planned, introductions, brokered_cleared, dropped
 
 
-def _table_changes(changes: Changes, action: ChangeAction, people: tuple[int, ...]) -> list[JournalChange]:
+def _table_changes(
+    journal: Journal, changes: Changes, action: ChangeAction, people: tuple[int, int]
+) -> list[JournalChange]:
+    """One notice per table the merge changed, for the two people and everyone else its rows name.
+
+    The others' views are stale too: Tom's introduction of the one merged away, or
+    Ana's introduction of them to Chen, now names the person kept (and back).
+    """
+    keys = foreign_keys(journal.db)
+    notices = []
     by_table: dict[str, None] = dict.fromkeys(row.table for row in changes.rows if row.table != "person")
-    return [JournalChange(Entity(TRACKED_TABLES[table]), action, (), people) for table in by_table]
+    for table in by_table:
+        named: set[int] = set()
+        for row in changes.rows:
+            if row.table == table:
+                named |= people_of(journal.db, keys, table, row.uuid)
+        everyone = (*people, *sorted(named - set(people)))
+        notices.append(JournalChange(Entity(TRACKED_TABLES[table]), action, (), everyone))
+    return notices
 
 
 def merge_people(journal: Journal, keep_id: int, other_id: int) -> Merged:
@@ -161,7 +218,7 @@ def merge_people(journal: Journal, keep_id: int, other_id: int) -> Merged:
     with journal.write() as notices:
         keep, other = _person(journal, keep_id), _person(journal, other_id)
         fields = merged_fields(keep, other)
-        planned, introductions, dropped = _plan(journal, keep_id, other_id)
+        planned, introductions, brokered_cleared, dropped = _plan(journal, keep_id, other_id)
         if fields:
             planned.insert(0, ("person", keep_id, fields))
         changes = reassign.change(journal.db, planned)
@@ -170,7 +227,7 @@ def merge_people(journal: Journal, keep_id: int, other_id: int) -> Merged:
         people = (keep_id, other_id)
         notices.append(JournalChange(Entity.PERSON, ChangeAction.UPDATED, (keep_id,), (keep_id,)))
         notices.append(JournalChange(Entity.PERSON, ChangeAction.DELETED, (other_id,), people))
-        notices.extend(_table_changes(changes, ChangeAction.UPDATED, people))
+        notices.extend(_table_changes(journal, changes, ChangeAction.UPDATED, people))
     exchanges = changes.count("exchange")
     return Merged(
         keep_id=keep_id,
@@ -183,6 +240,8 @@ def merge_people(journal: Journal, keep_id: int, other_id: int) -> Merged:
         loops=changes.count("open_loop"),
         reflections=changes.count("reflection"),
         circumstances=changes.count("circumstance"),
+        brokered=changes.count("brokered_introduction"),
+        brokered_cleared=brokered_cleared,
         details_added=changes.count("contact_detail"),
         details_dropped=dropped,
         fields_filled=tuple(fields),
@@ -218,7 +277,7 @@ def undo_merge(journal: Journal, merged: Merged) -> Unmerged:
             people = (keep_id, other_id)
             notices.append(JournalChange(Entity.PERSON, ChangeAction.ADDED, (other_id,), people))
             notices.append(JournalChange(Entity.PERSON, ChangeAction.UPDATED, (keep_id,), people))
-            notices.extend(_table_changes(merged.changes, ChangeAction.UPDATED, people))
+            notices.extend(_table_changes(journal, merged.changes, ChangeAction.UPDATED, people))
     except RestoreConflictError as conflict:
         if conflict.table == "person" and conflict.reason == RestoreConflictError.PARENT_GONE:
             raise UndoRefusedError(f"{what} cannot be undone: {merged.keep_name} has been deleted since.") from None

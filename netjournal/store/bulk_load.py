@@ -12,10 +12,12 @@ from __future__ import annotations
 from typing import Any
 
 from netjournal.store import schema
+from netjournal.store.brokered_schema import BROKERED_SEARCH_SOURCE
 from netjournal.store.details_schema import DETAIL_SEARCH_SOURCE
 from netjournal.store.identity_schema import SEARCH_SOURCES, search_triggers
 
-_SEARCH_SOURCES = (*SEARCH_SOURCES, DETAIL_SEARCH_SOURCE)  # today's: v5's, and contact details since v6
+# Today's: v5's, contact details since v6, introductions between others since v8.
+_SEARCH_SOURCES = (*SEARCH_SOURCES, DETAIL_SEARCH_SOURCE, BROKERED_SEARCH_SOURCE)
 _INSERT_TRIGGERS = {
     **{f"{source[0]}_search_ai": search_triggers(*source)[0] for source in _SEARCH_SOURCES},
     **schema.LAST_ENTRY_INSERT_TRIGGERS,

@@ -21,14 +21,14 @@ from netjournal.store import schema
 from netjournal.store.errors import WrongPassphraseError
 from netjournal.store.files import fsync, remove_journal_files
 from netjournal.store.keyed import has_crash_log
+from netjournal.store.tables import TRACKED_TABLES
 from netjournal.store.translate import DRIVER_ERRORS, translate_error
 
-# The tables whose rows a copy must match: every entity table a journal of any
-# version has, not the indexes derived from them.
+# The tables whose rows a copy must match: every entity table of today's schema
+# that the journal has (an older one lacks the later ones), not the indexes derived from them.
 _FINGERPRINT_TABLES = (
     "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN "
-    "('person', 'circumstance', 'exchange', 'touchpoint', 'open_loop', 'reflection', 'prompt_state', 'tombstone') "
-    "ORDER BY name"
+    f"({', '.join(repr(t) for t in (*TRACKED_TABLES, 'tombstone'))}) ORDER BY name"
 )
 
 

@@ -31,7 +31,7 @@ from netjournal.store.keyed import silence_cipher_log
 from netjournal.store.translate import DRIVER_ERRORS, translate_error
 from netjournal.store.wal import refuse_a_damaged_log
 
-_ENTRY_TABLES = ("exchange", "touchpoint", "open_loop", "reflection")
+_ENTRY_TABLES = ("exchange", "touchpoint", "open_loop", "reflection", "brokered_introduction")  # the last from v8
 _COUNTED = ("person", *_ENTRY_TABLES)
 
 
@@ -51,7 +51,7 @@ class Contents:
 
     journal_uuid: str
     version: int
-    counts: dict[str, int]  # person, exchange, touchpoint, open_loop, reflection
+    counts: dict[str, int]  # person, exchange, touchpoint, open_loop, reflection, brokered_introduction
     newest_on: str | None  # the date of the newest entry (ISO), if any
     newest_summary: str  # what that entry says, shortened
 
@@ -147,11 +147,16 @@ def contents(db: peewee.Database) -> Contents:
         }
         # Older formats have no creation times: there, the newest day is enough.
         created = "created_at" if _has_column(db, "exchange", "created_at") else "''"
+        brokered = (
+            " UNION ALL SELECT date, summary, created_at FROM brokered_introduction"
+            if "brokered_introduction" in tables
+            else ""
+        )
         newest = db.execute_sql(
             "SELECT date, summary FROM ("
             f" SELECT date, summary, {created} AS created FROM exchange"
             f" UNION ALL SELECT date, note, {created} FROM touchpoint"
-            f" UNION ALL SELECT date, text, {created} FROM reflection"
+            f" UNION ALL SELECT date, text, {created} FROM reflection{brokered}"
             ") ORDER BY date DESC, created DESC LIMIT 1"
         ).fetchone()
         uuid = ""

@@ -99,3 +99,18 @@ def test_two_people_with_the_same_name_are_merged_by_their_numbers(run_cli, made
     result = run_cli("--journal", made, "merge-people", f"#{first}", f"#{second}", "--yes")
     assert result.code == 0, result.err
     assert people(made, env_passphrase) == [("John Smith", 0)]
+
+
+def test_merging_says_what_came_of_introductions_between_others(run_cli, made: Path) -> None:
+    for by, whom, to in (("Ana Silva", "Ben Okafor", "Chen Wei"), ("Silva, Ana", "Ben Okafor", "Dana Cole"),
+                         ("Chen Wei", "Silva, Ana", "Ana Silva")):  # fmt: skip
+        result = run_cli("--journal", made, "introduced", "--by", by, "--whom", whom, "--to", to, "for", "a", "grant")
+        assert result.code == 0, result.err
+    asked = run_cli("--journal", made, "merge-people", "Ana Silva", "Silva, Ana")
+    assert "Silva, Ana (2 entries) will be merged into Ana Silva and removed." in asked.out
+    result = run_cli("--journal", made, "merge-people", "Ana Silva", "Silva, Ana", "--yes")
+    assert result.code == 0, result.err
+    assert result.out == (
+        "Merged Silva, Ana into Ana Silva: 2 introductions between others moved. 1 introduction between others"
+        " would have named Ana Silva twice and now names them once.\n"
+    )

@@ -18,9 +18,11 @@ from support import file_digests
 from netjournal.domain import ContactDetail, DetailField, Direction, EntryType, Kind, LoopKind
 from netjournal.exports.json_export import SECTIONS, export_json, write_export
 from netjournal.services import deletions, entries, people, prompting
+from netjournal.services.brokered_introductions import BrokeredInput, add_brokered
 from netjournal.services.journal import Journal
 from netjournal.store.errors import JournalError, StorageFullError
 from netjournal.store.models import (
+    BrokeredIntroduction,
     Circumstance,
     ContactDetailRow,
     Exchange,
@@ -41,7 +43,9 @@ TABLE_SECTION = {
     "circumstance": "circumstances",
     "prompt_state": "prompt_states",
     "contact_detail": "contact_details",
+    "brokered_introduction": "brokered_introductions",
 }
+PERSON_REFERENCES = ("person", "second_person", "broker", "first_person")
 # Columns that are deliberately not exported (docs/json-format.md, "What is not exported").
 NOT_EXPORTED = {"id", "last_entry_on"}
 
@@ -88,7 +92,9 @@ def _fill(journal: Journal) -> dict[str, int]:
     entries.add_reflection(journal, "I ask Ana more than I give", person_id=ana, date="2025-03-05")
     entries.add_circumstance(journal, ben, "New baby", start_on="2025-01-01", end_on="2025-06-30")
     prompting.snooze_prompt(journal, "weekly@2025-W10", until=dt.date(2025, 3, 14))
-    return {"ana": ana, "ben": ben, "intro": intro, "back": back, "loop": loop}
+    cy = people.add_person(journal, people.PersonInput(name="Cy Lee"))
+    brokered = add_brokered(journal, BrokeredInput(ana, ben, cy, "Ana put Ben in touch with Cy", date="2025-03-06"))
+    return {"ana": ana, "ben": ben, "cy": cy, "intro": intro, "back": back, "loop": loop, "brokered": brokered}
 
 
 def test_an_export_is_valid_against_the_documented_schema(journal: Journal) -> None:
@@ -96,7 +102,7 @@ def test_an_export_is_valid_against_the_documented_schema(journal: Journal) -> N
     document = _export(journal)
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
     jsonschema.validate(document, SCHEMA, cls=jsonschema.Draft202012Validator)
-    assert document["format"] == "netjournal" and document["version"] == 2
+    assert document["format"] == "netjournal" and document["version"] == 3
     assert document["journal"]["uuid"] == journal.identity()[0]
     assert [key for key in document if key in SECTIONS] == list(SECTIONS)
 
@@ -128,6 +134,24 @@ def test_references_are_uuids_of_the_records_they_name(journal: Journal) -> None
     assert (intro["person"], intro["second_person"]) == (by_name["Ana Silva"], by_name["Ben Okafor"])
     assert back["reciprocates"] == intro["uuid"]
     assert next(e for e in document["exchanges"] if e["community"])["person"] is None
+    [brokered] = document["brokered_introductions"]
+    assert (brokered["broker"], brokered["first_person"], brokered["second_person"]) == (
+        by_name["Ana Silva"], by_name["Ben Okafor"], by_name["Cy Lee"],
+    )  # fmt: skip
+
+
+def test_an_introduction_between_others_names_nobody_where_that_person_was_deleted(journal: Journal) -> None:
+    ids = _fill(journal)
+    deletions.delete_person(journal, ids["cy"])
+    document = _export(journal)
+    jsonschema.validate(document, SCHEMA, cls=jsonschema.Draft202012Validator)
+    [brokered] = document["brokered_introductions"]
+    assert brokered["second_person"] is None and brokered["first_person"] is not None
+    deletions.delete_person(journal, ids["ana"])  # the one who made it: it goes with her, and says so
+    document = _export(journal)
+    assert document["brokered_introductions"] == []
+    assert ("brokered_introduction", brokered["uuid"]) in {(d["entity"], d["uuid"]) for d in document["deleted"]}
+    jsonschema.validate(document, SCHEMA, cls=jsonschema.Draft202012Validator)
 
 
 def test_the_same_journal_gives_the_same_bytes(journal: Journal) -> None:
@@ -189,6 +213,11 @@ def _markers(journal: Journal) -> dict[str, tuple[str, dict[str, object]]]:
         add(ContactDetailRow, "contact_detail", {
             "person": person, "field": "web", "value": "m-value", "label": "m-label", "position": 7,
         })  # fmt: skip
+        third = add(Person, "person", {"name": "m-third"})
+        add(BrokeredIntroduction, "brokered_introduction", {
+            "date": "2019-02-15", "broker": other, "first_person": person, "second_person": third,
+            "summary": "m-brokered-summary", "outcome": "m-brokered-outcome",
+        })  # fmt: skip
         add(PromptState, "prompt_state", {
             "prompt_key": "m-key", "snoozed_until": "2019-02-12", "dismissed_on": "2019-02-13",
             "answered_on": "2019-02-14",
@@ -206,7 +235,7 @@ def test_every_column_of_every_table_reaches_the_export(journal: Journal) -> Non
     # Every column the journal has was given a marker, so a column added later fails here until exported.
     for table in TABLE_SECTION:
         columns = {row[1] for row in journal.sql(f"PRAGMA table_info({table})")} - NOT_EXPORTED
-        given = set().union(*({k if k not in ("person", "second_person", "reciprocates") else f"{k}_id"
+        given = set().union(*({k if k not in (*PERSON_REFERENCES, "reciprocates") else f"{k}_id"
                                for k in values} for t, values in rows.values() if t == table))  # fmt: skip
         assert columns == given, table
     document = _export(journal)
@@ -214,7 +243,7 @@ def test_every_column_of_every_table_reaches_the_export(journal: Journal) -> Non
     for uuid, (table, values) in rows.items():
         [record] = [r for r in document[TABLE_SECTION[table]] if r["uuid"] == uuid]
         for column, value in values.items():
-            if column in ("person", "second_person"):
+            if column in PERSON_REFERENCES:
                 expected: object = uuid_of[("person", value)]
             elif column == "reciprocates":
                 expected = uuid_of[("exchange", value)]

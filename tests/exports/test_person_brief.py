@@ -13,11 +13,12 @@ import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QGuiApplication
 
-from netjournal.domain import ContactDetail, DetailField
+from netjournal.domain import ContactDetail, DetailField, Entity, EntryType
 from netjournal.exports.pdf_document import Heading, Paper, default_paper
 from netjournal.exports.person_brief_pdf import brief_document, default_file_name, slug, write_brief_pdf
-from netjournal.services import entries, people
+from netjournal.services import deletions, entries, people
 from netjournal.services.brief import person_brief
+from netjournal.services.brokered_introductions import BrokeredInput, add_brokered, set_brokered_outcome
 from netjournal.services.journal import Journal
 from netjournal.store.errors import JournalError
 
@@ -243,3 +244,66 @@ def test_a_brief_without_details_has_no_contact_block(journal, gui, tmp_path):
     brief = person_brief(journal, lee, TODAY)
     assert brief.contact == ()
     assert "Contact details" not in " ".join(_text(write_brief_pdf(brief, tmp_path / "lee.pdf")))
+
+
+def _between_others(journal: Journal, ana: int) -> dict[str, int]:
+    """Introductions Ana made between others, and others made for her; all recent, so in the history too."""
+    tom = people.find_person(journal, "Tom Reyes")
+    assert tom is not None
+    ben, chen = (people.add_person(journal, people.PersonInput(name)) for name in ("Ben Okafor", "Chen Wei"))
+    made = add_brokered(journal, BrokeredInput(ana, ben, chen, "for the Porto hiring round", date=_ago(4)))
+    set_brokered_outcome(journal, made, "Chen hired Ben in June")
+    add_brokered(journal, BrokeredInput(tom.id, ana, chen, "about the Quokka grant", date=_ago(6)))
+    add_brokered(journal, BrokeredInput(ben, chen, ana, "for a design review", date=_ago(2)))
+    return {"tom": tom.id, "ben": ben, "chen": chen, "made": made}
+
+
+def test_introductions_between_others_say_who_connected_whom_with_their_outcomes(journal):
+    ana = _full(journal)
+    ids = _between_others(journal, ana)
+    brief = person_brief(journal, ana, TODAY)
+    between = [(i.role, i.connection, i.summary, i.outcome) for i in brief.introductions if i.between_others]
+    assert between == [  # newest first, among her own introductions
+        ("introduced to", "Ben Okafor introduced Chen Wei to them", "for a design review", ""),
+        ("introducer", "Introduced Ben Okafor to Chen Wei", "for the Porto hiring round", "Chen hired Ben in June"),
+        ("introduced", "Tom Reyes introduced them to Chen Wei", "about the Quokka grant", ""),
+    ]
+    assert [i.entity for i in brief.introductions] == [Entity.BROKERED_INTRODUCTION] * 3 + [Entity.EXCHANGE]
+    # Seen from Chen, the one Ana made is between two others again; none of it is a balance.
+    chen = person_brief(journal, ids["chen"], TODAY)
+    assert [i.connection for i in chen.introductions] == [
+        "Ben Okafor introduced them to Ana Silva",
+        "Ana Silva introduced Ben Okafor to them",
+        "Tom Reyes introduced Ana Silva to them",
+    ]
+    assert not chen.balance.windows
+    history = [line for line in brief.history if line.entry_type is EntryType.BROKERED_INTRODUCTION]
+    assert [line.text for line in history] == [
+        "Ben Okafor introduced Chen Wei to them: for a design review",
+        "Introduced Ben Okafor to Chen Wei: for the Porto hiring round",
+        "Tom Reyes introduced them to Chen Wei: about the Quokka grant",
+    ]
+
+
+def test_an_introduced_person_deleted_since_is_named_as_such(journal):
+    ana = _full(journal)
+    ids = _between_others(journal, ana)
+    deletions.delete_person(journal, ids["chen"])
+    lines = [i.connection for i in person_brief(journal, ana, TODAY).introductions if i.between_others]
+    assert lines == [
+        "Ben Okafor introduced someone no longer in the journal to them",
+        "Introduced Ben Okafor to someone no longer in the journal",
+        "Tom Reyes introduced them to someone no longer in the journal",
+    ]
+
+
+def test_the_pdf_lists_introductions_between_others_and_their_outcomes(journal, gui, tmp_path):
+    ana = _full(journal)
+    _between_others(journal, ana)
+    written = write_brief_pdf(person_brief(journal, ana, TODAY), tmp_path / "ana.pdf", paper=Paper.A4)
+    text = " ".join(_text(written))
+    for shown in ("Introduced Ben Okafor to Chen Wei: for the Porto hiring round", "Chen hired Ben in June",
+                  "Tom Reyes introduced them to Chen Wei: about the Quokka grant",
+                  "Ben Okafor introduced Chen Wei to them"):  # fmt: skip
+        assert shown in text, shown
+    assert "They signed in May" in text  # her own introduction is still there

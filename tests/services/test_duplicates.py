@@ -119,3 +119,16 @@ def test_a_number_many_people_share_is_no_evidence(journal: Journal) -> None:
     people.add_person(journal, people.PersonInput("Real, Zed"))
     pairs = possible_duplicates(journal)
     assert [(p.first.name, p.second.name, p.reason) for p in pairs] == [("Zed Real", "Real, Zed", "same name")]
+
+
+def test_introductions_between_others_count_as_entries_of_a_possible_duplicate(journal: Journal) -> None:
+    from netjournal.services.brokered_introductions import BrokeredInput, add_brokered
+
+    ana = people.add_person(journal, people.PersonInput("Ana Silva"))
+    twin = people.add_person(journal, people.PersonInput("Silva, Ana"))
+    ben, chen = (people.add_person(journal, people.PersonInput(n)) for n in ("Ben Okafor", "Chen Wei"))
+    add_brokered(journal, BrokeredInput(twin, ben, chen, "for a grant"))
+    add_brokered(journal, BrokeredInput(ben, twin, chen, "to compare notes"))
+    (pair,) = duplicates.possible_duplicates(journal)
+    counts = {side.id: side.entries for side in (pair.first, pair.second)}
+    assert counts == {ana: 0, twin: 2}

@@ -14,6 +14,7 @@ from netjournal.domain import ContactDetail, DetailField, Direction, EntryType, 
 from netjournal.exports.json_export import export_json
 from netjournal.services import deletions, entries, people, prompting, search
 from netjournal.services import json_document as document_module
+from netjournal.services.brokered_introductions import BrokeredInput, add_brokered, set_brokered_outcome
 from netjournal.services.events import JournalChange
 from netjournal.services.journal import Journal
 from netjournal.services.json_import import (
@@ -82,8 +83,15 @@ def fill(journal: Journal) -> dict[str, int]:
     prompting.dismiss_prompt(journal, "anniversary:1", today=dt.date(2025, 3, 7))
     gone = entries.add_touchpoint(journal, ana, "Call that is deleted", date="2025-03-08")
     deletions.delete_entry(journal, EntryType.TOUCHPOINT, gone)
+    # Introductions between others: one with an outcome, one that loses Cléo below, one deleted.
+    dana = people.add_person(journal, people.PersonInput(name="Dana Cole"))
+    brokered = add_brokered(journal, BrokeredInput(ana, ben, dana, "Ana put Ben in touch with Dana", date="2025-03-09"))
+    set_brokered_outcome(journal, brokered, "A pilot in Porto")
+    add_brokered(journal, BrokeredInput(dana, cleo, ana, "Dana introduced Cléo to Ana", date="2025-03-10"))
+    doomed = add_brokered(journal, BrokeredInput(ben, ana, dana, "Logged twice", date="2025-03-10"))
+    deletions.delete_entry(journal, EntryType.BROKERED_INTRODUCTION, doomed)
     deletions.delete_person(journal, cleo)  # and her contact detail: two more tombstones
-    return {"ana": ana, "ben": ben}
+    return {"ana": ana, "ben": ben, "dana": dana}
 
 
 def export_to(journal: Journal, path: Path) -> Path:
@@ -106,6 +114,8 @@ def test_an_export_imported_into_a_new_journal_exports_the_same_document(journal
     source = export_to(journal, tmp_path / "export.json")
     original = json.loads(source.read_text("utf-8"))
     assert original["deleted"] and original["contact_details"] and original["prompt_states"]
+    assert [b["second_person"] for b in original["brokered_introductions"]].count(None) == 0
+    assert [b["first_person"] for b in original["brokered_introductions"]].count(None) == 1
     with new_journal(tmp_path) as target:
         assert target.identity()[0] != journal.identity()[0]
         reports: list[tuple[int, int]] = []
@@ -141,6 +151,9 @@ def test_search_and_the_contact_list_work_after_an_import(journal: Journal, tmp_
         hits = search.search(target, "Northwind")
         assert {hit.person_name for hit in hits} == {"Ana Silva"}
         assert search.search(target, "lisbon python")[0].entity == "exchange"
+        assert [(h.entity, h.person_name) for h in search.search(target, "Porto")] == [
+            ("brokered_introduction", "Ana Silva")
+        ]
         listed = {row.name: row for row in people.list_people(target)}
         assert listed["Ana Silva"].last_entry_on == dt.date(2025, 3, 20)
         assert listed["Ana Silva"].given >= 2 and listed["Ben Okafor"].archived
@@ -196,7 +209,8 @@ def test_an_empty_journal_takes_the_exports_identity(journal: Journal, tmp_path:
         document = read_export(source)
         preview = preview_json(target, document)
         assert preview.can_import and preview.journal_is_empty and not preview.same_identity
-        assert preview.counts["people"] == 2 and preview.counts["deleted"] == 3
+        assert preview.counts["people"] == 3 and preview.counts["deleted"] == 4
+        assert preview.counts["brokered_introductions"] == 2
         assert preview.export_journal_uuid == journal.identity()[0]
         result = import_json(target, document)
         assert result.journal_uuid == target.identity()[0] == journal.identity()[0]
@@ -221,19 +235,40 @@ def test_an_import_that_fails_half_way_leaves_the_journal_empty(journal: Journal
         assert {"exchange_search_ai", "exchange_last_ai", "person_search_ai"} <= names
 
 
+def test_an_export_of_format_version_2_imports(journal: Journal, tmp_path: Path) -> None:
+    fill(journal)
+    document = json.loads(export_to(journal, tmp_path / "export.json").read_text("utf-8"))
+    document["version"] = 2
+    del document["brokered_introductions"]
+    document["deleted"] = [t for t in document["deleted"] if t["entity"] != "brokered_introduction"]
+    (tmp_path / "v2.json").write_text(json.dumps(document), "utf-8")
+    with new_journal(tmp_path) as target:
+        read = read_export(tmp_path / "v2.json")
+        assert read.version == 2 and "brokered_introductions" not in read.counts
+        import_json(target, read)
+        again = document_of(target, tmp_path / "again.json")
+    assert again["version"] == 3 and again["brokered_introductions"] == []
+    document.pop("exported_at")
+    assert {k: v for k, v in again.items() if k not in ("version", "brokered_introductions")} == {
+        k: v for k, v in document.items() if k != "version"
+    }
+
+
 def test_an_export_of_format_version_1_imports(journal: Journal, tmp_path: Path) -> None:
     fill(journal)
     document = json.loads(export_to(journal, tmp_path / "export.json").read_text("utf-8"))
     document["version"] = 1
-    del document["contact_details"]
-    document["deleted"] = [t for t in document["deleted"] if t["entity"] != "contact_detail"]
+    del document["contact_details"], document["brokered_introductions"]
+    document["deleted"] = [
+        t for t in document["deleted"] if t["entity"] not in ("contact_detail", "brokered_introduction")
+    ]
     (tmp_path / "v1.json").write_text(json.dumps(document), "utf-8")
     with new_journal(tmp_path) as target:
         read = read_export(tmp_path / "v1.json")
         assert read.version == 1 and "contact_details" not in read.counts
         import_json(target, read)
         again = document_of(target, tmp_path / "again.json")
-    assert again["version"] == 2 and again["contact_details"] == []
+    assert again["version"] == 3 and again["contact_details"] == [] and again["brokered_introductions"] == []
     for key in ("people", "exchanges", "touchpoints", "loops", "reflections", "circumstances", "prompt_states"):
         assert again[key] == document[key]
 
@@ -258,7 +293,7 @@ def _edited(document: dict[str, Any], edit: str) -> dict[str, Any]:
     if edit == "wrong format":
         document["format"] = "something else"
     elif edit == "newer version":
-        document["version"] = 3
+        document["version"] = 4
     elif edit == "missing key":
         del people_[0]["name"]
     elif edit == "unknown key":
@@ -279,12 +314,29 @@ def _edited(document: dict[str, Any], edit: str) -> dict[str, Any]:
         del document["loops"]
     elif edit == "duplicate prompt":
         document["prompt_states"][1]["prompt_key"] = document["prompt_states"][0]["prompt_key"]
+    elif edit == "brokered by nobody known":
+        document["brokered_introductions"][1]["broker"] = "00000000-0000-4000-8000-000000000002"
+    elif edit == "brokered by nobody":
+        document["brokered_introductions"][0]["broker"] = None
+    elif edit == "brokered to someone deleted":
+        cleo = next(t["uuid"] for t in document["deleted"] if t["entity"] == "person")
+        document["brokered_introductions"][0]["second_person"] = cleo
+    elif edit == "brokered to the broker":
+        first = document["brokered_introductions"][0]
+        first["second_person"] = first["broker"]
+    elif edit == "brokered one to themself":
+        second = document["brokered_introductions"][1]
+        second["first_person"] = second["second_person"]
+    elif edit == "brokered without a summary":
+        document["brokered_introductions"][0]["summary"] = "  "
+    elif edit == "brokered list missing":
+        del document["brokered_introductions"]
     return document
 
 
 HOSTILE = {
     "wrong format": 'is not a netjournal export: it has no "format": "netjournal"',
-    "newer version": "is an export of format version 3, written by a newer netjournal",
+    "newer version": "is an export of format version 4, written by a newer netjournal",
     "missing key": 'person 1 in "people" is missing "name". Nothing was imported.',
     "unknown key": 'person 2 in "people" has a field "nickname" that an export does not have',
     "dangling reference": 'exchange 1 in "exchanges" names a record ("second_person": "00000000-0000-4000-8000-',
@@ -295,6 +347,18 @@ HOSTILE = {
     "tag with a comma": 'person 1 in "people" has "tags": ["one, two"]',
     "missing list": 'cannot be imported: it has no "loops".',
     "duplicate prompt": 'prompt state 2 in "prompt_states" repeats prompt state 1',
+    "brokered by nobody known": 'introduction between others 2 in "brokered_introductions" names a record '
+    '("broker": "00000000-0000-4000-8000-000000000002") that is not in "people". Nothing was imported.',
+    "brokered by nobody": 'introduction between others 1 in "brokered_introductions" has "broker": null, where a UUID',
+    "brokered to someone deleted": 'introduction between others 1 in "brokered_introductions" names a record '
+    '("second_person"',
+    "brokered to the broker": 'introduction between others 1 in "brokered_introductions" names one person twice '
+    '("broker" and "second_person" are both',
+    "brokered one to themself": 'introduction between others 2 in "brokered_introductions" names one person twice '
+    '("first_person" and "second_person" are both',
+    "brokered without a summary": 'introduction between others 1 in "brokered_introductions" has "summary": "  ", '
+    "where text that is not empty is expected",
+    "brokered list missing": 'cannot be imported: it has no "brokered_introductions".',
 }
 
 

@@ -3,7 +3,9 @@
 Journals are generated as a sequence of what a person does through the
 services (people with contact details, every kind of entry and reference,
 prompt states, edits and deletes that leave tombstones); an action the
-services refuse is simply skipped, as it would be in the window.
+services refuse is simply skipped, as it would be in the window.  Introductions between others
+are made, edited and given outcomes too, and lose an introduced person (or go with the one who
+made them) when people are deleted.
 """
 
 from __future__ import annotations
@@ -22,6 +24,12 @@ from support import PASSPHRASE, TEST_KDF_ITER, derived_data
 from netjournal.domain import ContactDetail, DetailField, Direction, EntryType, Kind, LoopKind
 from netjournal.exports.json_export import write_export
 from netjournal.services import deletions, entries, people, prompting
+from netjournal.services.brokered_introductions import (
+    BrokeredInput,
+    add_brokered,
+    set_brokered_outcome,
+    update_brokered,
+)
 from netjournal.services.journal import Journal
 from netjournal.services.json_import import import_json, read_export
 from netjournal.services.validation import NotFoundError, ValidationError
@@ -36,6 +44,7 @@ DAYS = st.dates(dt.date(2020, 1, 1), dt.date(2024, 12, 31))
 # included, splits the stored text on commas: a tag with a comma is two tags everywhere but in that text.
 TAGS = WORDS.map(lambda tag: tag.replace(",", ";"))
 INDEX = st.integers(0, 40)  # which of the rows made so far (modulo how many there are)
+GAP = st.integers(0, 2)  # how far on from the person before: three people named, mostly three different ones
 
 details = st.lists(
     st.one_of(
@@ -54,6 +63,8 @@ details = st.lists(
     ),
     max_size=3,
 )
+BROKERED = st.tuples(st.just("brokered"), INDEX, GAP, GAP, WORDS, DAYS, TEXT)
+DELETE_PERSON = st.tuples(st.just("delete"), st.just("person"), INDEX)
 person = st.builds(
     people.PersonInput,
     name=WORDS, organisation=TEXT, role=TEXT, how_met=TEXT, notes=TEXT,
@@ -74,8 +85,11 @@ actions = st.lists(
         st.tuples(st.just("reflection"), WORDS, DAYS, st.none() | INDEX, st.none() | WORDS, TEXT),
         st.tuples(st.just("circumstance"), INDEX, WORDS, DAYS, st.none() | st.integers(0, 300)),
         st.tuples(st.just("prompt"), WORDS, st.booleans(), DAYS),
+        BROKERED,
+        st.tuples(st.just("edit brokered"), INDEX, INDEX, GAP, GAP, WORDS, DAYS),
+        st.tuples(st.just("brokered outcome"), INDEX, TEXT),
         st.tuples(st.just("delete"), st.sampled_from(["person", "exchange", "touchpoint", "loop", "reflection",
-                                                      "circumstance"]), INDEX),
+                                                      "circumstance", "brokered_introduction"]), INDEX),
     ),
     min_size=5,
     max_size=30,
@@ -84,6 +98,12 @@ actions = st.lists(
 
 def _pick(made: list[int], index: int | None) -> int | None:
     return None if index is None or not made else made[index % len(made)]
+
+
+def _three(made: list[int], index: int, gap: int, more: int) -> tuple[int | None, int | None, int | None]:
+    """A broker and the two they introduced: the people after ``index``, ``gap`` and ``more`` further on."""
+    first = index + 1 + gap
+    return _pick(made, index), _pick(made, first), _pick(made, first + 1 + more)
 
 
 def _act(journal: Journal, made: dict[str, list[int]], action: tuple[Any, ...]) -> None:
@@ -130,6 +150,16 @@ def _act(journal: Journal, made: dict[str, list[int]], action: tuple[Any, ...]) 
             prompting.snooze_prompt(journal, key, until=day)
         else:
             prompting.dismiss_prompt(journal, key, today=day)
+    elif kind == "brokered" and people_:
+        broker, gap, more, summary, day, outcome = args
+        data = BrokeredInput(*_three(people_, broker, gap, more), summary, day, outcome)
+        made["brokered_introduction"].append(add_brokered(journal, data))
+    elif kind == "edit brokered" and people_ and made["brokered_introduction"]:
+        row, broker, gap, more, summary, day = args
+        data = BrokeredInput(*_three(people_, broker, gap, more), summary, day)
+        update_brokered(journal, _pick(made["brokered_introduction"], row), data)  # type: ignore[arg-type]
+    elif kind == "brokered outcome" and made["brokered_introduction"]:
+        set_brokered_outcome(journal, _pick(made["brokered_introduction"], args[0]), args[1])  # type: ignore[arg-type]
     elif kind == "delete" and made[args[0]]:
         rows = made[args[0]]
         row = rows.pop(args[1] % len(rows))
@@ -148,16 +178,17 @@ def _export(journal: Journal) -> bytes:
 
 
 @settings(max_examples=25)
-@given(st.lists(person, min_size=1, max_size=4), actions)
+@given(st.lists(person, min_size=3, max_size=5), st.lists(BROKERED | DELETE_PERSON, max_size=4), actions)
 def test_export_import_export_gives_the_same_document(
-    first: list[people.PersonInput], plan: list[tuple[Any, ...]]
+    first: list[people.PersonInput], brokered_first: list[tuple[Any, ...]], plan: list[tuple[Any, ...]]
 ) -> None:
     with tempfile.TemporaryDirectory() as folder:
         source = Journal.create(Path(folder) / "source.nj", PASSPHRASE, kdf_iter=TEST_KDF_ITER)
         with source:
             made: dict[str, list[int]] = {k: [] for k in ("person", "exchange", "touchpoint", "loop", "reflection",
-                                                            "circumstance")}  # fmt: skip
-            for action in [("person", p) for p in first] + plan:
+                                                            "circumstance", "brokered_introduction")}  # fmt: skip
+            # Three people at least, then introductions between them and deletes of people they name.
+            for action in [("person", p) for p in first] + brokered_first + plan:
                 # Refused, as the window would refuse it; or gone already, with a person deleted before.
                 with contextlib.suppress(ValidationError, NotFoundError):
                     _act(source, made, action)
@@ -165,6 +196,13 @@ def test_export_import_export_gives_the_same_document(
             (Path(folder) / "export.json").write_bytes(exported)
             expected = derived_data(source)
             event(f"{sum(map(len, made.values()))} rows, {exported.count(b'deleted_at')} tombstones")
+            (brokered,) = source.sql("SELECT count(*) FROM brokered_introduction").fetchone()
+            event("with introductions between others" if brokered else "without introductions between others")
+            (cleared,) = source.sql(
+                "SELECT count(*) FROM brokered_introduction WHERE first_person_id IS NULL OR second_person_id IS NULL"
+            ).fetchone()
+            if cleared:
+                event("an introduction between others lost one of the two to a delete")
         with Journal.create(Path(folder) / "target.nj", PASSPHRASE, kdf_iter=TEST_KDF_ITER) as target:
             import_json(target, read_export(Path(folder) / "export.json"))
             assert _export(target) == exported

@@ -10,15 +10,17 @@ from typing import Any
 
 import pytest
 
-from netjournal.domain import ContactDetail, DetailField, Entity
+from netjournal.domain import ContactDetail, DetailField, Entity, EntryType
 from netjournal.exports.json_export import write_export
 from netjournal.services import entries, people, use_cases
+from netjournal.services.brokered_introductions import BrokeredInput, add_brokered, update_brokered
 from netjournal.services.deletions import UndoRefusedError
 from netjournal.services.entries import ExchangeInput
 from netjournal.services.events import ChangeAction, JournalChange
 from netjournal.services.journal import Journal
 from netjournal.services.merge import merge_people, undo_merge
 from netjournal.services.search import search
+from netjournal.services.timeline import full_timeline
 from netjournal.services.validation import NotFoundError, ValidationError
 
 EMAIL, PHONE, WEB = DetailField.EMAIL, DetailField.PHONE, DetailField.WEB
@@ -255,3 +257,104 @@ def test_merge_and_undo_tell_the_views_about_both_people(journal: Journal, fille
     undo_merge(journal, merged)
     assert JournalChange(Entity.PERSON, ChangeAction.ADDED, (other,), (ana, other)) in heard
     assert all(ana in c.person_ids and other in c.person_ids for c in heard)
+
+
+# -- introductions between others ------------------------------------------------------------------
+
+
+def _brokered(journal: Journal, filled: dict[str, int]) -> dict[str, int]:
+    """Lee, and introductions between others naming the one merged away in each place, and beside Ana."""
+    tom, ana, other = filled["tom"], filled["ana"], filled["other"]
+    lee = people.add_person(journal, people.PersonInput("Lee Park"))
+
+    def made(name: str, broker: int, first: int, second: int, date: str) -> None:
+        filled[name] = add_brokered(journal, BrokeredInput(broker, first, second, f"{name}: about the deck", date))
+
+    made("silva_made", other, tom, lee, "2025-02-01")  # on the day of other entries: their search order holds
+    made("silva_first", tom, other, lee, "2025-02-03")
+    made("silva_second", tom, lee, other, "2025-03-01")
+    made("ana_made_silva_first", ana, other, tom, "2025-02-04")  # Ana would be the one and the introduced
+    made("silva_made_ana_first", other, ana, tom, "2025-02-04")
+    made("ana_then_silva", tom, ana, other, "2025-02-05")  # Ana would be introduced to herself
+    made("silva_then_ana", tom, other, ana, "2025-02-05")
+    made("silva_made_ana_second", other, tom, ana, "2025-02-06")
+    made("untouched", lee, tom, ana, "2025-02-06")
+    filled["lee"] = lee
+    return filled
+
+
+def _named(journal: Journal, row_id: int) -> tuple[int | None, int | None, int | None]:
+    return journal.sql(
+        "SELECT broker_id, first_person_id, second_person_id FROM brokered_introduction WHERE id = ?", (row_id,)
+    ).fetchone()
+
+
+def test_introductions_between_others_move_to_the_person_kept_and_never_name_them_twice(
+    journal: Journal, filled: dict[str, int]
+) -> None:
+    ids = _brokered(journal, filled)
+    tom, ana, lee = ids["tom"], ids["ana"], ids["lee"]
+    untouched = journal.sql("SELECT * FROM brokered_introduction WHERE id = ?", (ids["untouched"],)).fetchone()
+    merged = merge_people(journal, ana, ids["other"])
+    moved = ("silva_made", "silva_first", "silva_second", "ana_made_silva_first", "silva_made_ana_first",
+             "ana_then_silva", "silva_then_ana", "silva_made_ana_second")  # fmt: skip
+    assert {name: _named(journal, ids[name]) for name in moved} == {
+        "silva_made": (ana, tom, lee),
+        "silva_first": (tom, ana, lee),
+        "silva_second": (tom, lee, ana),
+        "ana_made_silva_first": (ana, None, tom),  # the one who made it is not one of the two introduced
+        "silva_made_ana_first": (ana, None, tom),
+        "ana_then_silva": (tom, ana, None),  # nor is anyone introduced to themself: the second place goes
+        "silva_then_ana": (tom, ana, None),
+        "silva_made_ana_second": (ana, tom, None),
+    }
+    assert (merged.brokered, merged.brokered_cleared) == (8, 5)
+    assert merged.moved == 4 + 1 + 1 + 1 + 1 + 8
+    # Moved, not deleted: no tombstone, and the row that named only others is as it was.
+    assert sorted(entity for (entity,) in journal.sql("SELECT entity FROM tombstone")) == ["contact_detail", "person"]
+    assert journal.sql("SELECT * FROM brokered_introduction WHERE id = ?", (ids["untouched"],)).fetchone() == untouched
+    assert [e.id for e in full_timeline(journal, lee) if e.type is EntryType.BROKERED_INTRODUCTION] == [
+        ids["silva_second"], ids["untouched"], ids["silva_first"], ids["silva_made"],
+    ]  # fmt: skip
+    assert {h.entity_id for h in search(journal, "silva_made") if h.entity == "brokered_introduction"} >= {
+        ids["silva_made"]
+    }
+    assert [h.person_id for h in search(journal, "silva_made") if h.entity_id == ids["silva_made"]] == [ana]
+
+
+def test_undo_puts_introductions_between_others_back_exactly(journal: Journal, filled: dict[str, int]) -> None:
+    ids = _brokered(journal, filled)
+    before, exported = dump(journal), export(journal)
+    merged = use_cases.merge_people(journal, ids["ana"], ids["other"])
+    back = use_cases.undo_merge(journal, merged)
+    assert back.left == 0
+    assert export(journal) == exported
+    assert dump(journal) == before
+    assert journal.sql("SELECT count(*) FROM tombstone").fetchone() == (0,)
+
+
+def test_an_introduction_between_others_edited_since_the_merge_keeps_its_edit(
+    journal: Journal, filled: dict[str, int]
+) -> None:
+    ids = _brokered(journal, filled)
+    merged = merge_people(journal, ids["ana"], ids["other"])
+    update_brokered(journal, ids["silva_first"], BrokeredInput(ids["tom"], ids["ana"], ids["lee"], "Edited since"))
+    back = undo_merge(journal, merged)
+    assert back.left == 1
+    assert _named(journal, ids["silva_first"]) == (ids["tom"], ids["ana"], ids["lee"])
+    assert _named(journal, ids["silva_made"]) == (back.other_id, ids["tom"], ids["lee"])
+
+
+def test_merge_and_undo_tell_the_views_of_everyone_an_introduction_names(
+    journal: Journal, filled: dict[str, int]
+) -> None:
+    ids = _brokered(journal, filled)
+    heard: list[JournalChange] = []
+    journal.changes.subscribe(heard.append)
+    merged = merge_people(journal, ids["ana"], ids["other"])
+    (told,) = [c for c in heard if c.entity is Entity.BROKERED_INTRODUCTION]
+    assert told.person_ids[:2] == (ids["ana"], ids["other"]) and {ids["tom"], ids["lee"]} <= set(told.person_ids)
+    heard.clear()
+    undo_merge(journal, merged)
+    (told,) = [c for c in heard if c.entity is Entity.BROKERED_INTRODUCTION]
+    assert {ids["ana"], ids["other"], ids["tom"], ids["lee"]} <= set(told.person_ids)

@@ -22,7 +22,10 @@ import pytest
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 
 from netjournal.exports.json_export import write_export
+from netjournal.services import deletions, people
+from netjournal.services.brokered_introductions import BrokeredInput, add_brokered
 from netjournal.services.journal import Journal
+from netjournal.services.search import search
 from netjournal.store import schema
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -46,6 +49,10 @@ def _label(section: str, record: dict[str, Any]) -> str:
             return f"circumstance {record['start_on']} {record['note']}"
         case "prompt_states":
             return f"prompt {record['prompt_key']}"
+        case "contact_details":
+            return f"contact detail {record['field']} {record['value']}"
+        case "brokered_introductions":
+            return f"introduction between others {record['date']} {record['summary']}"
     raise AssertionError(section)
 
 
@@ -124,3 +131,46 @@ def test_a_v3_file_that_already_has_the_question_column_migrates(tmp_path: Path)
         assert journal.store.schema_version() == schema.CURRENT_VERSION
         answered = [r for r in _export(journal)["reflections"] if r["prompt_id"]]
     assert [r["prompt_text"] for r in answered] == ["How did it go?"]
+
+
+def _rows(db: Any, tables: list[str]) -> dict[str, list[tuple]]:
+    return {t: sorted(db.execute_sql(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
+
+
+def test_a_v7_journal_gains_introductions_between_others_and_keeps_every_row(tmp_path: Path) -> None:
+    """Version 8 only adds: every row of version 7 (identities, times, search entries) is there as it was."""
+    v7 = next(f for f in CATALOGUE if f["version"] == 7)
+    copy = tmp_path / v7["file"]
+    shutil.copyfile(FIXTURES / v7["file"], copy)
+    raw = SqlCipherDatabase(str(copy), passphrase=v7["passphrase"], pragmas=[("kdf_iter", v7["kdf_iter"])])
+    try:
+        tables = [n for (n,) in raw.execute_sql("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        assert "brokered_introduction" not in tables
+        before = _rows(raw, tables)
+        triggers_before = set(raw.execute_sql("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
+    finally:
+        raw.close()
+    with Journal.open(copy, v7["passphrase"], kdf_iter=v7["kdf_iter"]) as journal:
+        db = journal.db
+        assert journal.store.schema_version() == schema.CURRENT_VERSION == 8
+        assert _rows(db, tables) == before  # nothing lost or changed, search index and tombstones included
+        assert triggers_before <= set(db.execute_sql("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
+        new = {n for (n,) in db.execute_sql("SELECT name FROM sqlite_master WHERE tbl_name = 'brokered_introduction'")}
+        assert {
+            "brokered_introduction", "brokered_date", "brokered_broker", "brokered_first", "brokered_second",
+            "brokered_introduction_search_ai", "brokered_introduction_search_ad", "brokered_introduction_search_au",
+            "brokered_introduction_tombstone_ad",
+        } <= new  # fmt: skip
+        assert db.execute_sql("SELECT count(*) FROM brokered_introduction").fetchone() == (0,)
+        # The triggers work on the migrated file: an introduction between the fixture's people is
+        # searchable under the one who made it, and its delete leaves a tombstone.
+        zoe, ravi, chen = (people.find_person(journal, n) for n in ("Zoë Ångström", "Ravi Menon", "Chen Wei"))
+        assert zoe and ravi and chen
+        row = add_brokered(journal, BrokeredInput(zoe.id, ravi.id, chen.id, "Zoë put Ravi in touch with Chen"))
+        assert [(h.entity, h.entity_id, h.person_id) for h in search(journal, "touch")] == [
+            ("brokered_introduction", row, zoe.id)
+        ]
+        (uuid,) = db.execute_sql("SELECT uuid FROM brokered_introduction WHERE id = ?", (row,)).fetchone()
+        deletions.delete_person(journal, zoe.id)  # the one who made it: it goes with her
+        assert ("brokered_introduction", uuid) in set(db.execute_sql("SELECT entity, uuid FROM tombstone"))
+        assert search(journal, "touch") == []
