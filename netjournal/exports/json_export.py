@@ -21,7 +21,7 @@ from netjournal.store.clock import now_stamp
 from netjournal.store.errors import JournalError
 
 FORMAT = "netjournal"
-FORMAT_VERSION = 3  # 2 added contact_details, 3 brokered_introductions; readers still take 1 and 2
+FORMAT_VERSION = 4  # 2 added contact_details, 3 brokered_introductions, 4 entry_history; readers take 1 to 3 too
 
 _TIMES = "t.uuid, t.created_at, t.updated_at"
 _BY_UUID = "ORDER BY t.created_at, t.uuid"
@@ -115,6 +115,15 @@ def _sections() -> list[tuple[str, str, Callable[[tuple], dict[str, Any]]]]:
             lambda r: {
                 **times(r), "date": r[3], "broker": r[4], "first_person": r[5], "second_person": r[6],
                 "summary": r[7], "outcome": r[8],
+            },
+        ),
+        (
+            "entry_history",
+            f"SELECT {_TIMES}, t.entity, t.row_uuid, t.version_updated_at, t.content_hash, t.values_json, "
+            f"t.superseded_at, t.reason FROM entry_history t {_BY_UUID}",
+            lambda r: {
+                **times(r), "entity": r[3], "row_uuid": r[4], "version_updated_at": r[5], "content_hash": r[6],
+                "values_json": r[7], "superseded_at": r[8], "reason": r[9],
             },
         ),
     ]  # fmt: skip

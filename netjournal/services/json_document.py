@@ -23,7 +23,7 @@ from netjournal.services.json_stream import JsonReader, JsonSyntaxError, NotUtf8
 from netjournal.store.errors import JournalError
 
 FORMAT = "netjournal"
-READABLE_VERSIONS = (1, 2, 3)  # 2 added contact_details, 3 brokered_introductions
+READABLE_VERSIONS = (1, 2, 3, 4)  # 2 added contact_details, 3 brokered_introductions, 4 entry_history
 MAX_EXPORT_BYTES = 2 * 1024**3  # far beyond any journal; a larger file is something else
 
 _HEADER = ("format", "version", "exported_at", "journal")
@@ -40,7 +40,7 @@ class ExportChangedError(ExportReadError):
 
 _SECTION = {s.key: s for s in SECTIONS}
 # The lists a format version added: an export of an earlier version has none of them.
-_SINCE = {"contact_details": 2, "brokered_introductions": 3}
+_SINCE = {"contact_details": 2, "brokered_introductions": 3, "entry_history": 4}
 
 
 # -- the document ------------------------------------------------------------------

@@ -93,6 +93,7 @@ _SECTION_WORDS = {
     "circumstances": ("circumstance", "circumstances"),
     "prompt_states": ("prompt state", "prompt states"),
     "brokered_introductions": ("introduction between others", "introductions between others"),
+    "entry_history": ("history entry", "history entries"),
     "deleted": ("deletion", "deletions"),
 }
 

@@ -220,6 +220,12 @@ SECTIONS: tuple[Section, ...] = (
         _reference("second_person", "people", optional=True), Field("summary", _limited("summary", required=True)),
         Field("outcome", _limited("outcome")),
     ), record_check=_three_different_people),
+    Section("entry_history", "history entry", "entry_history", (
+        Field("entity", _one_of(tuple(TRACKED_TABLES.values()))), Field("row_uuid", UUID_CHECK),
+        Field("version_updated_at", STAMP_CHECK), Field("content_hash", _text(64, required=True)),
+        Field("values_json", _text(required=True)), Field("superseded_at", STAMP_CHECK),
+        Field("reason", _text(40, required=True)),
+    )),
     Section("deleted", "tombstone", "tombstone", (
         Field("entity", _one_of(tuple(TRACKED_TABLES.values()))), Field("uuid", UUID_CHECK),
         Field("deleted_at", STAMP_CHECK),

@@ -102,7 +102,7 @@ def test_an_export_is_valid_against_the_documented_schema(journal: Journal) -> N
     document = _export(journal)
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
     jsonschema.validate(document, SCHEMA, cls=jsonschema.Draft202012Validator)
-    assert document["format"] == "netjournal" and document["version"] == 3
+    assert document["format"] == "netjournal" and document["version"] == 4
     assert document["journal"]["uuid"] == journal.identity()[0]
     assert [key for key in document if key in SECTIONS] == list(SECTIONS)
 

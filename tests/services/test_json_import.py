@@ -239,7 +239,7 @@ def test_an_export_of_format_version_2_imports(journal: Journal, tmp_path: Path)
     fill(journal)
     document = json.loads(export_to(journal, tmp_path / "export.json").read_text("utf-8"))
     document["version"] = 2
-    del document["brokered_introductions"]
+    del document["brokered_introductions"], document["entry_history"]
     document["deleted"] = [t for t in document["deleted"] if t["entity"] != "brokered_introduction"]
     (tmp_path / "v2.json").write_text(json.dumps(document), "utf-8")
     with new_journal(tmp_path) as target:
@@ -247,9 +247,27 @@ def test_an_export_of_format_version_2_imports(journal: Journal, tmp_path: Path)
         assert read.version == 2 and "brokered_introductions" not in read.counts
         import_json(target, read)
         again = document_of(target, tmp_path / "again.json")
-    assert again["version"] == 3 and again["brokered_introductions"] == []
+    assert again["version"] == 4 and again["brokered_introductions"] == again["entry_history"] == []
     document.pop("exported_at")
-    assert {k: v for k, v in again.items() if k not in ("version", "brokered_introductions")} == {
+    assert {k: v for k, v in again.items() if k not in ("version", "brokered_introductions", "entry_history")} == {
+        k: v for k, v in document.items() if k != "version"
+    }
+
+
+def test_an_export_of_format_version_3_imports(journal: Journal, tmp_path: Path) -> None:
+    fill(journal)
+    document = json.loads(export_to(journal, tmp_path / "export.json").read_text("utf-8"))
+    document["version"] = 3
+    del document["entry_history"]
+    (tmp_path / "v3.json").write_text(json.dumps(document), "utf-8")
+    with new_journal(tmp_path) as target:
+        read = read_export(tmp_path / "v3.json")
+        assert read.version == 3 and "entry_history" not in read.counts
+        import_json(target, read)
+        again = document_of(target, tmp_path / "again.json")
+    assert again["version"] == 4 and again["entry_history"] == []
+    document.pop("exported_at")
+    assert {k: v for k, v in again.items() if k not in ("version", "entry_history")} == {
         k: v for k, v in document.items() if k != "version"
     }
 
@@ -258,7 +276,7 @@ def test_an_export_of_format_version_1_imports(journal: Journal, tmp_path: Path)
     fill(journal)
     document = json.loads(export_to(journal, tmp_path / "export.json").read_text("utf-8"))
     document["version"] = 1
-    del document["contact_details"], document["brokered_introductions"]
+    del document["contact_details"], document["brokered_introductions"], document["entry_history"]
     document["deleted"] = [
         t for t in document["deleted"] if t["entity"] not in ("contact_detail", "brokered_introduction")
     ]
@@ -268,7 +286,7 @@ def test_an_export_of_format_version_1_imports(journal: Journal, tmp_path: Path)
         assert read.version == 1 and "contact_details" not in read.counts
         import_json(target, read)
         again = document_of(target, tmp_path / "again.json")
-    assert again["version"] == 3 and again["contact_details"] == [] and again["brokered_introductions"] == []
+    assert again["version"] == 4 and again["contact_details"] == [] and again["brokered_introductions"] == []
     for key in ("people", "exchanges", "touchpoints", "loops", "reflections", "circumstances", "prompt_states"):
         assert again[key] == document[key]
 
@@ -293,7 +311,7 @@ def _edited(document: dict[str, Any], edit: str) -> dict[str, Any]:
     if edit == "wrong format":
         document["format"] = "something else"
     elif edit == "newer version":
-        document["version"] = 4
+        document["version"] = 5
     elif edit == "missing key":
         del people_[0]["name"]
     elif edit == "unknown key":
@@ -336,7 +354,7 @@ def _edited(document: dict[str, Any], edit: str) -> dict[str, Any]:
 
 HOSTILE = {
     "wrong format": 'is not a netjournal export: it has no "format": "netjournal"',
-    "newer version": "is an export of format version 4, written by a newer netjournal",
+    "newer version": "is an export of format version 5, written by a newer netjournal",
     "missing key": 'person 1 in "people" is missing "name". Nothing was imported.',
     "unknown key": 'person 2 in "people" has a field "nickname" that an export does not have',
     "dangling reference": 'exchange 1 in "exchanges" names a record ("second_person": "00000000-0000-4000-8000-',

@@ -172,3 +172,22 @@ def test_a_copy_under_another_passphrase_is_refused(pair) -> None:
     there.close()
     with pytest.raises(WrongPassphraseError):
         merge_journal(here, there.path, PASSPHRASE + "!")
+
+
+def test_the_history_is_exported_and_read_back(pair, tmp_path: Path, monkeypatch) -> None:
+    from netjournal.services.json_document import read_export
+    from netjournal.services.json_import import import_json
+
+    here, there, ana = pair
+    people.update_person(there, ana, people.PersonInput("Ana Silva", role="Partner"))
+    monkeypatch.setattr(clock, "utc_now", lambda: dt.datetime(2099, 1, 1, tzinfo=dt.UTC))
+    people.update_person(here, ana, people.PersonInput("Ana Silva", role="CFO"))
+    monkeypatch.undo()
+    _, there = _merge(here, there)
+    document = exported(here)
+    (entry,) = document["entry_history"]
+    assert json.loads(entry["values_json"])["role"] == "Partner" and entry["reason"] == "superseded"
+    (tmp_path / "out.json").write_bytes(json.dumps(document).encode())
+    with Journal.create(tmp_path / "new.nj", PASSPHRASE, kdf_iter=TEST_KDF_ITER) as target:
+        import_json(target, read_export(tmp_path / "out.json"))
+        assert exported(target) == document
