@@ -108,6 +108,7 @@ _OPENING_COMMANDS = frozenset(
         "introduced",
         "introductions",
         "outcome",
+        "merge",
     }
 )
 

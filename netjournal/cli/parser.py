@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from netjournal import __version__
 from netjournal.cli.introduction_commands import add_introduction_commands
 from netjournal.cli.people_options import add_people_commands
+from netjournal.cli.sync_commands import add_sync_commands
 from netjournal.domain import Kind
 from netjournal.paths import JOURNAL_SUFFIXES
 
@@ -286,5 +287,6 @@ def build_parser() -> _Parser:
     command("forget", "forget a passphrase remembered in the OS keychain")
     add_people_commands(command)
     add_introduction_commands(command)
+    add_sync_commands(command)
     parser.command_names = frozenset(names)
     return parser
