@@ -76,3 +76,19 @@ def test_the_chosen_introduction_is_read_in_full_under_the_list(qtbot, window) -
     qtbot.keyClick(view.table, Qt.Key.Key_Down)
     assert "You introduced Ana Silva to Tom Reyes" in view.detail.text()
     assert view.detail.text().endswith("What came of it: Nothing recorded yet (Enter or O).")
+
+
+def test_at_1024_by_700_long_names_leave_the_outcome_column_in_view(qtbot, window) -> None:
+    journal = window.session.journal
+    first = people.add_person(journal, people.PersonInput("Maximiliane Auguste von Hohenzollern-Sigmaringen"))
+    second = people.add_person(journal, people.PersonInput("Bartholomew Fitzwilliam Montgomery-Ashworth III"))
+    entries.add_exchange(
+        journal, entries.ExchangeInput("given", "introduction", "about the archive", first, second_person_id=second)
+    )
+    window.resize(1024, 700)
+    press_view_key(qtbot, window, 7)
+    table = window.views.introductions.table
+    qtbot.waitUntil(lambda: table.viewport().width() > 0)
+    viewport = table.viewport().width()
+    assert table.columnWidth(1) <= int(viewport * 0.6)
+    assert table.header().sectionPosition(2) + 40 <= viewport  # some of "What came of it" shows

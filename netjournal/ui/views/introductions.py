@@ -42,6 +42,7 @@ class IntroductionsView(ViewPage):
             self,
             stretch=2,
         )
+        self.table.cap(1, 0.6)  # long names leave the outcome column in view (both are read in full below)
         self.table.keys_without_row = {Qt.Key.Key_N}
         self.table.setObjectName("introductionsList")
         self.table.setAccessibleName(tr("Introductions made, received and between others"))

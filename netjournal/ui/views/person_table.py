@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 ROW_ROLE = Qt.ItemDataRole.UserRole
@@ -17,9 +17,14 @@ class KeyTable(QTreeWidget):
     keyPressed = Signal(int, object)  # the Qt key, the current row's record
 
     def __init__(
-        self, headers: Sequence[str], keys: Sequence[Qt.Key], parent: QWidget | None = None, *, stretch: int = 0
+        self,
+        headers: Sequence[str],
+        keys: Sequence[Qt.Key],
+        parent: QWidget | None = None,
+        *,
+        stretch: int = 0,
     ) -> None:
-        """``stretch`` is the column that takes the width left over (its text wraps); the others fit their text."""
+        """``stretch`` is the column that takes the width left over; the others fit their text (see ``cap``)."""
         super().__init__(parent)
         self.keys = set(keys)
         self.keys_without_row: set[Qt.Key] = set()  # keys that mean something on an empty table too
@@ -34,6 +39,7 @@ class KeyTable(QTreeWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        self._capped: tuple[int, float] | None = None
         self.itemDoubleClicked.connect(lambda item, _column: self._press(Qt.Key.Key_Return, item))
 
     def set_rows(self, rows: Sequence[tuple[object, Sequence[str]]]) -> None:
@@ -47,9 +53,26 @@ class KeyTable(QTreeWidget):
             item.setData(0, ROW_ROLE, record)
             items.append(item)
         self.addTopLevelItems(items)
+        self._fit_capped()
         if items:
             # After a touchpoint takes someone off the list, the next person is under the cursor.
             self.setCurrentItem(items[min(max(keep, 0), len(items) - 1)])
+
+    def cap(self, column: int, share: float) -> None:
+        """Let ``column`` fit its text but take at most ``share`` of the width, so the stretching one stays in view."""
+        self.header().setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        self._capped = (column, share)
+        self._fit_capped()
+
+    def _fit_capped(self) -> None:
+        if self._capped is not None:
+            column, share = self._capped
+            wanted = max(self.sizeHintForColumn(column), self.header().sectionSizeHint(column))
+            self.setColumnWidth(column, min(wanted, int(self.viewport().width() * share)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_capped()
 
     def current_record(self) -> object | None:
         item = self.currentItem()
