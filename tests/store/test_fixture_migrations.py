@@ -152,9 +152,11 @@ def test_a_v7_journal_gains_introductions_between_others_and_keeps_every_row(tmp
         raw.close()
     with Journal.open(copy, v7["passphrase"], kdf_iter=v7["kdf_iter"]) as journal:
         db = journal.db
-        assert journal.store.schema_version() == schema.CURRENT_VERSION == 8
+        assert journal.store.schema_version() == schema.CURRENT_VERSION >= 8
         assert _rows(db, tables) == before  # nothing lost or changed, search index and tombstones included
-        assert triggers_before <= set(db.execute_sql("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
+        # Version 9 replaces the tombstone triggers (a deletion stamped after the version it removes).
+        kept = {(name, sql) for name, sql in triggers_before if not name.endswith("_tombstone_ad")}
+        assert kept <= set(db.execute_sql("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
         new = {n for (n,) in db.execute_sql("SELECT name FROM sqlite_master WHERE tbl_name = 'brokered_introduction'")}
         assert {
             "brokered_introduction", "brokered_date", "brokered_broker", "brokered_first", "brokered_second",
