@@ -136,7 +136,7 @@ def test_a_json_export_goes_into_an_empty_journal_exactly(qtbot, window, tmp_pat
     other = open_main_window(empty, PASSPHRASE, kdf_iter=TEST_KDF_ITER, settings=settings)
     qtbot.addWidget(other)
     dialog = _opened(qtbot, other, export)
-    assert "a netjournal export (format 3) of 3 people" in dialog.heading.text()
+    assert "a netjournal export (format 4) of 3 people" in dialog.heading.text()
     assert dialog.import_button.isEnabled()
     with qtbot.waitSignal(dialog.imported, timeout=30_000) as done:
         dialog.start_import()
