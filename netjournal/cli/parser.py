@@ -64,8 +64,12 @@ def journal_as_option(argv: Sequence[str], command_names: frozenset[str]) -> lis
     mistyped command is still a usage error rather than a journal nobody has.
     """
     words = list(argv)
+
+    def takes_a_path(option: str) -> bool:  # --journal, or the start of it argparse accepts (--jour)
+        return len(option) > 3 and "--journal".startswith(option)
+
     positions = [
-        i for i, word in enumerate(words) if not word.startswith("-") and (i == 0 or words[i - 1] != "--journal")
+        i for i, word in enumerate(words) if not word.startswith("-") and (i == 0 or not takes_a_path(words[i - 1]))
     ]
     if "--" in words or len(positions) != 1:
         return words

@@ -43,12 +43,27 @@ def brokered_entry(row: tuple) -> BrokeredEntry:
     )
 
 
-def validated(journal: Journal, data: BrokeredInput) -> dict[str, object]:
-    """The row's columns, checked against ``journal``; raises ``ValidationError`` naming the field at fault."""
-    return brokered_columns(JournalKnown(journal), data, dt.date.today())
+def validated(journal: Journal, data: BrokeredInput, before: BrokeredEntry | None = None) -> dict[str, object]:
+    """The row's columns, checked against ``journal``; raises ``ValidationError`` naming the field at fault.
+
+    Editing (``before``), a place already empty (its person was deleted) may stay empty.
+    """
+    empty = frozenset()
+    if before is not None:
+        empty = frozenset(
+            field
+            for field, person_id in (
+                ("first_person", before.first_person_id),
+                ("second_person", before.second_person_id),
+            )
+            if person_id is None
+        )
+    return brokered_columns(JournalKnown(journal), data, dt.date.today(), may_be_empty=empty)
 
 
-def brokered_columns(known: Known, data: BrokeredInput, today: dt.date) -> dict[str, object]:
+def brokered_columns(
+    known: Known, data: BrokeredInput, today: dt.date, *, may_be_empty: frozenset[str] = frozenset()
+) -> dict[str, object]:
     """The row's columns, checked by the rules alone (the demo checks its rows here too)."""
     named = (
         ("broker", data.broker_id, "Who made the introduction"),
@@ -56,11 +71,13 @@ def brokered_columns(known: Known, data: BrokeredInput, today: dt.date) -> dict[
         ("second_person", data.second_person_id, "To whom"),
     )
     for field, person_id, label in named:
+        if person_id is None and field in may_be_empty:
+            continue
         if person_id is None:
             raise ValidationError(field, f"{label} is missing: choose a person.")
         if not known.has_person(person_id):
             raise ValidationError(field, f"{label} is not in this journal.")
-    if data.first_person_id == data.second_person_id:
+    if data.first_person_id == data.second_person_id and data.first_person_id is not None:
         raise ValidationError("second_person", "An introduction connects two different people.")
     if data.broker_id in (data.first_person_id, data.second_person_id):
         raise ValidationError("broker", "The one who made the introduction is not one of the two introduced.")
@@ -96,7 +113,7 @@ def get_brokered(journal: Journal, row_id: int) -> BrokeredEntry:
 
 def update_brokered(journal: Journal, row_id: int, data: BrokeredInput) -> None:
     before = get_brokered(journal, row_id)
-    values = validated(journal, data)
+    values = validated(journal, data, before)
     people = _people(
         values["broker"], values["first_person"], values["second_person"],
         before.person_id, before.first_person_id, before.second_person_id,

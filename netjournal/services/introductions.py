@@ -104,7 +104,7 @@ def set_outcome(journal: Journal, exchange_id: int, outcome: str) -> None:
         "SELECT person_id, second_person_id FROM exchange WHERE id = ? AND kind = 'introduction'", (exchange_id,)
     ).fetchone()
     if row is None:
-        raise NotFoundError(f"There is no introduction with id {exchange_id}.")
+        raise NotFoundError(f"There is no exchange #{exchange_id} of kind introduction.")
     text = optional_text("outcome", outcome, "What came of it")
     people = tuple(sorted({p for p in row if p is not None}))
     with journal.write() as changes:
@@ -132,7 +132,7 @@ def outcome_evidence(journal: Journal, today: dt.date) -> list[Evidence]:
         # The most recent first: its outcome is the easiest to remember.
         found.append(Evidence(f"exchange:{eid}", {"who": who, "by": by, "days": days}, pid, (eid,), -float(days)))
     between = journal.sql(
-        "SELECT b.id, b.date, b.broker_id, p.name, coalesce(f.name, 'someone'), coalesce(s.name, 'someone') "
+        "SELECT b.id, b.uuid, b.date, b.broker_id, p.name, coalesce(f.name, 'someone'), coalesce(s.name, 'someone') "
         "FROM brokered_introduction b JOIN person p ON p.id = b.broker_id "
         "LEFT JOIN person f ON f.id = b.first_person_id LEFT JOIN person s ON s.id = b.second_person_id "
         "WHERE b.outcome = '' AND b.date BETWEEN :oldest AND :newest",
@@ -141,11 +141,13 @@ def outcome_evidence(journal: Journal, today: dt.date) -> list[Evidence]:
             "newest": (today - dt.timedelta(days=OUTCOME_PROMPT_AFTER_DAYS)).isoformat(),
         },
     )
-    for bid, day, broker, broker_name, first, second in between:
+    for bid, uuid, day, broker, broker_name, first, second in between:
         days = (today - dt.date.fromisoformat(day)).days
         found.append(
             Evidence(
-                f"{BROKERED_SUBJECT}{bid}",
+                # By UUID: a local id is given again to the next row once this one is deleted, and a
+                # prompt's state (answered, dismissed) must not pass to that row.
+                f"{BROKERED_SUBJECT}{uuid}",
                 {"who": f"{first} to {second}", "by": broker_name, "days": days},
                 broker,
                 (bid,),
@@ -159,8 +161,17 @@ BROKERED_SUBJECT = "brokered_introduction:"  # the evidence subject of one made 
 
 
 def record_prompted_outcome(journal: Journal, subject: str, entry_id: int, text: str) -> None:
-    """The answer to a prompt about ``subject`` (an evidence subject above) as that introduction's outcome."""
+    """The answer to a prompt about ``subject`` (an evidence subject above) as that introduction's outcome.
+
+    ``NotFoundError`` when the introduction the prompt asked about is gone (deleted since the prompt was
+    shown): the answer is then not written into whichever row has its id now.
+    """
     if subject.startswith(BROKERED_SUBJECT):
+        row = journal.sql(
+            "SELECT id FROM brokered_introduction WHERE uuid = ?", (subject.removeprefix(BROKERED_SUBJECT),)
+        ).fetchone()
+        if row is None or row[0] != entry_id:
+            raise NotFoundError("The introduction this prompt asked about is no longer in the journal.")
         set_brokered_outcome(journal, entry_id, text)
     else:
         set_outcome(journal, entry_id, text)

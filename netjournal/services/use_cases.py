@@ -100,24 +100,36 @@ def save_exchange(
 def save_brokered(
     journal: Journal,
     broker: PersonRef,
-    first: PersonRef,
-    second: PersonRef,
+    first: PersonRef | None,
+    second: PersonRef | None,
     summary: str,
     *,
     date: dt.date | str | None = None,
     outcome: str = "",
     row_id: int | None = None,
 ) -> Logged:
-    """Keep (or, with ``row_id``, change) an introduction someone else made between two others."""
+    """Keep (or, with ``row_id``, change) an introduction someone else made between two others.
+
+    ``None`` for one of the two introduced keeps an edited row's place empty (its person was deleted).
+    """
     from netjournal.services.brokered_introductions import BrokeredInput, add_brokered, update_brokered
 
     with journal.write():
-        named = (
-            _resolve(journal, broker, field="broker", empty_message="Say who made the introduction."),
-            _resolve(journal, first, field="first_person", empty_message="Say whom they introduced."),
-            _resolve(journal, second, field="second_person", empty_message="Say to whom they introduced them."),
+        who = _resolve(journal, broker, field="broker", empty_message="Say who made the introduction.")
+        whom = (
+            None
+            if first is None
+            else _resolve(journal, first, field="first_person", empty_message="Say whom they introduced.")
         )
-        data = BrokeredInput(named[0].id, named[1].id, named[2].id, summary, date=date, outcome=outcome)
+        to = (
+            None
+            if second is None
+            else _resolve(journal, second, field="second_person", empty_message="Say to whom they introduced them.")
+        )
+        named = tuple(p for p in (who, whom, to) if p is not None)
+        data = BrokeredInput(
+            who.id, whom.id if whom else None, to.id if to else None, summary, date=date, outcome=outcome
+        )
         if row_id is None:
             row_id = add_brokered(journal, data)
         else:

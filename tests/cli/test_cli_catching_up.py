@@ -206,3 +206,17 @@ def test_delete_refusals_delete_nothing(two_anas, run_cli, count_rows, one_error
     assert result.code == 1
     one_error_line(result.err, fragment)
     assert (count_rows(two_anas, "person"), count_rows(two_anas, "exchange")) == (2, 2)
+
+
+@pytest.mark.parametrize("option", ["--journal", "--journ", "--jour"])
+def test_an_abbreviated_journal_option_still_takes_its_path(option, made, run_cli):
+    result = run_cli(option, made, "people")
+    assert result.code == 0, result.err
+
+
+def test_a_path_after_an_abbreviated_journal_option_is_left_to_it():
+    from netjournal.cli.parser import build_parser, journal_as_option
+
+    names = build_parser().command_names
+    assert journal_as_option(["--jour", "x.netjournal"], names) == ["--jour", "x.netjournal"]
+    assert journal_as_option(["x.netjournal"], names) == ["--journal", "x.netjournal"]

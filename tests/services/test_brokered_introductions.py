@@ -20,7 +20,7 @@ from netjournal.services.journal import Journal
 from netjournal.services.people import PersonInput
 from netjournal.services.search import search
 from netjournal.services.timeline import full_timeline, timeline_page
-from netjournal.services.validation import ValidationError
+from netjournal.services.validation import NotFoundError, ValidationError
 
 
 def _three(journal: Journal) -> tuple[int, int, int]:
@@ -171,3 +171,28 @@ def test_deleting_the_entry_itself_is_undone_too(journal: Journal) -> None:
     assert full_timeline(journal, ana) == []
     deletions.undo(journal, deleted)
     assert [e.id for e in full_timeline(journal, ben)] == [row]
+
+
+def test_a_stale_outcome_prompt_never_writes_into_the_introduction_that_took_its_id(journal: Journal) -> None:
+    ana, ben, chen = _three(journal)
+    today = dt.date.today()
+    old = add_brokered(journal, BrokeredInput(ana, ben, chen, "for a grant", date=today - dt.timedelta(60)))
+    prompt = next(p for p in prompting.prompts_for(journal, today) if p.entry_ids == (old,))
+    deletions.delete_entry(journal, EntryType.BROKERED_INTRODUCTION, old)
+    new = add_brokered(journal, BrokeredInput(ana, chen, ben, "to compare notes", date=today - dt.timedelta(50)))
+    assert new == old  # SQLite gives the id again: the prompt's key must not
+    with pytest.raises(NotFoundError):
+        prompting.answer_prompt(journal, prompt, "Tom hired Lee", today=today)
+    assert get_brokered(journal, new).outcome == ""
+    assert journal.sql("SELECT count(*) FROM reflection").fetchone() == (0,)  # nothing of the answer was written
+
+
+def test_a_dismissed_outcome_prompt_does_not_pass_to_a_new_introduction_with_the_same_id(journal: Journal) -> None:
+    ana, ben, chen = _three(journal)
+    today = dt.date.today()
+    old = add_brokered(journal, BrokeredInput(ana, ben, chen, "for a grant", date=today - dt.timedelta(60)))
+    prompt = next(p for p in prompting.prompts_for(journal, today) if p.entry_ids == (old,))
+    prompting.dismiss_prompt(journal, prompt.key, today=today)
+    deletions.delete_entry(journal, EntryType.BROKERED_INTRODUCTION, old)
+    new = add_brokered(journal, BrokeredInput(ana, chen, ben, "to compare notes", date=today - dt.timedelta(50)))
+    assert any(p.entry_ids == (new,) for p in prompting.prompts_for(journal, today))

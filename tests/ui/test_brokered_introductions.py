@@ -161,3 +161,46 @@ def test_ctrl_e_on_a_view_page_edits_the_entry_chosen_there_not_one_out_of_sight
     assert window.current_entry() == chosen
     press_view_key(qtbot, window, 6)  # Overdue lists people, not entries: nothing to edit there
     assert window.current_entry() is None
+
+
+def test_the_prompts_tab_follows_introductions_between_others(qtbot, window) -> None:
+    ana, lee, tom = _ids(window)
+    prompts = window.workspace.prompts
+    before = len(prompts.cards())
+    row = add_brokered(
+        window.session.journal,
+        BrokeredInput(ana, lee, tom, "for Tom's hiring", date=dt.date.today() - dt.timedelta(days=60)),
+    )
+    qtbot.waitUntil(lambda: len(prompts.cards()) == before + 1)
+    deletions.delete_entry(window.session.journal, EntryType.BROKERED_INTRODUCTION, row)
+    qtbot.waitUntil(lambda: len(prompts.cards()) == before)
+
+
+def test_namesakes_in_two_places_each_stay_themselves_when_only_the_outcome_is_edited(qtbot, window) -> None:
+    journal = window.session.journal
+    ana, _lee, _tom = _ids(window)
+    first = people.add_person(journal, people.PersonInput("Sam Lee", organisation="Fieldmark"))
+    second = people.add_person(journal, people.PersonInput("Sam Lee", organisation="Northwind"))
+    row = add_brokered(journal, BrokeredInput(ana, first, second, "two Sams, one problem", date=dt.date.today()))
+    window.entries.edit_entry(get_brokered(journal, row))
+    dialog = window.findChild(BrokeredDialog, "brokeredDialog")
+    dialog.outcome_field.setText("they now share an office")
+    qtbot.keyClick(dialog.outcome_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    entry = get_brokered(journal, row)
+    assert (entry.first_person_id, entry.second_person_id, entry.outcome) == (first, second, "they now share an office")
+
+
+def test_an_introduction_whose_person_was_deleted_can_still_be_edited(qtbot, window) -> None:
+    journal = window.session.journal
+    ana, lee, tom = _ids(window)
+    row = add_brokered(journal, BrokeredInput(ana, lee, tom, "for Tom's hirng", date=dt.date.today()))
+    deletions.delete_person(journal, tom)
+    window.entries.edit_entry(get_brokered(journal, row))
+    dialog = window.findChild(BrokeredDialog, "brokeredDialog")
+    assert dialog.second_field.text() == "" and "deleted" in dialog.second_field.placeholderText()
+    dialog.summary_field.setText("for Tom's hiring")
+    qtbot.keyClick(dialog.summary_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    entry = get_brokered(journal, row)
+    assert (entry.summary, entry.second_person_id, entry.first_person_id) == ("for Tom's hiring", None, lee)

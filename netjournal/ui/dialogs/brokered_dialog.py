@@ -27,6 +27,7 @@ class BrokeredDialog(FormDialog):
         title = tr("Edit an introduction between others") if editing else tr("An introduction between others")
         super().__init__(session, parent, object_name="brokeredDialog", title=title)
         self.row_id = row_id
+        self._empty_places: set[QLineEdit] = set()  # of an edited row whose person was deleted
         self.broker_field = self._person_row(self.tr("&Who made it"), "brokerField", self.tr("Who made it"), "broker")
         self.first_field = self._person_row(self.tr("&Introduced"), "firstField", self.tr("Introduced"), "first_person")
         self.second_field = self._person_row(self.tr("&To"), "secondField", self.tr("To whom"), "second_person")
@@ -49,8 +50,12 @@ class BrokeredDialog(FormDialog):
                 self.show_gone(self.tr("This introduction is no longer in the journal."))
             else:
                 self.set_person(self.broker_field, entry.person_id)
-                self.set_person(self.first_field, entry.first_person_id)
-                self.set_person(self.second_field, entry.second_person_id)
+                for field, person_id in ((self.first_field, entry.first_person_id),
+                                         (self.second_field, entry.second_person_id)):  # fmt: skip
+                    self.set_person(field, person_id)
+                    if person_id is None:
+                        field.setPlaceholderText(self.tr("Nobody: they were deleted (or type a name)"))
+                        self._empty_places.add(field)
                 self.date_field.setDate(to_qdate(entry.date))
                 self.summary_field.setText(entry.summary)
                 self.outcome_field.setText(entry.outcome)
@@ -66,12 +71,17 @@ class BrokeredDialog(FormDialog):
         self.form.addRow("", self.person_match_label(edit, object_name.replace("Field", "Match")))
         return edit
 
+    def _place(self, field: QLineEdit) -> use_cases.PersonRef | None:
+        if field in self._empty_places and not field.text().strip():
+            return None  # it stays empty, as it was
+        return self.person_ref(field)
+
     def save(self) -> int:
         return use_cases.save_brokered(
             self.session.journal,
             self.person_ref(self.broker_field),
-            self.person_ref(self.first_field),
-            self.person_ref(self.second_field),
+            self._place(self.first_field),
+            self._place(self.second_field),
             self.summary_field.text(),
             date=to_date(self.date_field.date()),
             outcome=self.outcome_field.text(),

@@ -150,6 +150,8 @@ class FormDialog(QDialog):
         self._fields: dict[str, QWidget] = {}
         self._completer: QCompleter | None = None
         self._known_people: dict[str, int] = {}
+        # Per field too: two fields prefilled with namesakes each keep their own person.
+        self._prefilled: dict[QLineEdit, tuple[str, int]] = {}
         self.setObjectName(object_name)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
@@ -225,6 +227,7 @@ class FormDialog(QDialog):
         edit.setText(name)
         if person_id is not None:
             self._known_people[name] = person_id
+            self._prefilled[edit] = (name, person_id)
 
     def person_match_label(self, edit: QLineEdit, object_name: str) -> QLabel:
         """A muted line under a name field saying whom the typed name will mean, as it is typed.
@@ -260,9 +263,15 @@ class FormDialog(QDialog):
         who = f"{person.name} ({person.organisation})" if person.organisation else person.name
         return self.tr("Means {0}.").format(who)
 
+    def _prefilled_id(self, edit: QLineEdit) -> int | None:
+        prefilled = self._prefilled.get(edit)
+        return prefilled[1] if prefilled is not None and prefilled[0] == edit.text() else None
+
     def known_person(self, edit: QLineEdit) -> int | None:
         """The person a field designates without writing: prefilled, else an existing unique match."""
-        known = self._known_people.get(edit.text())
+        known = self._prefilled_id(edit)
+        if known is None:
+            known = self._known_people.get(edit.text())
         return known if known is not None else lookup_person(self.session.journal, edit.text())
 
     def person_ref(self, edit: QLineEdit) -> PersonRef:
@@ -273,7 +282,9 @@ class FormDialog(QDialog):
         transaction as the entry that needs it.
         """
         name = edit.text()
-        known = self._known_people.get(name)
+        known = self._prefilled_id(edit)
+        if known is None:
+            known = self._known_people.get(name)
         return known if known is not None else name
 
     def _label(self, text: str, buddy: QWidget) -> QLabel:

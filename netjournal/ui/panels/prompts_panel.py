@@ -36,8 +36,11 @@ from netjournal.ui.widgets.flow_layout import FlowLayout
 
 # What can change today's prompts (a circumstance cannot: no trigger reads it).
 REFRESH_ON = frozenset(
-    {Entity.EXCHANGE, Entity.TOUCHPOINT, Entity.LOOP, Entity.REFLECTION, Entity.PROMPT_STATE, Entity.PERSON}
-)
+    {
+        Entity.EXCHANGE, Entity.TOUCHPOINT, Entity.LOOP, Entity.REFLECTION, Entity.PROMPT_STATE, Entity.PERSON,
+        Entity.BROKERED_INTRODUCTION,
+    }
+)  # fmt: skip
 SNOOZE_DAYS = 7
 
 
