@@ -128,7 +128,8 @@ class MainWindow(QMainWindow):
         self.open_check.damaged.connect(self.show_notice)
         self.lock_memory = LockMemory(self.session, self.workspace, self.unlock, self.journals, self)
         self._connect_commands()
-        self.reminders, self.preferences, self.help = window_extras(self)  # due loops, Preferences, Help
+        # Due loops, Preferences, Help, and other copies of the journal:
+        self.reminders, self.preferences, self.help, self.sync = window_extras(self)
         self._counts_timer = QTimer(self, singleShot=True, interval=0)
         self._counts_timer.timeout.connect(self._update_status)
         self.session.opened.connect(self._opened)
