@@ -260,3 +260,36 @@ def test_two_launches_at_the_same_moment_make_one_window(qapp: object) -> None:
     finally:
         for process in launches:
             _stop(process)
+
+
+_DROPPED_SERVER = """
+import sys, threading, time
+from PySide6.QtWidgets import QApplication
+from netjournal.ui.shell.single_instance import InstanceServer, hand_over
+app = QApplication(["netjournal"])
+name = sys.argv[1]
+server = InstanceServer(name)
+assert server.listen()
+asked = []
+server.requested.connect(asked.append)
+second = threading.Thread(target=lambda: hand_over(None, name))
+second.start()
+while second.is_alive() or not asked:
+    app.processEvents()
+    time.sleep(0.005)
+server.close()
+del server  # deleted at once, with the connection it answered
+for _ in range(20):
+    app.processEvents()
+    time.sleep(0.005)
+print("still running")
+"""
+
+
+def test_a_server_deleted_right_after_a_hand_over_leaves_nothing_that_crashes_later(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", _DROPPED_SERVER, str(tmp_path / "s")],
+        capture_output=True, text=True, env=env, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0 and done.stdout == "still running\n", done.stderr

@@ -34,7 +34,10 @@ from netjournal.ui.i18n import tr
 if TYPE_CHECKING:
     from netjournal.ui.shell.main_window import MainWindow
 
-_WAIT_MS = 3000  # to connect, and between reads of the answer
+_WAIT_MS = 3000  # to connect and to write
+# The answer is awaited in short slices: Qt's wait holds Python's lock meanwhile, and a window
+# on another thread of the same process (the self-test's) needs it to answer.
+_POLL_MS = 50
 # A window that keeps the connection open but does not answer for this long is busy, not gone: the
 # message waits in its socket, read once its GUI thread is free; the launch ends as handed over.
 _DELIVERED_AFTER_MS = 20_000
@@ -81,7 +84,7 @@ def hand_over(journal: Path | None, name: str | None = None) -> bool:
     answer = b""
     patience = QDeadlineTimer(_DELIVERED_AFTER_MS)
     while len(answer) < len(_ANSWER) and not patience.hasExpired():
-        if socket.waitForReadyRead(min(_WAIT_MS, max(1, patience.remainingTime()))):
+        if socket.waitForReadyRead(_POLL_MS):
             answer += socket.readAll().data()
         elif socket.state() != QLocalSocket.LocalSocketState.ConnectedState:
             answer += socket.readAll().data()  # what came just before it closed
@@ -127,6 +130,7 @@ class InstanceServer(QObject):
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._accept)
+        self._sockets: list[QLocalSocket] = []  # accepted, not yet closed by the other side
 
     def listen(self) -> bool:
         """Start listening; a socket left by a netjournal that crashed (nobody answers on it) is replaced."""
@@ -141,13 +145,28 @@ class InstanceServer(QObject):
         return self._server.isListening()
 
     def close(self) -> None:
+        """Stop listening and drop the connections still open, before the server (their parent) deletes them."""
         self._server.close()
+        while self._sockets:
+            socket = self._sockets.pop()
+            # Deleted with the server, a socket still says "disconnected": no slot may run then (a crash).
+            socket.readyRead.disconnect()
+            socket.disconnected.disconnect()
+            socket.abort()
 
     def _accept(self) -> None:
         while (socket := self._server.nextPendingConnection()) is not None:
             buffer = bytearray()
+            self._sockets.append(socket)
             socket.readyRead.connect(lambda s=socket, b=buffer: self._read(s, b))
-            socket.disconnected.connect(socket.deleteLater)
+            socket.disconnected.connect(lambda s=socket: self._closed(s))
+
+    def _closed(self, socket: QLocalSocket) -> None:
+        if socket in self._sockets:
+            self._sockets.remove(socket)
+            # Out of the server's children first: a server deleted while this deletion is pending crashed later.
+            socket.setParent(None)
+            socket.deleteLater()
 
     def _read(self, socket: QLocalSocket, buffer: bytearray) -> None:
         buffer += socket.readAll().data()
