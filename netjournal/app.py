@@ -74,12 +74,17 @@ def launch_window(
     app = application()
     from netjournal.ui.shell import single_instance
 
-    if not demo and single_instance.hand_over(journal, server_name):
-        return None
-    window = MainWindow(settings, kdf_iter=kdf_iter)
+    server = None
     if not demo:
-        server = single_instance.InstanceServer(server_name, window)
-        if server.listen():
+        # Hand over, else listen: one step under a lock, so two launches at once make one window.
+        server = single_instance.claim(journal, server_name)
+        if server is None:
+            return None
+    window = MainWindow(settings, kdf_iter=kdf_iter)
+    if server is not None:
+        # Messages that came meanwhile wait in their sockets: they are read once the event loop runs.
+        server.setParent(window)
+        if server.is_listening():
             server.requested.connect(lambda path: single_instance.present(window, path))
             app.aboutToQuit.connect(server.close)
     window.show()

@@ -2,14 +2,22 @@
 
 One list, read by the About box (names, versions, licences) and by ``netjournal.spec``,
 which copies each Python package's metadata and licence files into the bundle and
-writes ``licences.txt`` from them (``licence_texts``). No Qt here.
+writes ``licences.txt`` from them (``licence_texts``). The Python packages are the
+installed dependency closure of netjournal (``dependency_closure``), so a package a
+dependency brings in (importlib_metadata for keyring on Python 3.11, say) is listed as
+soon as it is bundled; ``LICENCES`` gives each its licence, and a test checks that none is
+missing. No Qt here.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
+
+from netjournal.dependency_closure import canonical, closure
 
 # Written into the bundle by netjournal.spec; absent when netjournal runs from source.
 LICENCES_FILE = "licences.txt"
@@ -31,40 +39,106 @@ class Component:
             return ""
 
 
-COMPONENTS: tuple[Component, ...] = (
-    Component("Python", "PSF-2.0", None),
-    Component("Qt 6", "LGPL-3.0-only", "PySide6-Essentials", part_of="PySide6"),
-    Component("PySide6 (Qt for Python)", "LGPL-3.0-only", "PySide6-Essentials"),
-    Component("shiboken6", "LGPL-3.0-only", "shiboken6"),
-    Component("SQLCipher", "BSD-3-Clause", "sqlcipher3", part_of="sqlcipher3"),
-    Component("SQLite", "blessing", "sqlcipher3", part_of="sqlcipher3"),
-    Component("sqlcipher3", "Zlib", "sqlcipher3"),
-    Component("peewee", "MIT", "peewee"),
-    Component("keyring", "MIT", "keyring"),
-    Component("SecretStorage", "BSD-3-Clause", "SecretStorage"),
-    Component("jeepney", "MIT", "jeepney"),
-    Component("cryptography", "Apache-2.0 OR BSD-3-Clause", "cryptography"),
-    Component("cffi", "MIT-0", "cffi"),
-    Component("platformdirs", "MIT", "platformdirs"),
-    Component("zxcvbn", "MIT", "zxcvbn"),
-    Component("vobject", "Apache-2.0", "vobject"),
-    Component("python-dateutil", "BSD-3-Clause", "python-dateutil"),
-    Component("pytz", "MIT", "pytz"),
-    Component("six", "MIT", "six"),
-    Component("tzdata", "Apache-2.0", "tzdata"),
-    Component("charset-normalizer", "MIT", "charset-normalizer"),
-    Component("jaraco.classes", "MIT", "jaraco.classes"),
-    Component("jaraco.context", "MIT", "jaraco.context"),
-    Component("jaraco.functools", "MIT", "jaraco.functools"),
-    Component("more-itertools", "MIT", "more-itertools"),
-)
+# Each distribution netjournal may run on (on some platform), by canonical name: its licence (SPDX).
+LICENCES: dict[str, str] = {
+    "pyside6-essentials": "LGPL-3.0-only",
+    "shiboken6": "LGPL-3.0-only",
+    "sqlcipher3": "Zlib",
+    "peewee": "MIT",
+    "keyring": "MIT",
+    "secretstorage": "BSD-3-Clause",
+    "jeepney": "MIT",
+    "cryptography": "Apache-2.0 OR BSD-3-Clause",
+    "cffi": "MIT-0",
+    "pycparser": "BSD-3-Clause",
+    "importlib-metadata": "Apache-2.0",
+    "zipp": "MIT",
+    "lazy-importer": "Apache-2.0",
+    "jaraco-classes": "MIT",
+    "jaraco-context": "MIT",
+    "jaraco-functools": "MIT",
+    "backports-tarfile": "MIT",
+    "more-itertools": "MIT",
+    "pywin32-ctypes": "BSD-3-Clause",
+    "platformdirs": "MIT",
+    "zxcvbn": "MIT",
+    "vobject": "Apache-2.0",
+    "python-dateutil": "BSD-3-Clause",
+    "pytz": "MIT",
+    "six": "MIT",
+    "tzdata": "Apache-2.0",
+    "charset-normalizer": "MIT",
+    "typing-extensions": "PSF-2.0",
+}
+_NAMES = {"pyside6-essentials": "PySide6 (Qt for Python)"}
+# Libraries compiled into a distribution, listed just before it.
+_INSIDE: dict[str, tuple[Component, ...]] = {
+    "pyside6-essentials": (Component("Qt 6", "LGPL-3.0-only", "PySide6-Essentials", part_of="PySide6"),),
+    "sqlcipher3": (
+        Component("SQLCipher", "BSD-3-Clause", "sqlcipher3", part_of="sqlcipher3"),
+        Component("SQLite", "blessing", "sqlcipher3", part_of="sqlcipher3"),
+    ),
+}
+
+
+def installed_distributions() -> list[str]:
+    """The Python distributions netjournal runs on here (from source without installing it: the known ones found)."""
+    try:
+        return closure("netjournal")
+    except metadata.PackageNotFoundError:
+        found: list[str] = []
+        for name in LICENCES:
+            try:
+                found.append(metadata.distribution(name).metadata["Name"] or name)
+            except metadata.PackageNotFoundError:
+                continue
+        return found
+
+
+def _field(about: metadata.PackageMetadata, name: str) -> str:
+    """One metadata field, "" when absent (a missing key is None or a KeyError, depending on who read it)."""
+    return ((about.get_all(name) or [""])[0] or "").strip()
+
+
+def licence_of(distribution: str) -> str:
+    """The distribution's licence: from ``LICENCES``, else what its metadata says."""
+    known = LICENCES.get(canonical(distribution))
+    if known is not None:
+        return known
+    try:
+        about = metadata.metadata(distribution)
+    except metadata.PackageNotFoundError:
+        return "unknown"
+    declared = _field(about, "License-Expression")
+    short = _field(about, "License")
+    if not declared and short and "\n" not in short and len(short) <= 40:
+        declared = short
+    classifiers = [c.rsplit(" :: ", 1)[-1] for c in about.get_all("Classifier") or [] if c.startswith("License ::")]
+    return declared or " OR ".join(classifiers) or "see its licence file"
+
+
+@functools.cache
+def components() -> tuple[Component, ...]:
+    """Python, then each distribution of the closure, after the libraries compiled into it."""
+    listed: list[Component] = [Component("Python", "PSF-2.0", None)]
+    for distribution in installed_distributions():
+        key = canonical(distribution)
+        listed += _INSIDE.get(key, ())
+        listed.append(Component(_NAMES.get(key, distribution), licence_of(distribution), distribution))
+    return tuple(listed)
+
+
+COMPONENTS: tuple[Component, ...] = components()
 
 
 def distributions() -> list[str]:
-    """The Python distributions the list names, each once, in order (for the bundle's metadata)."""
+    """The Python distributions whose metadata the bundle carries: netjournal's own (the closure is read
+    from it at run time), then every one the list names, each once, in order."""
     seen: list[str] = []
+    with contextlib.suppress(metadata.PackageNotFoundError):
+        seen.append(metadata.distribution("netjournal").metadata["Name"] or "netjournal")
     for component in COMPONENTS:
-        if component.distribution and component.distribution not in seen:
+        if component.distribution and canonical(component.distribution) not in {canonical(d) for d in seen}:
             seen.append(component.distribution)
     return seen
 
@@ -94,6 +168,10 @@ def licence_texts() -> str:
         "",
         "Qt and PySide6 are used under the GNU Lesser General Public License version 3, as shared libraries",
         "in the bundle's folder, which can be replaced by other builds of the same version.",
+        "",
+        "The bundle also carries system libraries copied from the machine it was built on (OpenSSL, libffi,",
+        "ICU, ...: the lib*.so files at the top of its _internal folder), each under its own licence; on Debian",
+        "and Ubuntu each one's licence is /usr/share/doc/PACKAGE/copyright, PACKAGE as `dpkg -S FILE` names it.",
     ]
     for distribution in distributions():
         for path, text in _licence_files(distribution):

@@ -5,8 +5,14 @@ Meant for a bundle or a package just built or installed (``build/make_bundle.sh`
 temporary folder that is removed at the end, through the same services the window
 and the commands use: a journal is created there (with a cheap key derivation: it
 is thrown away), every kind of row is written and read back, searched, rendered as
-a PDF review, and the window is opened on it offscreen. Nothing of the user's is
-read or touched: the window's settings live in the temporary folder too.
+a PDF review, the window is opened on it offscreen, a second launch hands a journal to
+a first one over a socket in that folder, and the keychain backends are loaded. Nothing
+of the user's is read or touched: the window's settings live in the temporary folder
+too, the launch check never reaches a running netjournal, and no keychain is asked for
+anything. Qt runs offscreen whatever the environment says (``QT_QPA_PLATFORM``).
+
+The Qt checks live in ``netjournal.ui.shell.self_test_checks``, imported only when they run:
+the command line itself imports no Qt.
 """
 
 from __future__ import annotations
@@ -39,36 +45,25 @@ class _Context:
     folder: Path
     journal: Any = None  # netjournal.services.journal.Journal, once created
     ids: dict[str, int] = field(default_factory=dict)
-    app: Any = None
-    qt_messages: list[str] = field(default_factory=list)
-    handler_installed: bool = False
-    restore_messages: Any = None  # Qt's message handler before ours, put back at the end
+    qt_run: Any = None  # netjournal.ui.shell.self_test_checks.QtRun, once a Qt check has run
 
     @property
     def journal_path(self) -> Path:
         return self.folder / "self-test.netjournal"
 
-
-def _qt_application(context: _Context) -> Any:
-    """One QApplication for the Qt checks, offscreen: the self-test shows nothing on screen."""
-    if context.app is None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        from PySide6.QtCore import QtMsgType, qInstallMessageHandler
-        from PySide6.QtWidgets import QApplication
-
-        # The offscreen platform warns about what it cannot do for a window (size hints, ...): noise here.
-        context.restore_messages = qInstallMessageHandler(
-            lambda kind, _where, text: _qt_message(context, kind == QtMsgType.QtFatalMsg, text)
-        )
-        context.handler_installed = True
-        context.app = QApplication.instance() or QApplication(["netjournal"])
-    return context.app
+    def close_journal(self) -> None:
+        if self.journal is not None:
+            self.journal.close()
+            self.journal = None
 
 
-def _qt_message(context: _Context, fatal: bool, text: str) -> None:
-    context.qt_messages.append(text)
-    if fatal:
-        print(f"netjournal self-test: Qt: {text}", file=sys.stderr)
+def _qt(context: _Context) -> Any:
+    """The Qt checks' module, with its QApplication made once (offscreen: ``run`` set the platform)."""
+    from netjournal.ui.shell import self_test_checks
+
+    if context.qt_run is None:
+        context.qt_run = self_test_checks.QtRun()
+    return self_test_checks
 
 
 def _check_create(context: _Context) -> str:
@@ -193,7 +188,7 @@ def _check_pdf(context: _Context) -> str:
 
     today = dt.date.today()
     review = period_review(context.journal, parse_period(str(today.year), today), today)
-    _qt_application(context)
+    _qt(context)  # a PDF is painted with QtGui, which needs the application
     from netjournal.exports.period_review_pdf import write_review_pdf
 
     written = write_review_pdf(review, context.folder / "review.pdf")
@@ -204,61 +199,41 @@ def _check_pdf(context: _Context) -> str:
 
 
 def _check_icons(context: _Context) -> str:
-    from importlib import resources
-
-    _qt_application(context)
-    from PySide6.QtCore import QByteArray, QRectF, Qt
-    from PySide6.QtGui import QImage, QPainter
-    from PySide6.QtSvg import QSvgRenderer
-
-    folder = resources.files("netjournal.resources").joinpath("icons")
-    names = sorted(item.name for item in folder.iterdir() if item.name.endswith(".svg"))
-    if not names:
-        raise CheckFailed("no icons found")
-    for name in names:
-        renderer = QSvgRenderer(QByteArray(folder.joinpath(name).read_bytes()))
-        if not renderer.isValid():
-            raise CheckFailed(f"the icon {name} does not load")
-        image = QImage(32, 32, QImage.Format.Format_ARGB32)
-        image.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(image)
-        renderer.render(painter, QRectF(0, 0, 32, 32))
-        painter.end()
-        if not any(image.pixelColor(x, y).alpha() for x in range(32) for y in range(32)):
-            raise CheckFailed(f"the icon {name} draws nothing")
-    return f"loaded and drew all {len(names)} icons"
+    return _qt(context).check_icons()
 
 
 def _check_window(context: _Context) -> str:
-    _qt_application(context)
-    from PySide6.QtCore import QSettings
+    checks = _qt(context)
+    context.close_journal()  # the window opens it itself, as after an unlock
+    return checks.check_window(context.journal_path, PASSPHRASE, SELF_TEST_KDF_ITER, context.folder, _PEOPLE_WRITTEN)
 
-    from netjournal.app import open_main_window
-    from netjournal.ui.shell.settings import WindowSettings
 
-    context.journal.close()
-    context.journal = None
-    settings = QSettings(str(context.folder / "settings.ini"), QSettings.Format.IniFormat)
-    window = open_main_window(
-        context.journal_path, PASSPHRASE, kdf_iter=SELF_TEST_KDF_ITER, settings=WindowSettings(settings)
-    )
-    try:
-        if window.pages.currentWidget() is not window.workspace:
-            raise CheckFailed("the window did not show the unlocked journal")
-        shown = window.workspace.contacts.list.model().rowCount()
-    finally:
-        window.close()
-        window.deleteLater()
-    written = _PEOPLE_WRITTEN
-    if shown != written:
-        raise CheckFailed(f"the window's contact list shows {shown} people, not {written}")
-    return f"opened the window offscreen on the journal ({shown} people listed)"
+def _check_launch(context: _Context) -> str:
+    return _qt(context).check_launch(context.folder, context.journal_path)
+
+
+def _check_keychain(_context: _Context) -> str:
+    """Load every keychain backend keyring knows, and what they import; ask none of them for anything."""
+    from importlib import import_module
+
+    from keyring import backend
+    from keyring.compat.py312 import metadata  # importlib_metadata before Python 3.12: part of the check
+
+    found = metadata.entry_points(group="keyring.backends")
+    for entry in found:
+        entry.load()  # keyring itself would only log a backend that fails to load
+    own = {"linux": "SecretService", "darwin": "macOS", "win32": "Windows"}.get(sys.platform)
+    names = sorted(entry.name for entry in found)
+    if own is not None and own not in names:
+        raise CheckFailed(f"keyring's {own} backend is not installed")
+    for module in {"linux": ("secretstorage", "jeepney", "cryptography")}.get(sys.platform, ()):
+        import_module(module)  # the SecretService backend quietly turns itself off without them
+    usable = backend.get_all_keyring()  # each backend says whether it can work here; none is asked for a secret
+    return f"loaded the keychain backends ({', '.join(names)}; {len(usable)} usable here)"
 
 
 def _check_no_plaintext(context: _Context) -> str:
-    if context.journal is not None:
-        context.journal.close()
-        context.journal = None
+    context.close_journal()
     # review.pdf is plaintext on purpose (what an export is); everything else is the journal's.
     scanned = [p for p in context.folder.rglob("*") if p.is_file() and p.suffix != ".pdf"]
     leaking = [p.name for p in scanned if MARKER.encode() in p.read_bytes()]
@@ -276,6 +251,8 @@ CHECKS: tuple[tuple[str, Callable[[_Context], str]], ...] = (
     ("pdf", _check_pdf),
     ("icons", _check_icons),
     ("window", _check_window),
+    ("launch", _check_launch),
+    ("keychain", _check_keychain),
     ("plaintext", _check_no_plaintext),
 )
 # Checks that need the journal: skipped once one before them failed, so one fault is not reported ten times.
@@ -285,6 +262,10 @@ _NEED_JOURNAL = frozenset({"write", "read", "search", "prompts", "pdf", "window"
 def run(out: TextIO | None = None) -> int:
     """Run every check, printing one line each; 0 when all passed, 1 otherwise."""
     stream = out if out is not None else sys.stdout
+    # Before any Qt loads: an inherited platform (xcb without a display, say) would abort the process,
+    # with no FAIL line and the journal's folder left behind.
+    inherited_platform = os.environ.get("QT_QPA_PLATFORM")
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
     folder = Path(tempfile.mkdtemp(prefix="netjournal-self-test-"))
     context = _Context(folder)
     failed: list[str] = []
@@ -306,12 +287,13 @@ def run(out: TextIO | None = None) -> int:
                 line("FAIL", name, f"{type(error).__name__}: {error}")
                 failed.append(name)
     finally:
-        if context.journal is not None:
-            context.journal.close()
-        if context.handler_installed:
-            from PySide6.QtCore import qInstallMessageHandler
-
-            qInstallMessageHandler(context.restore_messages)
+        context.close_journal()
+        if context.qt_run is not None:
+            context.qt_run.close()
+        if inherited_platform is None:
+            os.environ.pop("QT_QPA_PLATFORM", None)
+        else:
+            os.environ["QT_QPA_PLATFORM"] = inherited_platform
         shutil.rmtree(folder, ignore_errors=True)
     if folder.exists():
         line("FAIL", "cleanup", f"could not remove {folder}")

@@ -6,6 +6,8 @@ import os
 import socket
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +21,7 @@ from netjournal.services import people
 from netjournal.services.journal import Journal
 from netjournal.ui.shell.main_window import MainWindow
 from netjournal.ui.shell.settings import WindowSettings
-from netjournal.ui.shell.single_instance import InstanceServer, server_name
+from netjournal.ui.shell.single_instance import InstanceServer, hand_over, server_name
 from netjournal.ui.shell.single_instance import answers as hand_over_probe
 
 
@@ -166,3 +168,128 @@ def test_a_socket_left_by_a_crashed_netjournal_is_taken_over(qtbot) -> None:
         assert hand_over_probe(name)
     finally:
         server.close()
+
+
+class _BusyWindow(threading.Thread):
+    """A running netjournal whose GUI thread is busy: it takes the connection, reads later, answers after ``delay``.
+
+    ``answer=None`` stands for a netjournal that quits instead: it closes the connection unanswered.
+    """
+
+    def __init__(self, name: str, delay: float, answer: bytes | None = b"ok\n") -> None:
+        super().__init__(daemon=True)
+        self.delay, self.answer, self.message = delay, answer, b""
+        self._listener = socket.socket(socket.AF_UNIX)
+        self._listener.bind(name)
+        self._listener.listen(1)
+        self._listener.settimeout(60)
+        self.start()
+
+    def run(self) -> None:
+        connection, _ = self._listener.accept()
+        with connection:
+            time.sleep(self.delay)  # the message waits in the socket meanwhile
+            while not self.message.endswith(b"\n"):
+                chunk = connection.recv(4096)
+                if not chunk:
+                    break
+                self.message += chunk
+            if self.answer is not None:
+                connection.sendall(self.answer)
+        self._listener.close()
+
+
+def test_a_window_busy_for_seconds_still_takes_the_message(qapp: object, tmp_path: Path) -> None:
+    busy = _BusyWindow(str(tmp_path / "busy.socket"), delay=4.5)  # longer than a hand-over waits between reads
+
+    assert hand_over(tmp_path / "work.netjournal", str(tmp_path / "busy.socket"))
+    busy.join(10)
+    assert busy.message == f'{{"open": "{tmp_path / "work.netjournal"}"}}\n'.encode()
+
+
+def test_a_window_that_closes_without_answering_has_not_taken_it(qapp: object, tmp_path: Path) -> None:
+    gone = _BusyWindow(str(tmp_path / "gone.socket"), delay=0.2, answer=None)
+
+    assert not hand_over(None, str(tmp_path / "gone.socket"))
+    gone.join(10)
+
+
+def _wait(process: subprocess.Popen[str], seconds: float) -> tuple[int | None, str]:
+    """The exit status and error output of ``process`` if it ends within ``seconds``, else (None, "") and it runs on."""
+    try:
+        _out, err = process.communicate(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        return None, ""
+    return process.returncode, err
+
+
+def _stop(process: subprocess.Popen[str]) -> None:
+    process.terminate()  # as Ctrl+C or a logout: the window quits
+    try:
+        process.wait(timeout=30)
+    finally:
+        process.kill()
+
+
+def test_a_second_launch_waits_for_a_window_whose_thread_is_blocked(qapp: object, tmp_path: Path) -> None:
+    """The running window is stuck for 5 s (a keychain look-up, a long step): the launch must not open its own."""
+    path = _journal(tmp_path / "work.netjournal", "Ana Silva")
+    busy = _BusyWindow(server_name(), delay=5.0)
+    process = _second_launch(str(path))
+    try:
+        code, err = _wait(process, 45)
+        busy.join(10)
+        assert busy.message == f'{{"open": "{path}"}}\n'.encode()
+        assert code == 0 and "already running" in err  # not a second window on the same file
+    finally:
+        _stop(process)
+
+
+def test_two_launches_at_the_same_moment_make_one_window(qapp: object) -> None:
+    launches = [_second_launch(), _second_launch()]
+    try:
+        deadline = time.monotonic() + 60
+        ended: list[tuple[subprocess.Popen[str], int | None, str]] = []
+        while not ended and time.monotonic() < deadline:
+            ended = [(p, *_wait(p, 0.2)) for p in launches if p.poll() is not None]
+        assert len(ended) == 1, "both launches opened a window (or both ended)"
+        (_gone, code, err), kept = ended[0], next(p for p in launches if p.poll() is None)
+        assert code == 0 and "already running" in err
+        # The window that stayed is the one listening: a third launch is handed to it.
+        assert kept.poll() is None and hand_over(None)
+    finally:
+        for process in launches:
+            _stop(process)
+
+
+_DROPPED_SERVER = """
+import sys, threading, time
+from PySide6.QtWidgets import QApplication
+from netjournal.ui.shell.single_instance import InstanceServer, hand_over
+app = QApplication(["netjournal"])
+name = sys.argv[1]
+server = InstanceServer(name)
+assert server.listen()
+asked = []
+server.requested.connect(asked.append)
+second = threading.Thread(target=lambda: hand_over(None, name))
+second.start()
+while second.is_alive() or not asked:
+    app.processEvents()
+    time.sleep(0.005)
+server.close()
+del server  # deleted at once, with the connection it answered
+for _ in range(20):
+    app.processEvents()
+    time.sleep(0.005)
+print("still running")
+"""
+
+
+def test_a_server_deleted_right_after_a_hand_over_leaves_nothing_that_crashes_later(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", _DROPPED_SERVER, str(tmp_path / "s")],
+        capture_output=True, text=True, env=env, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0 and done.stdout == "still running\n", done.stderr
