@@ -91,3 +91,26 @@ def test_a_journal_in_a_synced_folder_is_warned_about_when_it_opens(qtbot, tmp_p
     window = open_main_window(path, PASSPHRASE, kdf_iter=TEST_KDF_ITER, settings=settings)
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: "in a folder Syncthing copies" in window.info.label.text())
+
+
+def test_the_version_a_merge_set_aside_is_read_on_the_entry(qtbot, window, tmp_path: Path) -> None:
+    from netjournal.domain import EntryType
+    from netjournal.services.sync_merge import merge_journal
+    from netjournal.ui.panels.entry_detail import EntryDetail
+
+    journal = window.session.journal
+    (touch_id,) = journal.sql("SELECT id FROM touchpoint ORDER BY id LIMIT 1").fetchone()
+    copy = journal.backup_to(tmp_path / "laptop.netjournal")
+    with Journal.open(copy, PASSPHRASE, kdf_iter=TEST_KDF_ITER) as other:
+        entries.update_touchpoint(other, touch_id, "Written on the laptop first")
+    entries.update_touchpoint(journal, touch_id, "Written here later, so it wins")
+    report = merge_journal(journal, copy, PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    assert len(report.conflicts) == 1
+    timeline = window.workspace.timeline
+    window.workspace.show_everyone()
+    qtbot.waitUntil(lambda: timeline.list.select_entry(EntryType.TOUCHPOINT, touch_id))
+    pane = window.findChild(EntryDetail, "entryDetail")
+    qtbot.waitUntil(lambda: "Written here later" in pane.toPlainText())
+    text = pane.toPlainText()
+    assert "Earlier versions, kept when another copy's edit was newer:" in text
+    assert "Written on the laptop first" in text

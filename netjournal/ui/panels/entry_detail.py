@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QPalette
@@ -19,6 +20,7 @@ from netjournal.domain import (
     TimelineEntry,
 )
 from netjournal.services import records
+from netjournal.services.entry_history import EarlierVersion, earlier_versions
 from netjournal.services.journal import Journal
 from netjournal.ui.i18n import tr
 from netjournal.ui.models.timeline_model import answered_question
@@ -75,8 +77,30 @@ def _facts(entry: TimelineEntry, today: dt.date) -> list[str]:
     return [f for f in facts if f]
 
 
-def entry_html(entry: TimelineEntry, today: dt.date, outcome: str = "", *, soft: str = "", tint: str = "") -> str:
-    """The entry as rich text: its facts, its whole text, then details and what came of it."""
+def _earlier_html(earlier: Sequence[EarlierVersion], soft: str) -> str:
+    style = f' style="color:{soft}"' if soft else ""
+    heading = tr("Earlier versions, kept when another copy's edit was newer:")
+    items = []
+    for version in earlier:
+        when = version.changed_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        note = tr(" (edited after it was deleted elsewhere)") if version.after_deletion else ""
+        text = html.escape(version.text).replace("\n", "<br>")
+        if version.outcome:
+            text += " — " + html.escape(tr("What came of it: {0}").format(version.outcome))
+        items.append(f"<li>{html.escape(when + note)}: {text}</li>")
+    return f"<p{style}><i>{html.escape(heading)}</i></p><ul{style}>{''.join(items)}</ul>"
+
+
+def entry_html(
+    entry: TimelineEntry,
+    today: dt.date,
+    outcome: str = "",
+    *,
+    soft: str = "",
+    tint: str = "",
+    earlier: Sequence[EarlierVersion] = (),
+) -> str:
+    """The entry as rich text: its facts, its whole text, then details, what came of it, and earlier versions."""
     facts = html.escape(" · ".join(_facts(entry, today)))
     parts = [f'<p style="color:{tint or soft}">{facts}</p>' if (tint or soft) else f"<p>{facts}</p>"]
     parts.append(f"<p><b>{html.escape(entry.title).replace(chr(10), '<br>')}</b></p>")
@@ -86,6 +110,8 @@ def entry_html(entry: TimelineEntry, today: dt.date, outcome: str = "", *, soft:
         parts.append(_paragraph(entry.details.strip()))
     if outcome.strip():
         parts.append(f"<p><b>{html.escape(tr('What came of it:'))}</b> {html.escape(outcome.strip())}</p>")
+    if earlier:
+        parts.append(_earlier_html(earlier, soft))
     return "".join(parts)
 
 
@@ -118,9 +144,10 @@ class EntryDetail(QTextBrowser):
         if isinstance(entry, ExchangeEntry) and self._journal is not None:
             details = records.exchange(self._journal, entry.id)
             outcome = details.outcome if details is not None else ""
+        earlier = earlier_versions(self._journal, entry.type, entry.id) if self._journal is not None else []
         palette = self.palette()
         tint = direction_color(entry.direction, palette).name() if isinstance(entry, ExchangeEntry) else ""
-        self.setHtml(entry_html(entry, dt.date.today(), outcome, soft=_soft(palette), tint=tint))
+        self.setHtml(entry_html(entry, dt.date.today(), outcome, soft=_soft(palette), tint=tint, earlier=earlier))
 
     def _placeholder(self) -> str:
         return self.tr("Choose an entry to read it in full here. Enter edits it.")
