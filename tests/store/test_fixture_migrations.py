@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 
+from netjournal.domain import EntryType
 from netjournal.exports.json_export import write_export
 from netjournal.services import deletions, people
 from netjournal.services.brokered_introductions import BrokeredInput, add_brokered
@@ -176,3 +177,57 @@ def test_a_v7_journal_gains_introductions_between_others_and_keeps_every_row(tmp
         deletions.delete_person(journal, zoe.id)  # the one who made it: it goes with her
         assert ("brokered_introduction", uuid) in set(db.execute_sql("SELECT entity, uuid FROM tombstone"))
         assert search(journal, "touch") == []
+
+
+def test_a_v8_journal_gains_entry_history_and_keeps_every_row(tmp_path: Path) -> None:
+    """Version 9 only adds (entry history, the outbox) and replaces the tombstone triggers: every v8 row stays."""
+    v8 = next(f for f in CATALOGUE if f["version"] == 8)
+    copy = tmp_path / v8["file"]
+    shutil.copyfile(FIXTURES / v8["file"], copy)
+    raw = SqlCipherDatabase(str(copy), passphrase=v8["passphrase"], pragmas=[("kdf_iter", v8["kdf_iter"])])
+    try:
+        assert raw.execute_sql("PRAGMA user_version").fetchone() == (8,)
+        tables = [n for (n,) in raw.execute_sql("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        assert "brokered_introduction" in tables
+        assert "entry_history" not in tables and "sync_outbox" not in tables
+        before = _rows(raw, tables)
+        triggers_before = set(raw.execute_sql("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
+        cursor = raw.execute_sql("SELECT * FROM brokered_introduction")
+        columns = [c[0] for c in cursor.description]
+        brokered = {r["date"]: r for r in (dict(zip(columns, row, strict=True)) for row in cursor.fetchall())}
+    finally:
+        raw.close()
+    # The fixture's introductions between others, as the v8 code wrote them: one with an outcome, one
+    # whose introduced person (Ben Okafor) was deleted, so that place names nobody.
+    assert sorted(brokered) == ["2023-08-12", "2024-02-20", "2024-03-12"]
+    assert brokered["2023-08-12"]["outcome"].startswith("Chen ran the guild's design workshop")
+    assert brokered["2024-03-12"]["first_person_id"] is None
+    assert brokered["2024-03-12"]["second_person_id"] is not None
+    assert [entity for entity, *_ in before["tombstone"]] == ["exchange", "person"]
+    with Journal.open(copy, v8["passphrase"], kdf_iter=v8["kdf_iter"]) as journal:
+        db = journal.db
+        assert journal.store.schema_version() == schema.CURRENT_VERSION >= 9
+        assert _rows(db, tables) == before  # nothing lost or changed: introductions, tombstones, search index
+        kept = {(name, sql) for name, sql in triggers_before if not name.endswith("_tombstone_ad")}
+        assert kept <= set(db.execute_sql("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
+        assert db.execute_sql("SELECT count(*) FROM entry_history").fetchone() == (0,)
+        assert db.execute_sql("SELECT count(*) FROM sync_outbox").fetchone() == (0,)  # it never synced
+        document = _export(journal)
+        assert document["entry_history"] == []
+        exported = {r["date"]: r for r in document["brokered_introductions"]}
+        assert exported["2024-03-12"]["first_person"] is None
+        assert exported["2023-08-12"]["outcome"] == brokered["2023-08-12"]["outcome"]
+        # A delete on the migrated file leaves a tombstone through the v9 trigger, stamped after the
+        # version it removes; the rows it does not touch stay as they were.
+        gone = brokered["2023-08-12"]
+        row_id, uuid = gone["id"], gone["uuid"]
+        deletions.delete_entry(journal, EntryType.BROKERED_INTRODUCTION, row_id)
+        (deleted_at,) = db.execute_sql(
+            "SELECT deleted_at FROM tombstone WHERE entity = 'brokered_introduction' AND uuid = ?", (uuid,)
+        ).fetchone()
+        assert deleted_at > gone["updated_at"]
+        assert _rows(db, ["tombstone"])["tombstone"] == sorted(
+            [*before["tombstone"], ("brokered_introduction", uuid, deleted_at)], key=repr
+        )
+        left = [r for r in before["brokered_introduction"] if r[0] != row_id]
+        assert _rows(db, ["brokered_introduction"])["brokered_introduction"] == left
