@@ -13,7 +13,7 @@ A sync tool's conflict copy of a file (``3 (conflicted copy).nj-changes``,
 the device's own sequence has reached its number: merging is idempotent and
 the newer version of each row wins, so a copy can add what it holds and
 cannot take anything back.  Each is merged once (remembered by name, size and
-time).
+time).  A copy whose file itself is missing stands in for it.
 """
 
 from __future__ import annotations
@@ -64,6 +64,13 @@ def listing(folder: Path) -> Listing:
         else:
             found.files[name.number] = (path, name.kind)
     found.copies.sort()
+    # A sync tool may have renamed the file itself (its conflict copy is all that is left):
+    # then the first copy stands in for it, or the sequence would wait for it for ever.
+    for number, path, sign in list(found.copies):
+        if number not in found.files:
+            kind = parse_name(path.name)
+            found.files[number] = (path, kind.kind if kind else BASE)
+            found.copies.remove((number, path, sign))
     return found
 
 
