@@ -22,8 +22,17 @@ from netjournal.services.sync_report import MergeReport, Source
 from netjournal.store import schema, sync_device
 from netjournal.store.sync_apply import Applied, apply
 from netjournal.store.sync_device import Device, Merged
-from netjournal.store.sync_files import BASE, Heading, SyncFile, SyncFileError, WrongKeyError, journal_folder
-from netjournal.store.sync_plan import listing, plan
+from netjournal.store.sync_files import (
+    BASE,
+    Heading,
+    SyncFile,
+    SyncFileError,
+    WrongKeyError,
+    file_name,
+    journal_folder,
+    parse_name,
+)
+from netjournal.store.sync_plan import listing, plan, signature
 
 
 def other_devices(journal: Journal, root: Path, device: Device) -> Iterator[tuple[str, Path]]:
@@ -51,10 +60,15 @@ def _check(journal: Journal, found: SyncFile, device_id: str, number: int, kind:
         )
 
 
-def _skip(journal: Journal, report: MergeReport, label: str, path: Path, error: SyncFileError) -> None:
+def _failed(journal: Journal, path: Path) -> None:
+    """Remembered as it is now: a watcher is not sent to it again until it changes (or a passphrase is given)."""
     with suppress(OSError):
         stat = path.stat()
         keys_of(journal).failed[path] = (stat.st_size, stat.st_mtime_ns)
+
+
+def _skip(journal: Journal, report: MergeReport, label: str, path: Path, error: SyncFileError) -> None:
+    _failed(journal, path)
     if error.may_arrive:
         report.skipped.append(f"{label}'s file {path.name} for now: it {error.why}; it is tried again next time.")
     else:
@@ -132,6 +146,7 @@ def _merge_file(
         found = read_with_keys(journal, path, wanted)
         _check(journal, found, state.device_id, number, kind)
     except WrongKeyError:
+        _failed(journal, path)
         needed.append((state.label, path))
         return False
     except SyncFileError as error:
@@ -142,6 +157,10 @@ def _merge_file(
     heading = found.heading
     if (found.versions or found.tombstones) and report.backup is None:
         report.backup = backup_before_first_merge(journal)
+    if copy is None and parse_name(path.name) is not None and path.name != file_name(number, kind or BASE):
+        with suppress(OSError):  # a conflict copy standing in for its missing file: not merged again as a copy
+            copy_of_missing = signature(path, path.stat())
+            state.extras = [*state.extras, copy_of_missing]
     extras = [*state.extras, copy] if copy is not None else state.extras
     newest = number if copy is None else (state.last or number)
     with journal.write() as changes:

@@ -207,6 +207,7 @@ def read_file(path: Path, key: str, kdf_iter: int, wanted: Callable[[Heading], b
     check_size(path)
     try:
         with probe(path, key, kdf_iter, immutable=True) as db:
+            db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()  # the key is tried here
             heading = _heading(db)
             if db.execute_sql("PRAGMA cipher_integrity_check").fetchall():
                 raise SyncFileError("is damaged (its pages fail their check)")
