@@ -36,10 +36,12 @@ from netjournal.store.sync_files import (
     CHANGES,
     PARTIAL_PREFIX,
     Heading,
+    file_name,
     journal_folder,
     write_file,
 )
 from netjournal.store.sync_plan import listing, plan
+from netjournal.store.translate import DRIVER_ERRORS, translate_error
 
 COMPACT_AFTER = 50
 """Change files after which a device writes a new base and removes its older files."""
@@ -121,7 +123,13 @@ def _root(journal: Journal) -> Path:
 
 
 def write_changes(journal: Journal) -> Path | None:
-    """Write this device's pending changes (a base the first time); the file, or None when nothing is pending."""
+    """Write this device's pending changes (a base the first time); the file, or None when nothing is pending.
+
+    None too when the journal has no sync folder, so the window may call it after every change and on
+    close; a folder that is set but not there (a stick not plugged in) is a ``JournalError``.
+    """
+    if sync_folder_of(journal) is None:
+        return None
     root = _root(journal)
     with journal.write():
         device = sync_device.ensure_device(journal.db, journal.path)
@@ -131,14 +139,16 @@ def write_changes(journal: Journal) -> Path | None:
 def _write(journal: Journal, root: Path, device: Device) -> Path | None:
     db = journal.db
     folder = journal_folder(root, journal.identity()[0]) / device.id
-    with journal.write():
-        first = not sync_device.outbox_on(db)
-        if first:
+    number, base, since = sync_device.written(db)
+    # A base when the outbox was off (changes since were not listed), and until one is in place
+    # for this id (a first write that failed must not be followed by change files alone).
+    first = not sync_device.outbox_on(db) or base == 0
+    if first:
+        with journal.write():
             sync_device.turn_outbox_on(db)
     upto = sync_device.outbox_top(db)
     if not first and upto == 0:
         return None
-    number, base, since = sync_device.written(db)
     number = max(number, _highest(folder)) + 1
     _remove_leftovers(folder)
     kind = BASE if first else CHANGES
@@ -157,8 +167,10 @@ def _write(journal: Journal, root: Path, device: Device) -> Path | None:
 
 def _write_one(journal: Journal, folder: Path, device: Device, number: int, kind: str, covers: int, upto: int) -> Path:
     heading = Heading(journal.identity()[0], device.id, device.name, number, kind, covers, now_stamp())
-    with journal.store.reading():  # driver errors (a full disk) as sentences
+    try:
         return write_file(journal.db, folder, heading, own_key(journal), journal.store.kdf_iter, upto)
+    except DRIVER_ERRORS as error:  # a full disk, a folder that cannot be written: said of the file
+        raise translate_error(folder / file_name(number, kind), error) from None
 
 
 def _highest(folder: Path) -> int:

@@ -256,14 +256,39 @@ def test_set_sync_folder_none_stops_syncing(devices) -> None:
     laptop, desktop, folder, ana = devices
     set_sync_folder(laptop, None)
     assert sync_folder_of(laptop) is None and not sync_device.outbox_on(laptop.db)
-    with pytest.raises(NoSyncFolderError):
-        write_changes(laptop)
+    assert write_changes(laptop) is None  # no folder: nothing to write
     # Chosen again: it starts over with a base, which the other device reads as a whole.
     _set_role(laptop, ana, "back")
     written = sync_now(laptop, folder).written
     assert written is not None and written.endswith(".nj-base")
     sync_now(desktop)
     assert _role(desktop, ana) == "back"
+
+
+def test_a_first_base_that_failed_is_written_before_any_change_file(
+    journal: Journal, tmp_path: Path, monkeypatch
+) -> None:
+    folder = tmp_path / "Sync"
+    folder.mkdir()
+
+    def full_disk(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("netjournal.services.sync_folder.write_file", full_disk)
+    with pytest.raises(JournalError, match="disk is full"):
+        sync_now(journal, folder, "Laptop")
+    monkeypatch.undo()
+    people.add_person(journal, people.PersonInput("Ana Silva"))
+    written = write_changes(journal)
+    assert written is not None and written.name == "1.nj-base"
+    assert not list(folder.rglob(".nj-partial-*"))
+
+
+def test_a_folder_that_is_not_there_gets_a_sentence(devices) -> None:
+    laptop, _, folder, _ = devices
+    shutil.rmtree(folder)
+    with pytest.raises(JournalError, match="is not there"):
+        sync_now(laptop)
 
 
 def test_a_bad_device_name_gets_a_sentence(devices) -> None:
