@@ -1,6 +1,6 @@
 """Every benchmark, printed as tables of figures beside their targets.
 
-    python benchmarks/run.py            # core, overhead, window and import
+    python benchmarks/run.py            # core, overhead, window, import and sync
     python benchmarks/run.py core       # one part (or several: core overhead)
 
 Each part measures its own yardstick (SQLCipher's key derivation at 256,000
@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_core
 import bench_import
 import bench_overhead
+import bench_sync
 import bench_window
 from common import print_table
 
@@ -26,6 +27,7 @@ PARTS = {
     "overhead": bench_overhead,
     "window": bench_window,
     "import": bench_import,
+    "sync": bench_sync,
 }
 
 

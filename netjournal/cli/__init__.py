@@ -109,6 +109,7 @@ _OPENING_COMMANDS = frozenset(
         "introductions",
         "outcome",
         "merge",
+        "sync",
     }
 )
 

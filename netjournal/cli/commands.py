@@ -20,7 +20,7 @@ from netjournal.cli.people_commands import cmd_duplicates, cmd_merge_people
 from netjournal.cli.people_listing import cmd_people
 from netjournal.cli.person_commands import cmd_person
 from netjournal.cli.review_commands import cmd_review
-from netjournal.cli.sync_commands import cmd_merge
+from netjournal.cli.sync_commands import cmd_merge, cmd_sync
 from netjournal.cli.terminal import printable
 from netjournal.services.journal import Journal
 
@@ -377,4 +377,4 @@ COMMANDS["import"] = cmd_import
 COMMANDS.update(people=cmd_people, person=cmd_person, delete=cmd_delete)
 COMMANDS.update({"merge-people": cmd_merge_people, "duplicates": cmd_duplicates})
 COMMANDS.update(introduced=cmd_introduced, introductions=cmd_introductions, outcome=cmd_outcome)
-COMMANDS.update(merge=cmd_merge)
+COMMANDS.update(merge=cmd_merge, sync=cmd_sync)

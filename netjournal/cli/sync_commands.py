@@ -1,8 +1,9 @@
-"""``merge``: another copy of the journal merged in, once (a sync folder's ``sync`` is still to come).
+"""``merge``: another copy of the journal merged in, once; ``sync``: through a sync folder.
 
 The other copy's passphrase is tried as this journal's first (a copy usually
 has it); when it differs, it comes from ``NETJOURNAL_OTHER_PASSPHRASE`` (for
-scripts) or is asked for.
+scripts) or is asked for.  The same goes for another device's files in the
+sync folder after a passphrase change there.
 """
 
 from __future__ import annotations
@@ -24,15 +25,18 @@ def add_sync_commands(command: CommandMaker) -> None:
     merge.add_argument("other", metavar="OTHER_JOURNAL", help="the other copy; it is read, never written")
     merge.add_argument("--dry-run", action="store_true", help="say what would change; write nothing")
     merge.add_argument("--yes", action="store_true", help="merge without asking")
+    sync = command("sync", "write this device's changes into the sync folder and merge the other devices'")
+    sync.add_argument("--folder", metavar="DIR", help="the sync folder (remembered; Syncthing, Nextcloud, a USB stick)")
+    sync.add_argument("--name", help="this device's name, as the other devices' reports show it")
 
 
-def _other_passphrase(other: Path) -> str:
+def _other_passphrase(other: Path | str, prompt: str | None = None) -> str:
     from netjournal.cli.passphrase import _ask
 
     from_env = os.environ.get(OTHER_ENV_VARIABLE)
     if from_env:
         return from_env
-    return _ask(f"{other} has another passphrase. Passphrase for it: ", OTHER_ENV_VARIABLE)
+    return _ask(prompt or f"{other} has another passphrase. Passphrase for it: ", OTHER_ENV_VARIABLE)
 
 
 def cmd_merge(args: argparse.Namespace, path: Path) -> int:
@@ -65,6 +69,37 @@ def cmd_merge(args: argparse.Namespace, path: Path) -> int:
                 _say("Nothing was merged.")
                 return 1
         report = merge_journal(journal, other, secret)
+    for line in report_lines(report):
+        _say(line)
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace, path: Path) -> int:
+    from netjournal.services.sync_folder import ChangeFilePassphraseError, add_other_passphrase, sync_now
+    from netjournal.services.sync_report import report_lines
+
+    folder = Path(args.folder) if args.folder else None
+    with _open(args, path) as journal:
+        tried: set[Path] = set()
+        while True:
+            try:
+                report = sync_now(journal, folder, args.name)
+                break
+            except ChangeFilePassphraseError as error:
+                for line in report_lines(error.report) if error.report else ():
+                    _say(line)
+                if error.path in tried:
+                    raise
+                tried.add(error.path)
+                secret = _other_passphrase(
+                    error.path, f"{error.device_name}'s files have another passphrase. Passphrase for them: "
+                )
+                if not add_other_passphrase(journal, secret, error.path):
+                    raise JournalError(
+                        f"That passphrase does not open {error.device_name}'s files either; "
+                        "nothing more was merged from them."
+                    ) from None
+                folder = None  # remembered by the first attempt
     for line in report_lines(report):
         _say(line)
     return 0

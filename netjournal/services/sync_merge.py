@@ -75,14 +75,14 @@ def merge_incoming(
             applied = apply(journal.db, incoming.versions, incoming.tombstones)
             if report.dry_run:
                 raise _DryRun
-            changes.extend(_changes(applied))
+            changes.extend(change_notices(applied))
     except _DryRun:
         pass
     report.add(source, applied, files)
     return applied
 
 
-def _changes(applied: Applied) -> list[JournalChange]:
+def change_notices(applied: Applied) -> list[JournalChange]:
     """One change notice per kind of row the merge touched, so every view reloads what it shows."""
     kinds: set[str] = {*applied.added, *applied.updated, *applied.deleted}
     kinds.update(d.entity for d in applied.decisions)

@@ -54,6 +54,7 @@ class MergeReport:
     skipped: list[str] = field(default_factory=list)  # sentences: a damaged or foreign file, and why
     written: str | None = None  # the change file this device wrote, if any
     backup: str | None = None  # the backup taken before the first merge of the session
+    notes: list[str] = field(default_factory=list)  # sentences: a journal found to be a copy, files waited for
 
     def add(self, source: Source, applied: Applied, files: int = 1) -> None:
         self.sources.append(
@@ -125,6 +126,7 @@ def report_lines(report: MergeReport) -> list[str]:
         lines.append("  " + ("; ".join(parts) if parts else "nothing new"))
         lines.extend(f"  conflict: {decision_line(d)}" for d in result.decisions)
     lines.extend(f"Skipped {reason}" for reason in report.skipped)
+    lines.extend(report.notes)
     if not report.sources and not report.skipped:
         lines.append("Nothing new from other devices.")
     if report.dry_run:

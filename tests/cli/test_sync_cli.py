@@ -65,3 +65,56 @@ def test_merge_asks_for_the_copys_own_passphrase(run_cli, made: Path, tmp_path: 
     result = run_cli("--journal", made, "merge", copy, "--yes")
     assert result.code == 0, result.err
     assert count_rows(made, "person") == 1
+
+
+def test_sync_without_a_folder_says_how_to_set_one(run_cli, made: Path, one_error_line) -> None:
+    result = run_cli("--journal", made, "sync")
+    assert result.code == 1
+    one_error_line(result.err, "No sync folder is set", "netjournal sync --folder DIR")
+
+
+def test_sync_through_a_folder_between_two_copies(run_cli, made: Path, tmp_path: Path, count_rows) -> None:
+    folder = tmp_path / "Sync"
+    folder.mkdir()
+    copy = tmp_path / "desktop.netjournal"
+    shutil.copyfile(made, copy)
+    first = run_cli("--journal", made, "sync", "--folder", folder, "--name", "Laptop")
+    assert first.code == 0, first.err
+    assert "Wrote this device's changes" in first.out and ".nj-base" in first.out
+    _person(run_cli, made, "Ana Silva")
+    assert run_cli("--journal", made, "sync").code == 0  # the folder is remembered
+    second = run_cli("--journal", copy, "sync", "--folder", folder, "--name", "Desktop")
+    assert second.code == 0, second.err
+    assert "From Laptop" in second.out and "added 1 person, 1 touchpoint" in second.out
+    assert count_rows(copy, "person") == 1
+    assert run_cli("--journal", copy, "sync").code == 0
+    again = run_cli("--journal", made, "sync")
+    assert again.code == 0, again.err
+
+
+def test_sync_asks_for_another_devices_passphrase(
+    run_cli, made: Path, tmp_path: Path, monkeypatch, count_rows, one_error_line, cli_passphrase: str
+) -> None:
+    folder = tmp_path / "Sync"
+    folder.mkdir()
+    copy = tmp_path / "desktop.netjournal"
+    shutil.copyfile(made, copy)
+    assert run_cli("--journal", made, "sync", "--folder", folder, "--name", "Laptop").code == 0
+    assert run_cli("--journal", copy, "sync", "--folder", folder, "--name", "Desktop").code == 0
+    monkeypatch.setenv("NETJOURNAL_NEW_PASSPHRASE", "another one entirely 99")
+    assert run_cli("--journal", made, "passwd").code == 0
+    monkeypatch.setenv("NETJOURNAL_PASSPHRASE", "another one entirely 99")
+    _person(run_cli, made, "Ana Silva")
+    # The laptop now meets the desktop's files under the old passphrase: it asks for that one.
+    monkeypatch.setenv("NETJOURNAL_OTHER_PASSPHRASE", cli_passphrase)
+    laptop = run_cli("--journal", made, "sync")
+    assert laptop.code == 0, laptop.err
+    monkeypatch.delenv("NETJOURNAL_OTHER_PASSPHRASE")
+    monkeypatch.setenv("NETJOURNAL_PASSPHRASE", cli_passphrase)
+    refused = run_cli("--journal", copy, "sync", stdin="not it\n")
+    assert refused.code == 1 and count_rows(copy, "person") == 0
+    one_error_line(refused.err, "does not open Laptop's files either")
+    monkeypatch.setenv("NETJOURNAL_OTHER_PASSPHRASE", "another one entirely 99")
+    done = run_cli("--journal", copy, "sync")
+    assert done.code == 0, done.err
+    assert count_rows(copy, "person") == 1
