@@ -234,6 +234,19 @@ def sync_now(journal: Journal, folder: Path | None = None, name: str | None = No
 # -- for a watcher, and for a passphrase changed elsewhere ------------------------------
 
 
+def watched_folders(journal: Journal) -> list[Path]:
+    """The folders a watcher should watch for other devices' files: the sync folder, this journal's, each device's."""
+    folder = sync_folder_of(journal)
+    if folder is None:
+        return []
+    inner = journal_folder(folder, journal.identity()[0])
+    found = [folder]
+    if inner.is_dir():
+        found.append(inner)
+        found += sorted(p for p in inner.iterdir() if p.is_dir())
+    return found
+
+
 def pending_files(journal: Journal, folder: Path | None = None) -> list[Path]:
     """Other devices' files that a sync would merge now (cheap: names only, no file is opened).
 

@@ -20,6 +20,7 @@ class Session(QObject):
     """
 
     opened = Signal()
+    closing = Signal()  # the journal is still open: a last write may happen (the sync folder's change file)
     closed = Signal()
     changed = Signal(object)
     busy_ended = Signal()
@@ -83,6 +84,7 @@ class Session(QObject):
             return
         if self._busy:
             raise RuntimeError("The journal cannot close while a worker uses it.")
+        self.closing.emit()
         journal, self._journal = self._journal, None
         if self._unsubscribe is not None:
             self._unsubscribe()

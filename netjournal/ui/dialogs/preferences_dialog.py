@@ -43,6 +43,8 @@ class LockPreferences:
     # Daily, weekly, monthly backups kept: the open journal's own (None while locked).
     backups_kept: tuple[int, int, int] | None = None
     backup_place: Path | None = None  # None: beside the journal
+    sync_folder: Path | None = None  # None: this journal keeps in step with no other computer
+    device_name: str = ""  # this computer, as the other computers' sync reports name it
 
 
 def _appearance_choices() -> list[tuple[str, str]]:
@@ -140,42 +142,72 @@ class PreferencesDialog(QDialog):
         form.addRow(self.notify)
         self.kept: list[QSpinBox] = []
         self.place: QLineEdit | None = None
+        self.sync_folder: QLineEdit | None = None
+        self.device_name: QLineEdit | None = None
         if current.backups_kept is not None:
             kept_caption = QLabel(self.tr("&Backups kept"), self)
             form.addRow(kept_caption, self._kept_row(current.backups_kept))
             kept_caption.setBuddy(self.kept[0])
-            row, self.place = self._place_row(current.backup_place)
+            row, self.place = self._folder_row(
+                current.backup_place, "backupPlace", self.tr("Folder for this journal's backups"),
+                self.tr("Beside the journal"),
+                self.tr(
+                    "New backups go in a folder of this journal's own there; those taken before stay where they "
+                    "are and are still listed. Empty: beside the journal. Kept inside the journal."
+                ),
+                self.tr("C&hoose…"), self.tr("Where backups go"),
+            )  # fmt: skip
             caption = QLabel(self.tr("Backups &go in"), self)
             caption.setBuddy(self.place)
             form.addRow(caption, row)
+            self._sync_rows(form, current)
         return form
 
-    def _place_row(self, place: Path | None) -> tuple[QWidget, QLineEdit]:
+    def _sync_rows(self, form: QFormLayout, current: LockPreferences) -> None:
+        """Where this computer's change files go for the others, and the name they know this computer by."""
+        row, self.sync_folder = self._folder_row(
+            current.sync_folder, "syncFolder", self.tr("Sync folder shared with your other computers"),
+            self.tr("None: this journal stays on this computer"),
+            self.tr(
+                "A folder Syncthing, Nextcloud or Dropbox keeps in step (or a USB stick you carry). netjournal "
+                "writes this computer's changes there as encrypted files and merges the others'; the journal "
+                "itself never goes there. Empty: no syncing."
+            ),
+            self.tr("Cho&ose…"), self.tr("Sync folder"),
+        )  # fmt: skip
+        caption = QLabel(self.tr("S&ync folder"), self)
+        caption.setBuddy(self.sync_folder)
+        form.addRow(caption, row)
+        self.device_name = QLineEdit(current.device_name, self)
+        self.device_name.setObjectName("deviceNameField")
+        self.device_name.setAccessibleName(self.tr("This computer's name, as the others see it"))
+        self.device_name.setMaxLength(60)
+        name_caption = QLabel(self.tr("This co&mputer"), self)
+        name_caption.setBuddy(self.device_name)
+        form.addRow(name_caption, self.device_name)
+
+    def _folder_row(
+        self, place: Path | None, name: str, accessible: str, placeholder: str, tip: str, button: str, title: str
+    ) -> tuple[QWidget, QLineEdit]:
         row = QWidget(self)
         line = QHBoxLayout(row)
         line.setContentsMargins(0, 0, 0, 0)
         field = QLineEdit(str(place) if place else "", row)
-        field.setObjectName("backupPlaceField")
-        field.setAccessibleName(self.tr("Folder for this journal's backups"))
-        field.setPlaceholderText(self.tr("Beside the journal"))
-        field.setToolTip(
-            self.tr(
-                "New backups go in a folder of this journal's own there; those taken before stay where they "
-                "are and are still listed. Empty: beside the journal. Kept inside the journal."
-            )
-        )
-        choose = QPushButton(self.tr("C&hoose…"), row)
-        choose.setObjectName("chooseBackupPlaceButton")
-        choose.clicked.connect(self._choose_place)
+        field.setObjectName(f"{name}Field")
+        field.setAccessibleName(accessible)
+        field.setPlaceholderText(placeholder)
+        field.setToolTip(tip)
+        choose = QPushButton(button, row)
+        choose.setObjectName(f"choose{name[0].upper()}{name[1:]}Button")
+        choose.clicked.connect(lambda: self._choose_folder(field, title))
         line.addWidget(field, 1)
         line.addWidget(choose)
         return row, field
 
-    def _choose_place(self) -> None:
-        assert self.place is not None
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("Where backups go"), self.place.text())
+    def _choose_folder(self, field: QLineEdit, title: str) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, title, field.text())
         if chosen:
-            self.place.setText(chosen)
+            field.setText(chosen)
 
     def _kept_row(self, kept: tuple[int, int, int]) -> QWidget:
         """How many backups this journal keeps: stored in the journal, so the command line keeps as many."""
@@ -243,9 +275,12 @@ class PreferencesDialog(QDialog):
             appearance=str(self.appearance.currentData()),
             notify_due_loops=self.notify.isChecked(),
             backups_kept=(self.kept[0].value(), self.kept[1].value(), self.kept[2].value()) if self.kept else None,
-            backup_place=self._chosen_place(),
+            backup_place=self._chosen(self.place),
+            sync_folder=self._chosen(self.sync_folder),
+            device_name=self.device_name.text().strip() if self.device_name is not None else "",
         )
 
-    def _chosen_place(self) -> Path | None:
-        text = self.place.text().strip() if self.place is not None else ""
+    @staticmethod
+    def _chosen(field: QLineEdit | None) -> Path | None:
+        text = field.text().strip() if field is not None else ""
         return Path(text).expanduser() if text else None

@@ -23,6 +23,7 @@ class WindowActions:
     export_vcard: QAction
     import_file: QAction
     merge_copy: QAction
+    sync: QAction
     preferences: QAction
     quit: QAction
     undo: QAction
@@ -56,7 +57,7 @@ class WindowActions:
         """Actions that need an unlocked journal (Undo also needs something to undo: see ``undo.UndoHistory``)."""
         return [
             self.lock, self.change_passphrase, self.backup, self.backups, self.export_json, self.export_vcard,
-            self.import_file, self.merge_copy, self.log_exchange,
+            self.import_file, self.merge_copy, self.sync, self.log_exchange,
             self.log_touchpoint, self.add_loop, self.add_person, self.add_reflection, self.note_brokered,
             self.add_circumstance,
             self.edit_person, self.archive_person, self.delete_person, self.merge_person,
@@ -112,6 +113,7 @@ def create_actions(window: QMainWindow) -> WindowActions:
         export_vcard=_action(window, "actionExportVcard", "&vCard (contacts)…"),
         import_file=_action(window, "actionImport", "&Import contacts…", "Ctrl+Shift+I"),
         merge_copy=_action(window, "actionMergeCopy", "&Merge another copy…"),
+        sync=_action(window, "actionSync", "S&ync…"),
         preferences=_preferences_action(window),
         quit=_action(window, "actionQuit", "&Quit", key.Quit),
         # A focused text field takes Ctrl+Z for its own undo first (Qt sends it the shortcut override).
@@ -151,7 +153,7 @@ def build_menus(menu_bar: QMenuBar, actions: WindowActions) -> None:
     journal.addActions([actions.lock, actions.change_passphrase, actions.backups, actions.backup])
     journal.addAction(actions.review_period)
     journal.addAction(actions.import_file)
-    journal.addAction(actions.merge_copy)
+    journal.addActions([actions.merge_copy, actions.sync])
     export = journal.addMenu(tr("E&xport"))
     export.setObjectName("menuExport")
     export.addActions([actions.export_json, actions.export_vcard])

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication
 
-from netjournal.services import backup_choices, backups
+from netjournal.services import backup_choices, backups, sync_folder
 from netjournal.services.errors import JournalError
 from netjournal.ui.dialogs.preferences_dialog import LockPreferences, PreferencesDialog
 from netjournal.ui.shell.idle_lock import MAX_MINUTES, MIN_MINUTES
@@ -33,6 +34,7 @@ class WindowPreferences(QObject):
 
     def current(self) -> LockPreferences:
         s = self._window.settings
+        folder, device = self._sync_choices()
         return LockPreferences(
             idle_minutes=s.idle_lock_minutes(),
             with_screen=s.lock_with_screen(),
@@ -45,7 +47,18 @@ class WindowPreferences(QObject):
             backup_place=backup_choices.journal_place(self._window.session.journal)
             if self._window.session.is_open
             else None,
+            sync_folder=folder,
+            device_name=device,
         )
+
+    def _sync_choices(self) -> tuple[Path | None, str]:
+        session = self._window.session
+        if not session.is_open:
+            return None, ""
+        try:
+            return sync_folder.sync_folder_of(session.journal), sync_folder.device_of(session.journal)[1]
+        except JournalError:  # a damaged journal takes no write (the device's name is made on first use)
+            return None, ""
 
     def _backups_kept(self) -> tuple[int, int, int] | None:
         session = self._window.session
@@ -95,12 +108,25 @@ class WindowPreferences(QObject):
                 backup_choices.choose_place(session.journal, chosen.backup_place)
             except JournalError as error:
                 window.show_notice(self.tr("Backups still go where they went: {0}").format(error))
+        if chosen.backups_kept is not None and session.is_open:
+            self._apply_sync(before, chosen)
         dates.set_first_day_of_week(chosen.first_day_of_week)
         dates.set_style(chosen.date_style)
         if chosen.appearance != before.appearance:
             self._apply_appearance(chosen.appearance)
         if (chosen.date_style, chosen.first_day_of_week) != (before.date_style, before.first_day_of_week):
             self._redraw()
+
+    def _apply_sync(self, before: LockPreferences, chosen: LockPreferences) -> None:
+        window = self._window
+        if (chosen.sync_folder, chosen.device_name) == (before.sync_folder, before.device_name):
+            return
+        try:
+            sync_folder.set_sync_folder(window.session.journal, chosen.sync_folder, chosen.device_name or None)
+        except JournalError as error:
+            window.show_notice(self.tr("The sync folder is as it was: {0}").format(error))
+            return
+        window.sync.controller.restart()  # a sync at once in the new folder (none when cleared)
 
     def _journal_opened(self) -> None:
         if self._window.session.is_open:

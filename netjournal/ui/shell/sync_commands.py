@@ -16,8 +16,10 @@ from PySide6.QtWidgets import QFileDialog
 
 from netjournal.services.sync_guards import conflict_copies, looks_synced
 from netjournal.ui.dialogs.merge_copy_dialog import MergeCopyDialog
+from netjournal.ui.dialogs.sync_dialog import SyncDialog
 from netjournal.ui.i18n import tr
 from netjournal.ui.shell.file_places import journal_folder
+from netjournal.ui.shell.sync_controller import SyncController
 
 if TYPE_CHECKING:
     from netjournal.ui.shell.actions import WindowActions
@@ -60,10 +62,21 @@ class SyncCommands(QObject):
         super().__init__(parent)
         self.host = host
         self.dialog: MergeCopyDialog | None = None
+        self.controller = SyncController(host, self)
         host.session.opened.connect(self._look_at_the_place)
 
     def wire(self, actions: WindowActions) -> None:
         actions.merge_copy.triggered.connect(self.choose_and_merge)
+        actions.sync.triggered.connect(self.show_sync)
+
+    def show_sync(self) -> SyncDialog | None:
+        """Journal → Sync…: the folder, this computer, what the last sync did, and Sync now."""
+        if not self.host.session.is_open:
+            return None
+        dialog = SyncDialog(self.controller, self.host.dialog_parent())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _look_at_the_place(self) -> None:
         session = self.host.session
