@@ -81,7 +81,15 @@ def main() -> tuple[Yardstick, list[Figure], list[str]]:
         Figure(
             "  longest the GUI thread was held up meanwhile", max(b["passphrase_blocked_ms"] for b in busy), "ms", 50
         ),
-    ]
+        Figure("first sync to a sync folder (a base of the journal), whole", max(b["sync_first_ms"] for b in busy),
+               "ms", None),
+        Figure("  longest the GUI thread was held up meanwhile", max(b["sync_first_blocked_ms"] for b in busy), "ms",
+               50),
+        Figure("an edit's change file: from 200 ms after the edit to written", max(b["sync_write_ms"] for b in busy),
+               "ms", None),
+        Figure("  longest the GUI thread was held up meanwhile", max(b["sync_write_blocked_ms"] for b in busy), "ms",
+               50),
+    ]  # fmt: skip
     notes = ["held up: the longest gap between beats of a 5 ms timer on the GUI thread, less 5 ms; worst of 2 runs"]
     return yardstick, figures, notes
 

@@ -83,6 +83,33 @@ def main() -> None:
     result["backup_ms"] = run_until(task.finished, task.start)
     result["backup_blocked_ms"] = beat.stop_ms()
 
+    # Keeping in step through a sync folder: the first sync writes a base of the whole journal, on a worker;
+    # then one edit, written by itself after the edits stop.
+    import tempfile
+    from pathlib import Path
+
+    from netjournal.services import entries, sync_folder
+
+    with tempfile.TemporaryDirectory(dir=Path(path).parent) as shared:
+        sync_folder.set_sync_folder(session.journal, Path(shared), "Benchmark laptop")
+        controller = window.sync.controller
+        beat.start()
+        result["sync_first_ms"] = run_until(controller.synced, controller.restart)
+        result["sync_first_blocked_ms"] = beat.stop_ms()
+        person = session.journal.sql("SELECT id FROM person LIMIT 1").fetchone()[0]
+        # The edit itself (and the views it refreshes) is the window's usual work, measured elsewhere: the
+        # heartbeat starts once it is done, before the change file is written.
+        controller._write_timer.setInterval(400)
+        entries.add_touchpoint(session.journal, person, "benchmark touchpoint")
+        settle = QEventLoop()
+        QTimer.singleShot(200, settle.quit)
+        settle.exec()
+        beat.start()
+        result["sync_write_ms"] = run_until(session.busy_ended, lambda: None)
+        result["sync_write_blocked_ms"] = beat.stop_ms()
+        sync_folder.set_sync_folder(session.journal, None)
+        controller.restart()
+
     beat.start()
     holder: list[BackgroundTask] = []
 
