@@ -13,6 +13,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton,
 
 from netjournal.app import application
 from netjournal.domain import ContactDetail, DetailField
-from netjournal.services import backups, deletions, drafts, use_cases
+from netjournal.services import backups, deletions, drafts, entries, sync_folder, use_cases
 from netjournal.services.brokered_introductions import get_brokered
 from netjournal.services.demo import create_demo_journal
 from netjournal.services.journal import Journal
@@ -56,6 +57,15 @@ def save(image: QImage, name: str) -> None:
 def settle(app: QApplication) -> None:
     for _ in range(5):
         app.processEvents()
+
+
+def wait_until(app: QApplication, done: Callable[[], bool], seconds: float = 30) -> None:
+    """Let work on a worker finish (a sync, a merge's preview) before the picture is taken."""
+    ends = time.monotonic() + seconds
+    while not done() and time.monotonic() < ends:
+        app.processEvents()
+        time.sleep(0.01)
+    settle(app)
 
 
 def grab_with_dialog(window: QWidget, dialog: QWidget) -> QImage:
@@ -369,10 +379,37 @@ def shoot(app: QApplication, journal_path: Path, folder: Path, theme: str) -> No
 
     # As on a Linux desktop, whose session bus answers: no note that the screen lock cannot work here.
     window.screen_lock.listening = True
+    shared = folder / "Sync"
+    shared.mkdir(exist_ok=True)
+    sync_folder.set_sync_folder(journal, shared, "Work laptop")
+    controller = window.sync.controller
+    controller.restart()
+    wait_until(app, lambda: controller.last_report is not None or bool(controller.last_error))
     dialog = window.edit_preferences()
     settle(app)
     take("preferences", grab_with_dialog(window, dialog))
     dialog.reject()
+    settle(app)
+    take("sync-status", window.grab().toImage())
+    sync = window.sync.show_sync()
+    settle(app)
+    take("sync", grab_with_dialog(window, sync))
+    sync.reject()
+    sync_folder.set_sync_folder(journal, None)
+    controller.restart()
+    settle(app)
+
+    # Another copy of the journal, merged by hand: its passphrase, then the preview of what comes in.
+    copy = journal.backup_to(folder / f"laptop-{theme} (conflicted copy 2026-11-28).netjournal")
+    with Journal.open(copy, PASSPHRASE) as other:
+        someone = other.sql("SELECT id FROM person ORDER BY id LIMIT 1").fetchone()[0]
+        entries.add_touchpoint(other, someone, "Lunch at the conference; she asked for the hiring rubric")
+    merge = window.sync.merge_copy(copy)
+    merge.passphrase.setText(PASSPHRASE)
+    merge.preview()
+    wait_until(app, lambda: merge.merge_button.isEnabled() or merge.error.isVisible())
+    take("merge-copy", grab_with_dialog(window, merge))
+    merge.reject()
     settle(app)
 
     shoot_main_screens(app, window, person, take, "")
