@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 from netjournal.cli.opening import open_journal as _open
@@ -76,6 +77,7 @@ def cmd_merge(args: argparse.Namespace, path: Path) -> int:
 
 def cmd_sync(args: argparse.Namespace, path: Path) -> int:
     from netjournal.services.sync_folder import ChangeFilePassphraseError, add_other_passphrase, sync_now
+    from netjournal.services.sync_guards import warnings_for
     from netjournal.services.sync_report import report_lines
 
     folder = Path(args.folder) if args.folder else None
@@ -102,4 +104,6 @@ def cmd_sync(args: argparse.Namespace, path: Path) -> int:
                 folder = None  # remembered by the first attempt
     for line in report_lines(report):
         _say(line)
+    for warning in warnings_for(path):  # the journal itself inside a synced folder, or conflicting copies of it
+        print(f"netjournal: warning: {warning}", file=sys.stderr)
     return 0

@@ -118,3 +118,17 @@ def test_sync_asks_for_another_devices_passphrase(
     done = run_cli("--journal", copy, "sync")
     assert done.code == 0, done.err
     assert count_rows(copy, "person") == 1
+
+
+def test_sync_warns_on_stderr_when_the_journal_itself_sits_in_a_synced_folder(
+    run_cli, empty_template: Path, tmp_path: Path, env_passphrase: str
+) -> None:
+    synced = tmp_path / "Dropbox"
+    synced.mkdir()
+    journal = synced / "work.netjournal"
+    shutil.copyfile(empty_template, journal)
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    result = run_cli("--journal", journal, "sync", "--folder", shared, "--name", "Laptop")
+    assert result.code == 0, result.err
+    assert "netjournal: warning: This journal is in a folder Dropbox copies." in result.err
