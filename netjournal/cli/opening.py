@@ -7,14 +7,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from netjournal.cli import passphrase as secrets
-from netjournal.services.journal import Journal
 
 if TYPE_CHECKING:
     from netjournal.cli.early_open import EarlyOpen
+    from netjournal.services.journal import Journal
 
 
 def open_journal(args: argparse.Namespace, path: Path) -> Journal:
     """The journal the command works on: the one opened early (see ``early_open``), or opened now."""
+    # Imported here, not at the top: the parser imports this module, and a scripted command's key
+    # derivation (``early_open``) starts only after parsing, beside the imports of the journal itself.
+    from netjournal.services.journal import Journal
     from netjournal.store.keyed import precheck_existing
 
     early: EarlyOpen | None = getattr(args, "early_open", None)

@@ -14,7 +14,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from netjournal.store import rekey, schema, sync_device
+from netjournal.store import rekey, schema
 from netjournal.store.connection import open_connection
 from netjournal.store.copies import export_encrypted, migration_backup_path
 from netjournal.store.errors import (
@@ -91,6 +91,8 @@ class FileReplacement:
         if rekey.opens_with(self.path, old, self.kdf_iter):  # pragma: no cover - the copy was checked
             raise JournalError(f"{self.path} still opens with the old passphrase; change it again.")
         # The same journal in a new file: it stays the same device in a sync folder.
+        from netjournal.store import sync_device  # only a passphrase change gets here: not every command pays
+
         sync_device.restamp(self.db, self.path)
 
     def replace_with(self, backup: Path, backup_passphrase: str) -> None:
