@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,6 +14,7 @@ import peewee
 from netjournal.services.events import ChangeNotifier, JournalChange
 from netjournal.store import rows
 from netjournal.store.database import DEFAULT_KDF_ITER, JournalDatabase
+from netjournal.store.errors import JournalError
 from netjournal.store.lock import JournalLock
 from netjournal.store.models import TrackedModel
 from netjournal.store.removal import Removal, capture
@@ -22,6 +24,13 @@ __all__ = ["DEFAULT_KDF_ITER", "Journal"]
 
 SqlParams = Sequence[object] | Mapping[str, object]
 M = TypeVar("M", bound=peewee.Model)
+
+
+class JournalBusyError(JournalError):
+    """A write while another thread's write is open on the journal; nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__("The journal is busy with other work (a sync, an import); nothing was saved yet. Try again.")
 
 
 class Journal:
@@ -37,6 +46,8 @@ class Journal:
         self.store = store
         self.changes = ChangeNotifier()
         self._pending: list[JournalChange] | None = None
+        self._writer: int | None = None  # the thread whose write is open: one connection, one writer at a time
+        self._writer_guard = threading.Lock()
         # The keep-in-touch rhythm a person added by name (in an entry) starts with: the window's
         # preference for new people, set by the window; None, the command line's, adds them without one.
         self.new_person_cadence_days: int | None = None
@@ -108,9 +119,15 @@ class Journal:
         committed; a nested write joins the outer transaction and its changes
         wait for the outer commit too.
         """
-        outermost = self._pending is None
-        if outermost:
-            self._pending = []
+        me = threading.get_ident()
+        with self._writer_guard:
+            if self._pending is not None and self._writer != me:
+                # Another thread (a sync, an import on a worker) is inside a transaction on this one
+                # connection: joining it would make this write part of theirs, and lost if theirs rolls back.
+                raise JournalBusyError()
+            outermost = self._pending is None
+            if outermost:
+                self._pending, self._writer = [], me
         pending = self._pending
         assert pending is not None
         try:
@@ -118,7 +135,8 @@ class Journal:
                 yield pending
         finally:
             if outermost:
-                self._pending = None
+                with self._writer_guard:
+                    self._pending, self._writer = None, None
         if outermost:
             for change in pending:
                 self.changes.notify(change)

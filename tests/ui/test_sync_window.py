@@ -127,3 +127,80 @@ def test_without_a_folder_sync_says_where_to_choose_one(qtbot, window) -> None:
     assert "Preferences" in sync.folder.text()
     assert not window.sync.controller.status.isVisible()
     sync.reject()
+
+
+def test_a_save_while_a_sync_holds_the_journal_waits_for_it_and_is_not_lost(qtbot, window) -> None:
+    import threading
+
+    from netjournal.ui.dialogs.entry_dialogs import TouchpointDialog
+
+    journal, session = window.session.journal, window.session
+    release = threading.Event()
+
+    def held(j: Journal) -> None:  # a sync's transaction, open on the worker
+        with j.write():
+            release.wait(10)
+
+    task = session.busy_with(held, "a sync, in the test")
+    lee = people.find_person(journal, "Lee Park")
+    dialog = TouchpointDialog(session, window, person_id=lee.id)
+    dialog.open()
+    dialog.note_field.setText("Typed while the sync ran")
+    qtbot.keyClick(dialog.note_field, Qt.Key.Key_Return)
+    assert dialog.isVisible() and "as soon as the sync" in dialog.error_label.text()
+    assert not dialog.save_button.isEnabled()
+    with qtbot.waitSignal(task.finished, timeout=10_000):
+        release.set()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert "Typed while the sync ran" in _notes(journal)
+
+
+def test_journal_sync_dialog_closed_before_a_later_sync_is_no_trouble(qtbot, window, desktop) -> None:
+    _other, folder = desktop
+    _turn_on(qtbot, window, folder)
+    sync = window.sync.show_sync()
+    with qtbot.waitSignal(sync.destroyed, timeout=5_000):  # the dialog deletes itself on close
+        sync.close()
+    with qtbot.waitSignal(window.sync.controller.synced, timeout=10_000):
+        window.sync.controller.sync()  # raised "Internal C++ object already deleted" before
+
+
+def test_a_passphrase_declined_is_not_asked_again_until_sync_now(qtbot, window, desktop) -> None:
+    other, folder = desktop
+    _turn_on(qtbot, window, folder)
+    sync_now(other, folder, "Desktop")
+    other.change_passphrase(OTHER_PASSPHRASE)
+    entries.add_touchpoint(other, people.find_person(other, "Lee Park").id, "Under the desktop's new passphrase")
+    sync_now(other)
+    asked: list[str] = []
+
+    def decline() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QInputDialog):
+            QTimer.singleShot(20, decline)
+            return
+        asked.append(box.labelText())
+        box.reject()
+
+    controller = window.sync.controller
+    QTimer.singleShot(0, decline)
+    controller.sync()
+    qtbot.waitUntil(lambda: "wait for their passphrase" in controller.status.text(), timeout=10_000)
+    for _ in range(3):  # later looks and syncs say so, and do not ask
+        qtbot.waitUntil(lambda: not controller._running, timeout=10_000)
+        assert controller.sync()
+    qtbot.waitUntil(lambda: not controller._running, timeout=10_000)
+    QApplication.processEvents()
+    assert len(asked) == 1 and QApplication.activeModalWidget() is None
+    assert "wait for their passphrase" in controller.status.text()
+
+
+def test_a_lock_that_waited_for_a_sync_leaves_nothing_of_it_on_screen(qtbot, window, desktop) -> None:
+    _other, folder = desktop
+    _turn_on(qtbot, window, folder)
+    controller = window.sync.controller
+    assert controller.sync()
+    window.lock()  # waits for the sync, then locks
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.unlock, timeout=10_000)
+    QApplication.processEvents()
+    assert not controller.status.isVisible() and controller.last_report is None

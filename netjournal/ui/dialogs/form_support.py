@@ -149,6 +149,7 @@ class FormDialog(QDialog):
         self.saved_id: int | None = None
         self._fields: dict[str, QWidget] = {}
         self._completer: QCompleter | None = None
+        self._save_waiting = False
         self._known_people: dict[str, int] = {}
         # Per field too: two fields prefilled with namesakes each keep their own person.
         self._prefilled: dict[QLineEdit, tuple[str, int]] = {}
@@ -333,9 +334,25 @@ class FormDialog(QDialog):
         raise NotImplementedError
 
     @Slot()
+    def _save_after_busy(self) -> None:
+        self._save_waiting = False
+        self.save_button.setEnabled(True)
+        if self.isVisible() and self.session.is_open:
+            self._on_save()
+
+    @Slot()
     def _on_save(self) -> None:
         self.clear_errors()
         if self._refuse_typed_dates():
+            return
+        if self.session.busy:
+            # A sync (or an import) has the journal on a worker: save the moment it is done, not into its work.
+            if not self._save_waiting:
+                self._save_waiting = True
+                self.save_button.setEnabled(False)
+                self.error_label.setText(tr("Saving as soon as the sync in progress finishes…"))
+                self.error_label.show()
+                self.session.busy_ended.connect(self._save_after_busy, Qt.ConnectionType.SingleShotConnection)
             return
         try:
             with self.session.journal.write():

@@ -45,6 +45,7 @@ class LockPreferences:
     backup_place: Path | None = None  # None: beside the journal
     sync_folder: Path | None = None  # None: this journal keeps in step with no other computer
     device_name: str = ""  # this computer, as the other computers' sync reports name it
+    sync_known: bool = False  # the two above were read (not while locked, or while a sync writes)
 
 
 def _appearance_choices() -> list[tuple[str, str]]:
@@ -160,7 +161,8 @@ class PreferencesDialog(QDialog):
             caption = QLabel(self.tr("Backups &go in"), self)
             caption.setBuddy(self.place)
             form.addRow(caption, row)
-            self._sync_rows(form, current)
+            if current.sync_known:
+                self._sync_rows(form, current)
         return form
 
     def _sync_rows(self, form: QFormLayout, current: LockPreferences) -> None:
@@ -278,6 +280,7 @@ class PreferencesDialog(QDialog):
             backup_place=self._chosen(self.place),
             sync_folder=self._chosen(self.sync_folder),
             device_name=self.device_name.text().strip() if self.device_name is not None else "",
+            sync_known=self.sync_folder is not None,
         )
 
     @staticmethod

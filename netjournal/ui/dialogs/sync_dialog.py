@@ -16,8 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netjournal.services import sync_folder
-from netjournal.services.errors import JournalError
 from netjournal.services.sync_report import report_lines
 from netjournal.ui.dialogs.form_support import name_widget
 from netjournal.ui.i18n import tr
@@ -64,21 +62,18 @@ class SyncDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.report, 1)
         layout.addWidget(buttons)
-        controller.synced.connect(lambda _report: self.refresh())
+        controller.synced.connect(self.refresh)  # a bound method: gone with the dialog
         self.refresh()
         self.sync_button.setFocus()
 
-    def refresh(self) -> None:
+    def refresh(self, _report: object = None) -> None:
         controller = self.controller
         folder = controller.folder()
         self.folder.setText(
             str(folder) if folder else tr("None. Choose one in Journal → Preferences… (a folder Syncthing, "
                                           "Nextcloud or Dropbox keeps in step, or a USB stick).")
         )  # fmt: skip
-        try:
-            device_id, name = sync_folder.device_of(controller.session.journal)
-        except JournalError as error:
-            device_id, name = "", str(error)
+        device_id, name = controller.device or ("", tr("Named at the first sync."))
         self.device.setText(f"{name} ({device_id[:8]})" if device_id else name)
         when = controller.last_synced
         self.when.setText(when.strftime("%Y-%m-%d %H:%M") if when else tr("Not yet since the journal was unlocked."))
@@ -89,6 +84,6 @@ class SyncDialog(QDialog):
         self.sync_button.setEnabled(folder is not None)
 
     def _sync(self) -> None:
-        if self.controller.sync():
+        if self.controller.ask_again():
             self.sync_button.setEnabled(False)
             self.report.setPlainText(tr("Syncing…"))

@@ -34,7 +34,7 @@ class WindowPreferences(QObject):
 
     def current(self) -> LockPreferences:
         s = self._window.settings
-        folder, device = self._sync_choices()
+        folder, device, known = self._sync_choices()
         return LockPreferences(
             idle_minutes=s.idle_lock_minutes(),
             with_screen=s.lock_with_screen(),
@@ -49,16 +49,18 @@ class WindowPreferences(QObject):
             else None,
             sync_folder=folder,
             device_name=device,
+            sync_known=known,
         )
 
-    def _sync_choices(self) -> tuple[Path | None, str]:
+    def _sync_choices(self) -> tuple[Path | None, str, bool]:
+        """The sync folder and this computer's name, and whether they could be read (not while a worker writes)."""
         session = self._window.session
-        if not session.is_open:
-            return None, ""
+        if not session.is_open or session.busy:
+            return None, "", False
         try:
-            return sync_folder.sync_folder_of(session.journal), sync_folder.device_of(session.journal)[1]
+            return sync_folder.sync_folder_of(session.journal), sync_folder.device_of(session.journal)[1], True
         except JournalError:  # a damaged journal takes no write (the device's name is made on first use)
-            return None, ""
+            return None, "", False
 
     def _backups_kept(self) -> tuple[int, int, int] | None:
         session = self._window.session
@@ -108,7 +110,7 @@ class WindowPreferences(QObject):
                 backup_choices.choose_place(session.journal, chosen.backup_place)
             except JournalError as error:
                 window.show_notice(self.tr("Backups still go where they went: {0}").format(error))
-        if chosen.backups_kept is not None and session.is_open:
+        if chosen.sync_known and session.is_open:
             self._apply_sync(before, chosen)
         dates.set_first_day_of_week(chosen.first_day_of_week)
         dates.set_style(chosen.date_style)

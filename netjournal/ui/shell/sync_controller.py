@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit
 from netjournal.services import sync_folder
 from netjournal.services.errors import JournalError
 from netjournal.services.events import JournalChange
-from netjournal.services.journal import Journal
+from netjournal.services.journal import Journal, JournalBusyError
 from netjournal.services.sync_folder import ChangeFilePassphraseError
 from netjournal.services.sync_report import MergeReport, report_lines
 from netjournal.ui.i18n import tr
@@ -48,6 +48,9 @@ class SyncController(QObject):
         self.last_synced: dt.datetime | None = None
         self._running = False
         self._asking = False
+        self._edited_meanwhile = False  # an edit while a sync ran: written once it is done
+        self._declined: set[str] = set()  # computers whose new passphrase was not given, until the journal closes
+        self.device: tuple[str, str] | None = None  # this computer's id and name, read when no worker writes
         self.status = QLabel(window)
         self.status.setObjectName("syncStatus")
         self.status.setAccessibleName(tr("Sync"))
@@ -94,10 +97,18 @@ class SyncController(QObject):
             return
         self._watch()
         self._look_timer.start()
+        self._read_device()
         self.sync()
 
+    def _read_device(self) -> None:
+        if self.session.is_open and not self.session.busy:
+            with suppress(JournalError):
+                self.device = sync_folder.device_of(self.session.journal)
+
     def _changed(self, _change: JournalChange) -> None:
-        if not self._running and self.folder() is not None:
+        if self._running:
+            self._edited_meanwhile = True  # the sync's own merges too: what it passes on goes in the next file
+        elif self.folder() is not None:
             self._write_timer.start()  # restarted by every change: one file after the burst
 
     def _look(self) -> None:
@@ -124,7 +135,8 @@ class SyncController(QObject):
             timer.stop()
         self._unwatch()
         self.status.hide()
-        self.last_report, self.last_error = None, ""
+        self.last_report, self.last_error, self.device = None, "", None
+        self._declined.clear()
 
     # -- doing it -----------------------------------------------------------------------
 
@@ -141,62 +153,99 @@ class SyncController(QObject):
         if self.session.busy:
             QTimer.singleShot(RETRY_MS, lambda: self._start(work, done))
             return False
-        self._running = True
+        self._running, self._edited_meanwhile = True, False
         task = self.session.busy_with(work, "keeping in step with the other computers")
         task.succeeded.connect(done)
         task.failed.connect(self._failed)
         return True
 
-    def _synced(self, report: object) -> None:
+    def _done(self) -> bool:
+        """The work on the worker is over; False when the journal closed meanwhile (a lock waited for it)."""
         self._running = False
+        if not self.session.is_open:
+            return False
+        if self._edited_meanwhile and self.folder() is not None:
+            self._write_timer.start()
+        return True
+
+    def _synced(self, report: object) -> None:
+        if not self._done():
+            return
         assert isinstance(report, MergeReport)
+        self._read_device()
         self.last_report, self.last_error = report, ""
         self.last_synced = dt.datetime.now()
         self._say(report)
         self.synced.emit(report)
 
     def _written(self, _path: object) -> None:
-        self._running = False
+        self._done()
 
     def _failed(self, error: object) -> None:
-        self._running = False
+        if not self._done():
+            return
+        if isinstance(error, JournalBusyError):  # another write held the journal: try again shortly
+            QTimer.singleShot(RETRY_MS, self.sync)
+            return
         if isinstance(error, ChangeFilePassphraseError):
             if error.report is not None:
                 self.last_report = error.report
-            QTimer.singleShot(0, lambda: self._ask_passphrase(error))
+            if error.device_name in self._declined:
+                self._waiting_for_passphrase(error.device_name)
+            else:
+                QTimer.singleShot(0, lambda: self._ask_passphrase(error))
             return
         self.last_error = str(error) if error is not None else tr("Something went wrong while syncing.")
         self._show(tr("Sync: {0}").format(self.last_error), self.last_error, warn=True)
 
-    def _ask_passphrase(self, error: ChangeFilePassphraseError) -> None:
+    def _ask_passphrase(self, error: ChangeFilePassphraseError, question: str = "") -> None:
         if self._asking or not self.session.is_open:
             return
+        question = question or tr(
+            "The files from “{0}” are under another passphrase: it was changed on that computer. Type that "
+            "passphrase to merge them (it is kept only until the journal closes)."
+        ).format(error.device_name)
         self._asking = True
         try:
-            question = tr(
-                "The files from “{0}” are under another passphrase: it was changed on that computer. Type that "
-                "passphrase to merge them (it is kept only until the journal closes)."
-            ).format(error.device_name)
-            while True:
-                text, ok = QInputDialog.getText(
-                    self.window.dialog_parent(), tr("Another computer's passphrase"), question,
-                    QLineEdit.EchoMode.Password,
-                )  # fmt: skip
-                if not ok or not text or not self.session.is_open:
-                    self._show(
-                        tr("Sync: the files from “{0}” wait for their passphrase.").format(error.device_name),
-                        question,
-                        warn=True,
-                    )
-                    return
-                if sync_folder.add_other_passphrase(self.session.journal, text, error.path):
-                    break
-                question = tr("That passphrase does not open the files from “{0}” either. Try again?").format(
-                    error.device_name
-                )
+            text, ok = QInputDialog.getText(
+                self.window.dialog_parent(), tr("Another computer's passphrase"), question, QLineEdit.EchoMode.Password
+            )
         finally:
             self._asking = False
-        self.sync()
+        if not ok or not text or not self.session.is_open:
+            self._declined.add(error.device_name)  # not asked again until the journal is unlocked again
+            self._waiting_for_passphrase(error.device_name)
+            return
+        if self.session.busy:
+            QTimer.singleShot(RETRY_MS, lambda: self._ask_passphrase(error, question))
+            return
+        # Trying it derives a key and reads the file: on a worker, like the sync itself.
+        self._running = True
+        task = self.session.busy_with(
+            lambda journal: sync_folder.add_other_passphrase(journal, text, error.path), "trying a passphrase"
+        )
+        task.succeeded.connect(lambda opened: self._tried(error, bool(opened)))
+        task.failed.connect(self._failed)
+
+    def _tried(self, error: ChangeFilePassphraseError, opened: bool) -> None:
+        if not self._done():
+            return
+        if opened:
+            self.sync()
+            return
+        again = tr("That passphrase does not open the files from “{0}” either. Try again?").format(error.device_name)
+        QTimer.singleShot(0, lambda: self._ask_passphrase(error, again))
+
+    def _waiting_for_passphrase(self, device_name: str) -> None:
+        said = tr("Sync: the files from “{0}” wait for their passphrase (Journal → Sync… asks again).").format(
+            device_name
+        )
+        self._show(said, said, warn=True)
+
+    def ask_again(self) -> bool:
+        """Journal → Sync… → Sync now: a sync, asking again for a passphrase declined earlier."""
+        self._declined.clear()
+        return self.sync()
 
     # -- saying it ----------------------------------------------------------------------
 
