@@ -66,7 +66,16 @@ def upsert(db: peewee.Database, model: type[TrackedModel], values: Mapping[str, 
 
 def delete(db: peewee.Database, model: type[TrackedModel], row_id: object) -> int:
     key = model._meta.primary_key
+    table = model._meta.table_name
+    if key.name == "id" and any(k.parent == table for k in foreign_keys(db)):
+        # Other rows may point here: links the delete clears are edits (``stamp_cleared``).
+        removal = remove(db, model, int(row_id))  # type: ignore[call-overload]
+        return 0 if removal is None else 1
     return int(model.delete().where(key == row_id).execute(db))
+
+
+def _delete_row(db: peewee.Database, model: type[TrackedModel], row_id: int) -> None:
+    model.delete().where(model._meta.primary_key == row_id).execute(db)
 
 
 def remove(db: peewee.Database, model: type[TrackedModel], row_id: int) -> Removal | None:
@@ -75,8 +84,23 @@ def remove(db: peewee.Database, model: type[TrackedModel], row_id: int) -> Remov
     if db.execute_sql(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone() is None:
         return None
     removal = capture(db, table, row_id)
-    delete(db, model, row_id)
+    _delete_row(db, model, row_id)
+    stamp_cleared(db, removal.cleared)
     return removal
+
+
+def stamp_cleared(db: peewee.Database, cleared: Sequence[ClearedLink]) -> None:
+    """Give the rows whose links a delete cleared (``ON DELETE SET NULL``) an edit's update time.
+
+    SQLite clears the link without moving ``updated_at``: the row would then
+    differ from the other copies' at the same update time, and a merge (the
+    later time wins, equal times the larger digest) could keep the link there
+    for good, or bring it back here.  Stamped, the cleared link is an edit made
+    with the deletion, which every copy takes.  Call in the delete's transaction.
+    """
+    stamp = now_stamp()
+    for table, uuid in dict.fromkeys((link.table, link.uuid) for link in cleared):
+        db.execute_sql(f"UPDATE {table} SET updated_at = {edit_stamp_sql()} WHERE uuid = ?", (stamp, uuid))
 
 
 @dataclass(frozen=True, slots=True)

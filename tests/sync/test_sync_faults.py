@@ -8,8 +8,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from support import PASSPHRASE, TEST_KDF_ITER
+from sync_support import export
 
-from netjournal.services import entries, people
+from netjournal.services import entries, people, use_cases
 from netjournal.services.journal import Journal
 from netjournal.services.sync_folder import set_sync_folder, sync_now, write_changes
 from netjournal.store import sync_files
@@ -76,3 +78,53 @@ def test_a_full_sync_folder_leaves_the_journal_writable(journal: Journal, small_
     with pytest.raises(StorageFullError, match="disk is full"):
         sync_now(journal)
     _still_whole_and_writable(journal, small_disk)
+
+
+def _settle(*journals: Journal) -> None:
+    for _ in range(6):
+        reports = [sync_now(journal) for journal in journals]
+        if not any(r.written or r.changed for r in reports):
+            return
+    raise AssertionError("the devices kept writing files")
+
+
+@pytest.fixture
+def devices(journal: Journal, tmp_path: Path):
+    """A laptop and a desktop holding one journal, synced once."""
+    journal.backup_to(tmp_path / "desktop.nj")
+    desktop = Journal.open(tmp_path / "desktop.nj", PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    folder = tmp_path / "Sync"
+    folder.mkdir()
+    sync_now(journal, folder, "Laptop")
+    sync_now(desktop, folder, "Desktop")
+    yield journal, desktop, folder
+    desktop.close()
+
+
+def test_a_link_a_deletion_clears_is_an_edit_and_a_refused_deletion_leaves_the_devices_equal(
+    journal: Journal, tmp_path: Path
+) -> None:
+    ana = people.add_person(journal, people.PersonInput("Ana Silva"))
+    ben = people.add_person(journal, people.PersonInput("Ben Okafor"))
+    entries.add_exchange(
+        journal,
+        entries.ExchangeInput("given", "introduction", "Ana met Ben", ana, "2026-01-02", second_person_id=ben),
+    )
+    journal.backup_to(tmp_path / "desktop.nj")
+    desktop = Journal.open(tmp_path / "desktop.nj", PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    try:
+        folder = tmp_path / "Sync"
+        folder.mkdir()
+        sync_now(journal, folder, "Laptop")
+        sync_now(desktop, folder, "Desktop")
+        (before,) = journal.sql("SELECT updated_at FROM exchange").fetchone()
+        use_cases.delete_person(journal, ben)  # the exchange's second person is cleared
+        (after, second) = journal.sql("SELECT updated_at, second_person_id FROM exchange").fetchone()
+        assert second is None and after > before  # the cleared link moved the row's update time
+        desk_ben = people.find_person(desktop, "Ben Okafor")
+        assert desk_ben is not None
+        people.update_person(desktop, desk_ben.id, people.PersonInput("Ben Okafor", role="edited after"))
+        _settle(journal, desktop)
+        assert export(journal) == export(desktop)
+    finally:
+        desktop.close()
