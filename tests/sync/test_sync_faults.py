@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -11,10 +12,13 @@ import pytest
 from support import PASSPHRASE, TEST_KDF_ITER
 from sync_support import export
 
+from netjournal.domain import ContactDetail, DetailField
+from netjournal.imports.contacts import ImportedContact, ParsedContacts
 from netjournal.services import entries, people, use_cases
+from netjournal.services.contact_import import apply_plan, plan_import
 from netjournal.services.journal import Journal
 from netjournal.services.sync_folder import set_sync_folder, sync_now, write_changes
-from netjournal.store import sync_files
+from netjournal.store import clock, sync_files
 from netjournal.store.errors import StorageFullError
 
 
@@ -128,3 +132,22 @@ def test_a_link_a_deletion_clears_is_an_edit_and_a_refused_deletion_leaves_the_d
         assert export(journal) == export(desktop)
     finally:
         desktop.close()
+
+
+def test_an_import_on_a_slow_clock_is_stamped_after_the_version_it_replaces(devices, monkeypatch) -> None:
+    laptop, desktop, _ = devices
+    email = [ContactDetail(DetailField.EMAIL, "ana@x.example")]
+    ana = people.add_person(laptop, people.PersonInput("Ana Silva", details=email))
+    real = clock.utc_now
+    monkeypatch.setattr(clock, "utc_now", lambda: real() + dt.timedelta(hours=1))  # the laptop is an hour fast
+    people.update_person(laptop, ana, people.PersonInput("Ana Silva", role="Partner", details=email))
+    monkeypatch.setattr(clock, "utc_now", real)
+    _settle(laptop, desktop)  # the desktop has seen "Partner"
+    (seen,) = desktop.sql("SELECT updated_at FROM person").fetchone()
+    contact = ImportedContact("card 1", "Ana Silva", "Northwind", "", details=tuple(email))
+    apply_plan(desktop, plan_import(desktop, ParsedContacts(Path("c.vcf"), "vcard", [contact], [])), backup=False)
+    (organisation, stamped) = desktop.sql("SELECT organisation, updated_at FROM person").fetchone()
+    assert organisation == "Northwind" and stamped > seen
+    _settle(desktop, laptop)
+    assert laptop.sql("SELECT role, organisation FROM person").fetchall() == [("Partner", "Northwind")]
+    assert export(laptop) == export(desktop)
