@@ -19,6 +19,7 @@ import peewee
 
 from netjournal.store.clock import edit_stamp_sql, later_stamp, new_uuid, now_stamp
 from netjournal.store.errors import RestoreConflictError
+from netjournal.store.history import ORPHANED
 from netjournal.store.models import TrackedModel
 from netjournal.store.removal import (
     ClearedLink,
@@ -29,7 +30,10 @@ from netjournal.store.removal import (
     StoredRow,
     capture,
     foreign_keys,
+    forget_history_tombstones,
+    history_rows,
     people_of,
+    put_history_back,
     search_entity,
 )
 
@@ -71,7 +75,12 @@ def delete(db: peewee.Database, model: type[TrackedModel], row_id: object) -> in
         # Other rows may point here: links the delete clears are edits (``stamp_cleared``).
         removal = remove(db, model, int(row_id))  # type: ignore[call-overload]
         return 0 if removal is None else 1
-    return int(model.delete().where(key == row_id).execute(db))
+    found = model.select(model.uuid).where(key == row_id).tuples().execute(db) if table != "entry_history" else []
+    history = history_rows(db, [str(uuid) for (uuid,) in found])
+    deleted = int(model.delete().where(key == row_id).execute(db))
+    forget_history_tombstones(db, history)
+    put_history_back(db, [row for row in history if row.values.get("reason") == ORPHANED])
+    return deleted
 
 
 def _delete_row(db: peewee.Database, model: type[TrackedModel], row_id: int) -> None:
@@ -85,6 +94,8 @@ def remove(db: peewee.Database, model: type[TrackedModel], row_id: int) -> Remov
         return None
     removal = capture(db, table, row_id)
     _delete_row(db, model, row_id)
+    forget_history_tombstones(db, removal.history)
+    put_history_back(db, [row for row in removal.history if row.values.get("reason") == ORPHANED])
     stamp_cleared(db, removal.cleared)
     return removal
 
@@ -150,6 +161,7 @@ def restore(db: peewee.Database, removal: Removal) -> Restored:
         marks = ", ".join("?" * len(values))
         db.execute_sql(f"INSERT INTO {row.table} ({columns}) VALUES ({marks})", list(values.values()))
         db.execute_sql("DELETE FROM tombstone WHERE entity = ? AND uuid = ?", (search_entity(row.table), row.uuid))
+    put_history_back(db, removal.history)
     relinked, left_out = _relink(db, keys, removal.cleared, new_ids)
     for table, uuid in relinked:
         people.update(people_of(db, keys, table, uuid))

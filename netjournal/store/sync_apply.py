@@ -44,7 +44,7 @@ from netjournal.store.portable import (
     specs,
     tombstones_of,
 )
-from netjournal.store.removal import capture
+from netjournal.store.removal import capture, forget_history_tombstones, history_rows, put_history_back
 from netjournal.store.sync_schema import OUTBOX_KEY
 
 
@@ -64,7 +64,7 @@ class Decision:
     kept: str  # "here" or "there": whose version is current now
     kept_updated_at: str
     other_updated_at: str
-    reason: str  # history.CONFLICT, ORPHANED, REPLACED, or "edited after its deletion"
+    reason: str  # history.CONFLICT, ORPHANED, REPLACED, or KEPT_OVER_DELETION
     history_uuid: str | None  # where the other version went (None: nowhere, a deletion was refused)
 
 
@@ -103,7 +103,8 @@ class _Merge:
         """Rows changed here since this device last wrote its changes: a replaced one was a conflict."""
         if not self.outbox:
             return set()
-        return {(str(e), str(u)) for e, u in self.db.execute_sql("SELECT DISTINCT entity, uuid FROM sync_outbox")}
+        pending = {(str(e), str(u)) for e, u in self.db.execute_sql("SELECT DISTINCT entity, uuid FROM sync_outbox")}
+        return pending
 
     # -- rows ----------------------------------------------------------------------
 
@@ -119,7 +120,10 @@ class _Merge:
                     local[str(version.data[spec.key])] = max(here, version, key=lambda v: v.order)
                 continue
             deleted_at = dead.get(version.uuid)
-            if deleted_at is not None and deleted_at >= version.updated_at:
+            if spec.entity == "entry_history":
+                if not history.admits(self.db, version.data):
+                    continue  # history follows its row: not without it
+            elif deleted_at is not None and deleted_at >= version.updated_at:
                 continue  # deleted after this version was written
             if self._insert(spec, version):
                 if deleted_at is not None:
@@ -229,10 +233,17 @@ class _Merge:
         if here is None:
             self._tombstone(tomb.entity, tomb.uuid, tomb.deleted_at)
             return
+        if tomb.entity == "entry_history" and history.admits(self.db, here.data):
+            return  # an older netjournal's: history follows its row, which is here
         if here.updated_at > tomb.deleted_at:
-            # Kept, and sent on again: the copy that deleted it takes it back.
+            # Kept, and sent on again (with its history): the copy that deleted it takes it back.
             if self.outbox:
                 self.db.execute_sql("INSERT INTO sync_outbox(entity, uuid) VALUES (?, ?)", (tomb.entity, tomb.uuid))
+                self.db.execute_sql(
+                    "INSERT INTO sync_outbox(entity, uuid) SELECT 'entry_history', uuid FROM entry_history "
+                    "WHERE row_uuid = ? ORDER BY id",
+                    (tomb.uuid,),
+                )
             self.applied.decisions.append(
                 Decision(tomb.entity, tomb.uuid, "here", here.updated_at, tomb.deleted_at, KEPT_OVER_DELETION, None)
             )
@@ -242,6 +253,8 @@ class _Merge:
     def _delete(self, spec: TableSpec, here: Version, deleted_at: str) -> None:
         (row_id,) = self.db.execute_sql(f"SELECT rowid FROM {spec.table} WHERE uuid = ?", (here.uuid,)).fetchone()
         removal = capture(self.db, spec.table, int(row_id)) if spec.table != "prompt_state" else None
+        # The row's history goes with it (by the schema's triggers), here as in the copy that deleted it.
+        kept = removal.history if removal is not None else tuple(history_rows(self.db, [here.uuid]))
         dependents: list[tuple[str, Version]] = []
         if removal is not None:
             by_table: dict[str, list[str]] = {}
@@ -252,6 +265,8 @@ class _Merge:
                 child = self.specs[table]
                 dependents += [(child.entity, v) for v in read_by(self.db, child, "uuid", uuids).values()]
         self.db.execute_sql(f"DELETE FROM {spec.table} WHERE uuid = ?", (here.uuid,))
+        forget_history_tombstones(self.db, kept)
+        put_history_back(self.db, [row for row in kept if row.values.get("reason") == history.ORPHANED])
         self.applied.deleted[spec.entity] += 1
         # The deletion's own time, not this device's: every copy then holds the same tombstones.
         self.db.execute_sql(

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from netjournal.services.journal import Journal
 from netjournal.services.sync_folder import set_sync_folder, sync_now, write_changes
 from netjournal.store import clock, sync_files
 from netjournal.store.errors import StorageFullError
+from netjournal.store.history import history_of
 
 
 def _fill_a_journal(journal: Journal, count: int = 60) -> int:
@@ -127,6 +129,7 @@ def test_a_link_a_deletion_clears_is_an_edit_and_a_refused_deletion_leaves_the_d
         assert second is None and after > before  # the cleared link moved the row's update time
         desk_ben = people.find_person(desktop, "Ben Okafor")
         assert desk_ben is not None
+        time.sleep(0.005)  # after the deletion, on these clocks too
         people.update_person(desktop, desk_ben.id, people.PersonInput("Ben Okafor", role="edited after"))
         _settle(journal, desktop)
         assert export(journal) == export(desktop)
@@ -151,3 +154,77 @@ def test_an_import_on_a_slow_clock_is_stamped_after_the_version_it_replaces(devi
     _settle(desktop, laptop)
     assert laptop.sql("SELECT role, organisation FROM person").fetchall() == [("Partner", "Northwind")]
     assert export(laptop) == export(desktop)
+
+
+def _conflict_on_ana(laptop: Journal, desktop: Journal) -> tuple[int, int, str]:
+    """Ana edited on both devices: each ends with her losing version in the history."""
+    ana = people.add_person(laptop, people.PersonInput("Ana Silva"))
+    _settle(laptop, desktop)
+    found = people.find_person(desktop, "Ana Silva")
+    assert found is not None
+    people.update_person(laptop, ana, people.PersonInput("Ana Silva", role="Partner (laptop)"))
+    people.update_person(desktop, found.id, people.PersonInput("Ana Silva", role="Advisor (desktop)"))
+    _settle(laptop, desktop)
+    (uuid,) = laptop.sql("SELECT uuid FROM person WHERE id = ?", (ana,)).fetchone()
+    assert history_of(laptop.db, uuid) and history_of(desktop.db, uuid) == history_of(laptop.db, uuid)
+    return ana, found.id, uuid
+
+
+def test_a_refused_deletion_keeps_the_history_of_the_row_it_kept(devices) -> None:
+    laptop, desktop, _ = devices
+    ana, desk_ana, uuid = _conflict_on_ana(laptop, desktop)
+    kept = history_of(desktop.db, uuid)
+    use_cases.delete_person(laptop, ana)
+    assert history_of(laptop.db, uuid) == []  # a deletion is meant: the history goes with the row
+    time.sleep(0.005)  # after the deletion, on these clocks too
+    people.update_person(desktop, desk_ana, people.PersonInput("Ana Silva", role="Advisor, edited after"))
+    _settle(laptop, desktop)
+    for journal in (laptop, desktop):
+        assert journal.sql("SELECT role FROM person WHERE uuid = ?", (uuid,)).fetchall() == [("Advisor, edited after",)]
+        assert history_of(journal.db, uuid)[-len(kept) :] == kept
+    assert export(laptop) == export(desktop)
+
+
+def test_a_deletion_takes_the_history_on_every_device_without_tombstones_of_its_own(devices) -> None:
+    laptop, desktop, _ = devices
+    ana, _, uuid = _conflict_on_ana(laptop, desktop)
+    use_cases.delete_person(laptop, ana)
+    _settle(laptop, desktop)
+    for journal in (laptop, desktop):
+        assert history_of(journal.db, uuid) == []
+        assert journal.sql("SELECT count(*) FROM tombstone WHERE entity = 'entry_history'").fetchone() == (0,)
+    assert export(laptop) == export(desktop)
+
+
+def test_undoing_a_delete_brings_the_history_back_here_and_on_the_other_device(devices) -> None:
+    laptop, desktop, _ = devices
+    ana, _, uuid = _conflict_on_ana(laptop, desktop)
+    kept = history_of(laptop.db, uuid)
+    undo = use_cases.delete_person(laptop, ana)
+    _settle(laptop, desktop)
+    use_cases.undo_delete(laptop, undo)
+    assert history_of(laptop.db, uuid) == kept
+    _settle(laptop, desktop)
+    assert history_of(desktop.db, uuid) == kept
+    assert export(laptop) == export(desktop)
+
+
+def test_a_late_copy_of_a_file_does_not_bring_back_history_on_one_side_only(devices) -> None:
+    laptop, desktop, _ = devices
+    ana = people.add_person(laptop, people.PersonInput("Ana Silva"))
+    _settle(laptop, desktop)
+    found = people.find_person(desktop, "Ana Silva")
+    assert found is not None
+    people.update_person(laptop, ana, people.PersonInput("Ana Silva", role="laptop's"))
+    people.update_person(desktop, found.id, people.PersonInput("Ana Silva", role="desktop's"))
+    stale = sync_now(laptop).written
+    assert stale is not None
+    _settle(laptop, desktop)
+    undo = use_cases.delete_person(laptop, ana)
+    _settle(laptop, desktop)
+    use_cases.undo_delete(laptop, undo)
+    _settle(laptop, desktop)
+    shutil.copyfile(stale, Path(stale).with_name(Path(stale).stem + " (conflicted copy).nj-changes"))
+    _settle(laptop, desktop)
+    assert export(laptop) == export(desktop)
+
