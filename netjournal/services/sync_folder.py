@@ -226,6 +226,9 @@ def sync_now(journal: Journal, folder: Path | None = None, name: str | None = No
     needed: list[tuple[str, Path]] = []
     for other, folder_of in other_devices(journal, root, device):
         merge_device(journal, other, folder_of, report, needed)
+    if not needed and not report.skipped and sync_device.sent_unmerged(journal.db):
+        with journal.write():  # a deletion made without seeing what this device sent has been met by now
+            sync_device.merged_all(journal.db)
     if needed:
         raise ChangeFilePassphraseError(*needed[0], report)
     return report

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from netjournal.store.sync_apply import KEPT_OVER_DELETION, Applied, Decision
+from netjournal.store.sync_apply import DELETED_UNSENT, KEPT_OVER_DELETION, Applied, Decision
 
 _PLURALS = {
     "person": "people",
@@ -96,6 +96,12 @@ def decision_line(decision: Decision) -> str:
         )
     whose = "this journal's" if decision.kept == "here" else "the other copy's"
     where = f"history entry {decision.history_uuid[:8]}" if decision.history_uuid else "nowhere"
+    if decision.reason == DELETED_UNSENT:
+        return (
+            f"{kind} {decision.uuid[:8]}: deleted in the other copy at {decision.kept_updated_at}, before this "
+            f"journal's edit of it ({decision.other_updated_at}, by this clock) was sent; removed, the edited "
+            f"version kept in {where}"
+        )
     if decision.reason == "parent deleted":
         return (
             f"{kind} {decision.uuid[:8]}: edited ({decision.other_updated_at}) after what it belongs to was "

@@ -15,6 +15,9 @@ ends in the same state, whatever the order they arrive in:
 - a row this journal has a tombstone for comes back only if it was edited
   after that deletion; a row whose parent is deleted here cannot come back,
   and is kept in the history if it was edited after that deletion;
+- a tombstone that deletes a version this device sent (or had yet to send)
+  since it last merged the others' files keeps that version in the history:
+  it may be an edit on a clock behind, made after a deletion it had not seen;
 - tombstones keep the latest deletion time.
 
 Nothing is written for a version this journal already holds, so merging the
@@ -45,6 +48,7 @@ from netjournal.store.portable import (
     tombstones_of,
 )
 from netjournal.store.removal import capture, forget_history_tombstones, history_rows, put_history_back
+from netjournal.store.sync_device import sent_unmerged
 from netjournal.store.sync_schema import OUTBOX_KEY
 
 
@@ -64,7 +68,7 @@ class Decision:
     kept: str  # "here" or "there": whose version is current now
     kept_updated_at: str
     other_updated_at: str
-    reason: str  # history.CONFLICT, ORPHANED, REPLACED, or KEPT_OVER_DELETION
+    reason: str  # history.CONFLICT, ORPHANED, REPLACED, KEPT_OVER_DELETION or DELETED_UNSENT
     history_uuid: str | None  # where the other version went (None: nowhere, a deletion was refused)
 
 
@@ -82,6 +86,7 @@ class Applied:
 
 
 KEPT_OVER_DELETION = "edited after its deletion"
+DELETED_UNSENT = "deleted before this copy sent its edit"
 
 
 def _after(stamp: str) -> str:
@@ -104,7 +109,7 @@ class _Merge:
         if not self.outbox:
             return set()
         pending = {(str(e), str(u)) for e, u in self.db.execute_sql("SELECT DISTINCT entity, uuid FROM sync_outbox")}
-        return pending
+        return pending | sent_unmerged(self.db)  # sent, but perhaps not seen yet where a deletion was made
 
     # -- rows ----------------------------------------------------------------------
 
@@ -267,6 +272,7 @@ class _Merge:
         self.db.execute_sql(f"DELETE FROM {spec.table} WHERE uuid = ?", (here.uuid,))
         forget_history_tombstones(self.db, kept)
         put_history_back(self.db, [row for row in kept if row.values.get("reason") == history.ORPHANED])
+        self._keep_unsent(spec.entity, here, deleted_at)
         self.applied.deleted[spec.entity] += 1
         # The deletion's own time, not this device's: every copy then holds the same tombstones.
         self.db.execute_sql(
@@ -275,7 +281,25 @@ class _Merge:
         for entity, version in dependents:
             self.applied.deleted[entity] += 1
             self.db.execute_sql("DELETE FROM tombstone WHERE entity = ? AND uuid = ?", (entity, version.uuid))
+            if version.updated_at <= deleted_at:
+                self._keep_unsent(entity, version, deleted_at)
             self._bury(entity, version, deleted_at)
+
+    def _keep_unsent(self, entity: str, version: Version, deleted_at: str) -> None:
+        """A version deleted before this device sent it: an edit on a clock behind, made after the deletion.
+
+        Its update time says it is older than the deletion, so the deletion
+        wins; but it was never seen elsewhere, so it goes into the history
+        (as a version edited after the deletion, with an id derived from it,
+        like ``_bury``'s) instead of being lost without trace.
+        """
+        if (entity, version.uuid) not in self.local_changes or entity == "entry_history":
+            return
+        name = history.keep(self.db, entity, version, deleted_at, history.ORPHANED)
+        self.applied.decisions.append(
+            Decision(entity, version.uuid, "there", deleted_at, version.updated_at, DELETED_UNSENT,
+                     name or history.history_uuid(entity, version))
+        )  # fmt: skip
 
 
 def apply(db: peewee.Database, versions: Mapping[str, Sequence[Version]], tombstones: Iterable[Tomb]) -> Applied:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import shutil
 import subprocess
@@ -13,12 +14,13 @@ import pytest
 from support import PASSPHRASE, TEST_KDF_ITER
 from sync_support import export
 
-from netjournal.domain import ContactDetail, DetailField
+from netjournal.domain import ContactDetail, DetailField, EntryType
 from netjournal.imports.contacts import ImportedContact, ParsedContacts
 from netjournal.services import entries, people, use_cases
 from netjournal.services.contact_import import apply_plan, plan_import
 from netjournal.services.journal import Journal
 from netjournal.services.sync_folder import set_sync_folder, sync_now, write_changes
+from netjournal.services.sync_report import report_lines
 from netjournal.store import clock, sync_files
 from netjournal.store.errors import StorageFullError
 from netjournal.store.history import history_of
@@ -228,3 +230,25 @@ def test_a_late_copy_of_a_file_does_not_bring_back_history_on_one_side_only(devi
     _settle(laptop, desktop)
     assert export(laptop) == export(desktop)
 
+
+def test_an_edit_on_a_slow_clock_after_a_deletion_elsewhere_is_kept_in_the_history(devices, monkeypatch) -> None:
+    laptop, desktop, _ = devices
+    ana = people.add_person(laptop, people.PersonInput("Ana Silva"))
+    note = entries.add_touchpoint(laptop, ana, "original note")
+    _settle(laptop, desktop)
+    (uuid,) = laptop.sql("SELECT uuid FROM touchpoint WHERE id = ?", (note,)).fetchone()
+    use_cases.delete_entry(laptop, EntryType.TOUCHPOINT, note)
+    sync_now(laptop)
+    real = clock.utc_now
+    monkeypatch.setattr(clock, "utc_now", lambda: real() - dt.timedelta(hours=1))  # the desktop is an hour slow
+    (desk_note,) = desktop.sql("SELECT id FROM touchpoint WHERE uuid = ?", (uuid,)).fetchone()
+    entries.update_touchpoint(desktop, desk_note, "rewritten on the desktop, after the deletion")
+    monkeypatch.setattr(clock, "utc_now", real)
+    report = sync_now(desktop)  # sends the edit, then meets the deletion: the deletion wins by its time
+    assert any("before this journal's edit of it" in line for line in report_lines(report))
+    _settle(desktop, laptop)
+    for journal in (laptop, desktop):
+        assert journal.sql("SELECT count(*) FROM touchpoint WHERE uuid = ?", (uuid,)).fetchone() == (0,)
+        kept = [json.loads(v)["note"] for _, _, v in history_of(journal.db, uuid)]
+        assert kept == ["rewritten on the desktop, after the deletion"]
+    assert export(laptop) == export(desktop)
