@@ -143,6 +143,11 @@ def _write(journal: Journal, root: Path, device: Device) -> Path | None:
     # A base when the outbox was off (changes since were not listed), and until one is in place
     # for this id (a first write that failed must not be followed by change files alone).
     first = not sync_device.outbox_on(db) or base == 0
+    # And when this device's last base is no longer in the folder (a new stick at the same path, a
+    # sync tool that started over, files removed by hand): change files alone would leave a device
+    # that joins waiting for a base for ever.
+    reset = not first and base not in listing(folder).files
+    first = first or reset
     if first:
         with journal.write():
             sync_device.turn_outbox_on(db)

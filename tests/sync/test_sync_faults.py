@@ -252,3 +252,29 @@ def test_an_edit_on_a_slow_clock_after_a_deletion_elsewhere_is_kept_in_the_histo
         kept = [json.loads(v)["note"] for _, _, v in history_of(journal.db, uuid)]
         assert kept == ["rewritten on the desktop, after the deletion"]
     assert export(laptop) == export(desktop)
+
+
+def test_an_emptied_device_folder_gets_a_new_base(journal: Journal, tmp_path: Path) -> None:
+    ana = people.add_person(journal, people.PersonInput("Ana Silva"))
+    journal.backup_to(tmp_path / "desktop.nj")
+    folder = tmp_path / "Stick"
+    folder.mkdir()
+    sync_now(journal, folder, "Laptop")
+    people.update_person(journal, ana, people.PersonInput("Ana Silva", role="r0"))
+    sync_now(journal)
+    shutil.rmtree(folder)  # a new stick at the same path: the folder is empty
+    folder.mkdir()
+    people.update_person(journal, ana, people.PersonInput("Ana Silva", role="after the new stick"))
+    written = sync_now(journal).written
+    assert written is not None and written.endswith(".nj-base")
+    desktop = Journal.open(tmp_path / "desktop.nj", PASSPHRASE, kdf_iter=TEST_KDF_ITER)
+    try:
+        sync_now(desktop, folder, "Desktop")
+        assert desktop.sql("SELECT role FROM person").fetchone() == ("after the new stick",)
+        people.update_person(journal, ana, people.PersonInput("Ana Silva", role="then a change"))
+        written = sync_now(journal).written
+        assert written is not None and written.endswith(".nj-changes")  # one base is enough
+        sync_now(desktop)
+        assert desktop.sql("SELECT role FROM person").fetchone() == ("then a change",)
+    finally:
+        desktop.close()
