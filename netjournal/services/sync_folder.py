@@ -273,16 +273,26 @@ def pending_files(journal: Journal, folder: Path | None = None) -> list[Path]:
         record = records.get(device_id)
         found = listing(device_folder)
         todo = plan(record.number if record else None, found.files)
-        last = todo.numbers[-1] if todo.numbers else (record.number if record else None)
-        candidates = [found.files[n][0] for n in todo.numbers]
+        last = record.number if record else None  # how far the device's sequence would get
+        for number in todo.numbers:
+            path = found.files[number][0]
+            if _failed_as_it_is(failed, path):
+                break  # the sequence waits at it: the device's later files cannot be merged either
+            pending.append(path)
+            last = number
         extras = set(record.extras) if record else set()
-        candidates += [p for n, p, s in found.copies if last is not None and n <= last and s not in extras]
-        for path in candidates:
-            with suppress(OSError):
-                stat = path.stat()
-                if failed.get(path) != (stat.st_size, stat.st_mtime_ns):
-                    pending.append(path)
+        copies = [p for n, p, s in found.copies if last is not None and n <= last and s not in extras]
+        pending += [path for path in copies if not _failed_as_it_is(failed, path)]
     return pending
+
+
+def _failed_as_it_is(failed: dict[Path, tuple[int, int]], path: Path) -> bool:
+    """Failed before, and not changed since (or gone)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return True
+    return failed.get(path) == (stat.st_size, stat.st_mtime_ns)
 
 
 __all__ = [

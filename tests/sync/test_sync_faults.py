@@ -19,7 +19,13 @@ from netjournal.imports.contacts import ImportedContact, ParsedContacts
 from netjournal.services import entries, people, use_cases
 from netjournal.services.contact_import import apply_plan, plan_import
 from netjournal.services.journal import Journal
-from netjournal.services.sync_folder import set_sync_folder, sync_now, write_changes
+from netjournal.services.sync_folder import (
+    ChangeFilePassphraseError,
+    pending_files,
+    set_sync_folder,
+    sync_now,
+    write_changes,
+)
 from netjournal.services.sync_report import report_lines
 from netjournal.store import clock, sync_files
 from netjournal.store.errors import StorageFullError
@@ -278,3 +284,19 @@ def test_an_emptied_device_folder_gets_a_new_base(journal: Journal, tmp_path: Pa
         assert desktop.sql("SELECT role FROM person").fetchone() == ("then a change",)
     finally:
         desktop.close()
+
+
+def test_a_file_that_failed_holds_back_the_devices_later_files_from_the_pending_list(devices) -> None:
+    laptop, desktop, _ = devices
+    people.add_person(laptop, people.PersonInput("Ana Silva"))
+    _settle(laptop, desktop)
+    desktop.change_passphrase("another passphrase entirely")
+    found = people.find_person(desktop, "Ana Silva")
+    assert found is not None
+    for n in range(2):
+        people.update_person(desktop, found.id, people.PersonInput("Ana Silva", role=f"r{n}"))
+        sync_now(desktop)
+    assert len(pending_files(laptop)) == 2
+    with pytest.raises(ChangeFilePassphraseError):
+        sync_now(laptop)  # the question is turned down
+    assert pending_files(laptop) == []  # nothing to look at again until a file changes
