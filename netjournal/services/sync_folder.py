@@ -29,8 +29,8 @@ from netjournal.services.sync_merge import ForeignJournalError
 from netjournal.services.sync_report import MergeReport
 from netjournal.store import sync_device
 from netjournal.store.clock import now_stamp
-from netjournal.store.errors import JournalError
-from netjournal.store.sync_device import Device
+from netjournal.store.errors import JournalError, SyncFolderError
+from netjournal.store.sync_device import Device, Merged
 from netjournal.store.sync_files import (
     BASE,
     CHANGES,
@@ -175,21 +175,27 @@ def _write_one(journal: Journal, folder: Path, device: Device, number: int, kind
     try:
         return write_file(journal.db, folder, heading, own_key(journal), journal.store.kdf_iter, upto)
     except DRIVER_ERRORS as error:  # a full disk, a folder that cannot be written: said of the file
-        raise translate_error(folder / file_name(number, kind), error) from None
+        translated = translate_error(folder / file_name(number, kind), error)
+        if isinstance(error, OSError) and type(translated) is JournalError:
+            raise SyncFolderError(folder, error, writing=True) from None  # an I/O error, a share gone
+        raise translated from None
 
 
 def _highest(folder: Path) -> int:
-    found = listing(folder)
+    found = listing(folder)  # SyncFolderError when the folder cannot be read
     return max([*found.files, *(n for n, _, _ in found.copies)], default=0)
 
 
 def _remove_leftovers(folder: Path) -> None:
     """Temporary files of an earlier write that was interrupted: only this device writes here."""
-    with suppress(FileNotFoundError):
-        for entry in os.scandir(folder):
-            if entry.name.startswith(PARTIAL_PREFIX):
-                with suppress(FileNotFoundError):
-                    os.unlink(entry.path)
+    try:
+        with suppress(FileNotFoundError, NotADirectoryError):
+            for entry in os.scandir(folder):
+                if entry.name.startswith(PARTIAL_PREFIX):
+                    with suppress(FileNotFoundError):
+                        os.unlink(entry.path)
+    except OSError as error:
+        raise SyncFolderError(folder, error, writing=True) from None
 
 
 def _remove_before(folder: Path, number: int) -> None:
@@ -197,11 +203,11 @@ def _remove_before(folder: Path, number: int) -> None:
     found = listing(folder)
     for n, (path, _) in found.files.items():
         if n < number:
-            with suppress(FileNotFoundError):
+            with suppress(OSError):  # left: readers past the new base skip it, the next compaction tries again
                 path.unlink()
     for n, path, _ in found.copies:
         if n < number:
-            with suppress(FileNotFoundError):
+            with suppress(OSError):
                 path.unlink()
 
 
@@ -251,7 +257,8 @@ def watched_folders(journal: Journal) -> list[Path]:
     found = [folder]
     if inner.is_dir():
         found.append(inner)
-        found += sorted(p for p in inner.iterdir() if p.is_dir())
+        with suppress(OSError):  # a folder that cannot be read now: the sync says so
+            found += sorted(p for p in inner.iterdir() if p.is_dir())
     return found
 
 
@@ -259,7 +266,9 @@ def pending_files(journal: Journal, folder: Path | None = None) -> list[Path]:
     """Other devices' files that a sync would merge now (cheap: names only, no file is opened).
 
     A file that failed as it is now (incomplete, damaged, under another
-    passphrase) is left out until it changes, so a watcher does not ask again and again.
+    passphrase) is left out until it changes, and so are the device's later
+    files, so a watcher does not ask again and again.  A folder that cannot be
+    read lists nothing (the next sync says why).
     """
     root = folder.expanduser().absolute() if folder is not None else sync_folder_of(journal)
     if root is None or not root.is_dir():
@@ -267,6 +276,13 @@ def pending_files(journal: Journal, folder: Path | None = None) -> list[Path]:
     with journal.store.reading():
         me = sync_device.device(journal.db)
         records = sync_device.merged(journal.db)
+    try:
+        return _pending(journal, root, me, records)
+    except (OSError, SyncFolderError):
+        return []
+
+
+def _pending(journal: Journal, root: Path, me: Device | None, records: dict[str, Merged]) -> list[Path]:
     failed = keys_of(journal).failed
     pending: list[Path] = []
     for device_id, device_folder in other_devices(journal, root, me or Device("", "")):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
 import shutil
@@ -21,6 +22,7 @@ from netjournal.services.contact_import import apply_plan, plan_import
 from netjournal.services.journal import Journal
 from netjournal.services.sync_folder import (
     ChangeFilePassphraseError,
+    device_of,
     pending_files,
     set_sync_folder,
     sync_now,
@@ -28,7 +30,7 @@ from netjournal.services.sync_folder import (
 )
 from netjournal.services.sync_report import report_lines
 from netjournal.store import clock, sync_files
-from netjournal.store.errors import StorageFullError
+from netjournal.store.errors import JournalError, StorageFullError
 from netjournal.store.history import history_of
 
 
@@ -300,3 +302,31 @@ def test_a_file_that_failed_holds_back_the_devices_later_files_from_the_pending_
     with pytest.raises(ChangeFilePassphraseError):
         sync_now(laptop)  # the question is turned down
     assert pending_files(laptop) == []  # nothing to look at again until a file changes
+
+
+@pytest.mark.parametrize("where", ["own folder", "other device's folder", "journal folder"])
+def test_a_folder_that_fails_to_read_gets_a_sentence(devices, monkeypatch, where: str) -> None:
+    laptop, desktop, folder = devices
+    people.add_person(desktop, people.PersonInput("Ben Okafor"))
+    sync_now(desktop)
+    inner = next(p for p in folder.iterdir() if p.name.startswith("netjournal-"))
+    mine = inner / device_of(laptop)[0]
+    target = {"own folder": mine, "journal folder": inner}.get(where)
+    if target is None:
+        target = next(p for p in inner.iterdir() if p != mine)
+    real = os.scandir
+
+    def failing(path):
+        if Path(path) == target:
+            raise OSError(errno.EIO, "Input/output error", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", failing)
+    people.add_person(laptop, people.PersonInput("Chen Wei"))
+    with pytest.raises(JournalError, match=r"Could not (read|write to) the sync folder .*input/output error"):
+        sync_now(laptop)
+    if where != "own folder":  # a watcher's look (which reads only the others') stays quiet: the sync said why
+        assert pending_files(laptop) == []
+    monkeypatch.undo()
+    sync_now(laptop)
+    assert laptop.sql("SELECT count(*) FROM person WHERE name = 'Ben Okafor'").fetchone() == (1,)
