@@ -107,7 +107,21 @@ def _checked_folder(journal: Journal, folder: Path) -> Path:
         folder = folder.parent  # the journal's own folder inside the sync folder: the one around it was meant
     if not os.access(folder, os.W_OK | os.X_OK):
         raise JournalError(f"The folder {folder} cannot be written to.")
+    if _inside(journal.path, folder):
+        raise JournalError(
+            f"The journal itself is in {folder}, so it cannot be its sync folder: the sync tool would copy "
+            "the open journal file between computers, and a copy taken while it is being written is damaged. "
+            "Choose a folder that does not hold the journal (keep the journal on this computer)."
+        )
     return folder
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is in ``folder`` or below it (links followed; a path that cannot be resolved as given)."""
+    try:
+        return Path(path).resolve().is_relative_to(folder.resolve())
+    except OSError:
+        return Path(path).absolute().is_relative_to(folder)
 
 
 def _root(journal: Journal) -> Path:

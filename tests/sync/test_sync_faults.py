@@ -25,6 +25,7 @@ from netjournal.services.sync_folder import (
     device_of,
     pending_files,
     set_sync_folder,
+    sync_folder_of,
     sync_now,
     write_changes,
 )
@@ -330,3 +331,22 @@ def test_a_folder_that_fails_to_read_gets_a_sentence(devices, monkeypatch, where
     monkeypatch.undo()
     sync_now(laptop)
     assert laptop.sql("SELECT count(*) FROM person WHERE name = 'Ben Okafor'").fetchone() == (1,)
+
+
+@pytest.mark.parametrize("levels", [0, 1])
+def test_a_sync_folder_that_holds_the_journal_itself_is_refused(journal: Journal, levels: int) -> None:
+    folder = journal.path.parent
+    for _ in range(levels):
+        folder = folder.parent
+    with pytest.raises(JournalError, match="The journal itself is in"):
+        set_sync_folder(journal, folder, "Laptop")
+    assert sync_folder_of(journal) is None
+    with pytest.raises(JournalError, match="The journal itself is in"):
+        sync_now(journal, folder, "Laptop")
+    assert not list(folder.glob("netjournal-*"))
+
+
+def test_a_sync_folder_beside_the_journal_is_accepted(journal: Journal) -> None:
+    folder = journal.path.parent / "Sync"
+    folder.mkdir()
+    assert set_sync_folder(journal, folder, "Laptop") == folder
