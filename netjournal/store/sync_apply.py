@@ -7,7 +7,8 @@ ends in the same state, whatever the order they arrive in:
   to local ids);
 - a row in both copies keeps the version with the later update time (equal
   times: the larger content digest); the other version, if its content
-  differs, goes into the entry history;
+  differs, goes into the entry history (the same content at another time is
+  neither kept nor counted as an update);
 - a tombstone deletes the row unless the row was edited after the deletion
   (then the row stays, and is sent on again); with the row go the rows that
   cannot exist without it, and those among them edited after the deletion
@@ -139,12 +140,16 @@ class _Merge:
                 local[str(version.data[spec.key])] = version
 
     def _both(self, spec: TableSpec, here: Version, there: Version) -> None:
+        same = here.digest == there.digest  # saved again unchanged: only the update time differs
         if there.order > here.order:
             winner, loser, kept = there, here, "there"
-            self._write(spec, there, update_of=here)
-            self.applied.updated[spec.entity] += 1
+            self._write(spec, there, update_of=here)  # the later time, for every copy to hold the same
+            if not same:
+                self.applied.updated[spec.entity] += 1
         else:
             winner, loser, kept = here, there, "here"
+        if same:
+            return  # nothing to keep in the history, nothing decided
         # The report calls it a conflict when this copy had changed the row too (or won); the
         # history row itself must not depend on that, which only this copy knows.
         both_changed = kept == "here" or (spec.entity, here.uuid) in self.local_changes

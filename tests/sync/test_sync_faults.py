@@ -350,3 +350,17 @@ def test_a_sync_folder_beside_the_journal_is_accepted(journal: Journal) -> None:
     folder = journal.path.parent / "Sync"
     folder.mkdir()
     assert set_sync_folder(journal, folder, "Laptop") == folder
+
+
+def test_a_version_saved_again_unchanged_is_neither_history_nor_an_update(devices) -> None:
+    laptop, desktop, _ = devices
+    ana = people.add_person(laptop, people.PersonInput("Ana Silva"))
+    note = entries.add_touchpoint(laptop, ana, "Coffee in Lisbon")
+    _settle(laptop, desktop)
+    entries.update_touchpoint(laptop, note, "Coffee in Lisbon")  # Save pressed with nothing changed
+    sync_now(laptop)
+    report = sync_now(desktop)
+    assert report.totals()[1] == {} and not report.conflicts
+    assert desktop.sql("SELECT count(*) FROM entry_history").fetchone() == (0,)
+    _settle(laptop, desktop)
+    assert export(laptop) == export(desktop)  # the later update time everywhere
