@@ -82,6 +82,7 @@ def _failed(journal: Journal, path: Path) -> None:
 
 def _skip(journal: Journal, report: MergeReport, label: str, path: Path, error: SyncFileError) -> None:
     _failed(journal, path)
+    report.skipped_files.append(str(path))
     if error.may_arrive:
         report.skipped.append(f"{label}'s file {path.name} for now: it {error.why}; it is tried again next time.")
     else:

@@ -51,7 +51,8 @@ class MergeReport:
     merged_at: str
     dry_run: bool = False
     sources: list[SourceResult] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)  # sentences: a damaged or foreign file, and why
+    skipped: list[str] = field(default_factory=list)  # sentences: a damaged or foreign file, and why; rows too
+    skipped_files: list[str] = field(default_factory=list)  # the files among them (paths), one each
     written: str | None = None  # the change file this device wrote, if any
     backup: str | None = None  # the backup taken before the first merge of the session
     notes: list[str] = field(default_factory=list)  # sentences: a journal found to be a copy, files waited for
@@ -72,6 +73,11 @@ class MergeReport:
             updated.update(result.updated)
             deleted.update(result.deleted)
         return added, updated, deleted
+
+    @property
+    def files_skipped(self) -> int:
+        """How many files were skipped (``skipped`` also holds sentences about rows that could not be merged)."""
+        return len(dict.fromkeys(self.skipped_files))
 
     @property
     def conflicts(self) -> list[Decision]:
