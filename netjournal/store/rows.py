@@ -71,10 +71,9 @@ def upsert(db: peewee.Database, model: type[TrackedModel], values: Mapping[str, 
 def delete(db: peewee.Database, model: type[TrackedModel], row_id: object) -> int:
     key = model._meta.primary_key
     table = model._meta.table_name
-    if key.name == "id" and any(k.parent == table for k in foreign_keys(db)):
+    if isinstance(row_id, int) and any(k.parent == table for k in foreign_keys(db)):
         # Other rows may point here: links the delete clears are edits (``stamp_cleared``).
-        removal = remove(db, model, int(row_id))  # type: ignore[call-overload]
-        return 0 if removal is None else 1
+        return 0 if remove(db, model, row_id) is None else 1
     found = model.select(model.uuid).where(key == row_id).tuples().execute(db) if table != "entry_history" else []
     history = history_rows(db, [str(uuid) for (uuid,) in found])
     deleted = int(model.delete().where(key == row_id).execute(db))
