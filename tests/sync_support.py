@@ -13,12 +13,13 @@ from netjournal.exports.json_export import write_export
 from netjournal.services import entries, people, use_cases
 from netjournal.services.deletions import UndoRefusedError
 from netjournal.services.journal import Journal
+from netjournal.services.validation import ValidationError
 
 NAMES = ("Ana Silva", "Ben Okafor", "Chen Wei")
 ACTION = st.tuples(
     st.integers(0, 2),  # which copy
     st.sampled_from(["add person", "edit person", "add exchange", "edit exchange", "delete exchange",
-                     "delete person", "undo", "merge people"]),
+                     "delete person", "undo", "merge people", "introduce", "save unchanged"]),
     st.integers(0, 10),  # which row
 )  # fmt: skip
 
@@ -60,3 +61,17 @@ def act(journal: Journal, action: str, pick: int, undo: list) -> None:
             use_cases.undo_delete(journal, undo.pop())
     elif action == "merge people" and len(persons) >= 2:
         use_cases.merge_people(journal, persons[0], persons[1])
+    elif action == "introduce" and len(persons) >= 2:  # a second person: a link a deletion clears (SET NULL)
+        first, second = persons[pick % len(persons)], persons[(pick + 1) % len(persons)]
+        entries.add_exchange(
+            journal,
+            entries.ExchangeInput("given", "introduction", f"introduced {pick}", first, "2026-01-04",
+                                  second_person_id=second),
+        )  # fmt: skip
+    elif action == "save unchanged" and exchanges:  # saved again as it is: only the update time moves
+        exchange = exchanges[pick % len(exchanges)]
+        columns = ("direction", "kind", "summary", "person_id", "date", "details", "significance",
+                   "second_person_id", "community", "reciprocates_id", "outcome")  # fmt: skip
+        row = journal.sql(f"SELECT {', '.join(columns)} FROM exchange WHERE id = ?", (exchange,)).fetchone()
+        with contextlib.suppress(ValidationError):  # an exchange a merge left without its person
+            entries.update_exchange(journal, exchange, entries.ExchangeInput(**dict(zip(columns, row, strict=True))))

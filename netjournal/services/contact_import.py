@@ -24,7 +24,7 @@ from netjournal.services.events import ChangeAction, JournalChange
 from netjournal.services.journal import Journal
 from netjournal.services.people import PersonInput, validated_person
 from netjournal.services.validation import ValidationError
-from netjournal.store.clock import new_uuid, now_stamp
+from netjournal.store.clock import edit_stamp_sql, new_uuid, now_stamp
 from netjournal.wording import count
 
 Progress = Callable[[int, int], None]
@@ -342,7 +342,8 @@ def apply_plan(
             }
             if changed:
                 assignments = ", ".join(f"{c} = ?" for c in changed)
-                cursor.execute(f"UPDATE person SET {assignments}, updated_at = ? WHERE id = ?",
+                # An edit: stamped after the version it replaces, whatever this clock says.
+                cursor.execute(f"UPDATE person SET {assignments}, updated_at = {edit_stamp_sql()} WHERE id = ?",
                                (*changed.values(), stamp, person.id))  # fmt: skip
             details += [(new_uuid(), stamp, stamp, person.id, d.field.value, d.value, d.label, n)
                         for n, d in enumerate(person.details) if n >= person.original_details]  # fmt: skip

@@ -29,8 +29,8 @@ from netjournal.services.sync_merge import ForeignJournalError
 from netjournal.services.sync_report import MergeReport
 from netjournal.store import sync_device
 from netjournal.store.clock import now_stamp
-from netjournal.store.errors import JournalError
-from netjournal.store.sync_device import Device
+from netjournal.store.errors import JournalError, SyncFolderError
+from netjournal.store.sync_device import Device, Merged
 from netjournal.store.sync_files import (
     BASE,
     CHANGES,
@@ -107,7 +107,21 @@ def _checked_folder(journal: Journal, folder: Path) -> Path:
         folder = folder.parent  # the journal's own folder inside the sync folder: the one around it was meant
     if not os.access(folder, os.W_OK | os.X_OK):
         raise JournalError(f"The folder {folder} cannot be written to.")
+    if _inside(journal.path, folder):
+        raise JournalError(
+            f"The journal itself is in {folder}, so it cannot be its sync folder: the sync tool would copy "
+            "the open journal file between computers, and a copy taken while it is being written is damaged. "
+            "Choose a folder that does not hold the journal (keep the journal on this computer)."
+        )
     return folder
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is in ``folder`` or below it (links followed; a path that cannot be resolved as given)."""
+    try:
+        return Path(path).resolve().is_relative_to(folder.resolve())
+    except OSError:
+        return Path(path).absolute().is_relative_to(folder)
 
 
 def _root(journal: Journal) -> Path:
@@ -143,6 +157,11 @@ def _write(journal: Journal, root: Path, device: Device) -> Path | None:
     # A base when the outbox was off (changes since were not listed), and until one is in place
     # for this id (a first write that failed must not be followed by change files alone).
     first = not sync_device.outbox_on(db) or base == 0
+    # And when this device's last base is no longer in the folder (a new stick at the same path, a
+    # sync tool that started over, files removed by hand): change files alone would leave a device
+    # that joins waiting for a base for ever.
+    reset = not first and base not in listing(folder).files
+    first = first or reset
     if first:
         with journal.write():
             sync_device.turn_outbox_on(db)
@@ -170,21 +189,27 @@ def _write_one(journal: Journal, folder: Path, device: Device, number: int, kind
     try:
         return write_file(journal.db, folder, heading, own_key(journal), journal.store.kdf_iter, upto)
     except DRIVER_ERRORS as error:  # a full disk, a folder that cannot be written: said of the file
-        raise translate_error(folder / file_name(number, kind), error) from None
+        translated = translate_error(folder / file_name(number, kind), error)
+        if isinstance(error, OSError) and type(translated) is JournalError:
+            raise SyncFolderError(folder, error, writing=True) from None  # an I/O error, a share gone
+        raise translated from None
 
 
 def _highest(folder: Path) -> int:
-    found = listing(folder)
+    found = listing(folder)  # SyncFolderError when the folder cannot be read
     return max([*found.files, *(n for n, _, _ in found.copies)], default=0)
 
 
 def _remove_leftovers(folder: Path) -> None:
     """Temporary files of an earlier write that was interrupted: only this device writes here."""
-    with suppress(FileNotFoundError):
-        for entry in os.scandir(folder):
-            if entry.name.startswith(PARTIAL_PREFIX):
-                with suppress(FileNotFoundError):
-                    os.unlink(entry.path)
+    try:
+        with suppress(FileNotFoundError, NotADirectoryError):
+            for entry in os.scandir(folder):
+                if entry.name.startswith(PARTIAL_PREFIX):
+                    with suppress(FileNotFoundError):
+                        os.unlink(entry.path)
+    except OSError as error:
+        raise SyncFolderError(folder, error, writing=True) from None
 
 
 def _remove_before(folder: Path, number: int) -> None:
@@ -192,11 +217,11 @@ def _remove_before(folder: Path, number: int) -> None:
     found = listing(folder)
     for n, (path, _) in found.files.items():
         if n < number:
-            with suppress(FileNotFoundError):
+            with suppress(OSError):  # left: readers past the new base skip it, the next compaction tries again
                 path.unlink()
     for n, path, _ in found.copies:
         if n < number:
-            with suppress(FileNotFoundError):
+            with suppress(OSError):
                 path.unlink()
 
 
@@ -226,6 +251,9 @@ def sync_now(journal: Journal, folder: Path | None = None, name: str | None = No
     needed: list[tuple[str, Path]] = []
     for other, folder_of in other_devices(journal, root, device):
         merge_device(journal, other, folder_of, report, needed)
+    if not needed and not report.skipped and sync_device.sent_unmerged(journal.db):
+        with journal.write():  # a deletion made without seeing what this device sent has been met by now
+            sync_device.merged_all(journal.db)
     if needed:
         raise ChangeFilePassphraseError(*needed[0], report)
     return report
@@ -243,7 +271,8 @@ def watched_folders(journal: Journal) -> list[Path]:
     found = [folder]
     if inner.is_dir():
         found.append(inner)
-        found += sorted(p for p in inner.iterdir() if p.is_dir())
+        with suppress(OSError):  # a folder that cannot be read now: the sync says so
+            found += sorted(p for p in inner.iterdir() if p.is_dir())
     return found
 
 
@@ -251,7 +280,9 @@ def pending_files(journal: Journal, folder: Path | None = None) -> list[Path]:
     """Other devices' files that a sync would merge now (cheap: names only, no file is opened).
 
     A file that failed as it is now (incomplete, damaged, under another
-    passphrase) is left out until it changes, so a watcher does not ask again and again.
+    passphrase) is left out until it changes, and so are the device's later
+    files, so a watcher does not ask again and again.  A folder that cannot be
+    read lists nothing (the next sync says why).
     """
     root = folder.expanduser().absolute() if folder is not None else sync_folder_of(journal)
     if root is None or not root.is_dir():
@@ -259,22 +290,39 @@ def pending_files(journal: Journal, folder: Path | None = None) -> list[Path]:
     with journal.store.reading():
         me = sync_device.device(journal.db)
         records = sync_device.merged(journal.db)
+    try:
+        return _pending(journal, root, me, records)
+    except (OSError, SyncFolderError):
+        return []
+
+
+def _pending(journal: Journal, root: Path, me: Device | None, records: dict[str, Merged]) -> list[Path]:
     failed = keys_of(journal).failed
     pending: list[Path] = []
     for device_id, device_folder in other_devices(journal, root, me or Device("", "")):
         record = records.get(device_id)
         found = listing(device_folder)
         todo = plan(record.number if record else None, found.files)
-        last = todo.numbers[-1] if todo.numbers else (record.number if record else None)
-        candidates = [found.files[n][0] for n in todo.numbers]
+        last = record.number if record else None  # how far the device's sequence would get
+        for number in todo.numbers:
+            path = found.files[number][0]
+            if _failed_as_it_is(failed, path):
+                break  # the sequence waits at it: the device's later files cannot be merged either
+            pending.append(path)
+            last = number
         extras = set(record.extras) if record else set()
-        candidates += [p for n, p, s in found.copies if last is not None and n <= last and s not in extras]
-        for path in candidates:
-            with suppress(OSError):
-                stat = path.stat()
-                if failed.get(path) != (stat.st_size, stat.st_mtime_ns):
-                    pending.append(path)
+        copies = [p for n, p, s in found.copies if last is not None and n <= last and s not in extras]
+        pending += [path for path in copies if not _failed_as_it_is(failed, path)]
     return pending
+
+
+def _failed_as_it_is(failed: dict[Path, tuple[int, int]], path: Path) -> bool:
+    """Failed before, and not changed since (or gone)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return True
+    return failed.get(path) == (stat.st_size, stat.st_mtime_ns)
 
 
 __all__ = [

@@ -20,6 +20,7 @@ from netjournal.services.sync_keys import keys_of, read_with_keys
 from netjournal.services.sync_merge import backup_before_first_merge, change_notices
 from netjournal.services.sync_report import MergeReport, Source
 from netjournal.store import schema, sync_device
+from netjournal.store.errors import SyncFolderError
 from netjournal.store.sync_apply import Applied, apply
 from netjournal.store.sync_device import Device, Merged
 from netjournal.store.sync_files import (
@@ -37,10 +38,22 @@ from netjournal.store.sync_plan import listing, plan, signature
 
 def other_devices(journal: Journal, root: Path, device: Device) -> Iterator[tuple[str, Path]]:
     folder = journal_folder(root, journal.identity()[0])
-    with suppress(FileNotFoundError, NotADirectoryError):
-        for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-            if entry.is_dir() and sync_device.is_device_id(entry.name) and entry.name != device.id:
-                yield entry.name, Path(entry.path)
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    except OSError as error:
+        raise SyncFolderError(folder, error) from None
+    for entry in entries:
+        if sync_device.is_device_id(entry.name) and entry.name != device.id and _is_dir(entry):
+            yield entry.name, Path(entry.path)
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False  # gone since the listing
 
 
 def _label(record: Merged | None, device_id: str) -> str:
@@ -69,6 +82,7 @@ def _failed(journal: Journal, path: Path) -> None:
 
 def _skip(journal: Journal, report: MergeReport, label: str, path: Path, error: SyncFileError) -> None:
     _failed(journal, path)
+    report.skipped_files.append(str(path))
     if error.may_arrive:
         report.skipped.append(f"{label}'s file {path.name} for now: it {error.why}; it is tried again next time.")
     else:
@@ -154,6 +168,8 @@ def _merge_file(
         return False
     except FileNotFoundError:
         return False  # removed since the listing (the device compacted): the next sync sees its base
+    except OSError as error:  # the folder itself is sick (an I/O error, a share gone offline)
+        raise SyncFolderError(path.parent, error) from None
     heading = found.heading
     if (found.versions or found.tombstones) and report.backup is None:
         report.backup = backup_before_first_merge(journal)

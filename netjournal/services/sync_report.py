@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from netjournal.store.sync_apply import KEPT_OVER_DELETION, Applied, Decision
+from netjournal.store.sync_apply import DELETED_UNSENT, KEPT_OVER_DELETION, Applied, Decision
 
 _PLURALS = {
     "person": "people",
@@ -51,7 +51,8 @@ class MergeReport:
     merged_at: str
     dry_run: bool = False
     sources: list[SourceResult] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)  # sentences: a damaged or foreign file, and why
+    skipped: list[str] = field(default_factory=list)  # sentences: a damaged or foreign file, and why; rows too
+    skipped_files: list[str] = field(default_factory=list)  # the files among them (paths), one each
     written: str | None = None  # the change file this device wrote, if any
     backup: str | None = None  # the backup taken before the first merge of the session
     notes: list[str] = field(default_factory=list)  # sentences: a journal found to be a copy, files waited for
@@ -72,6 +73,11 @@ class MergeReport:
             updated.update(result.updated)
             deleted.update(result.deleted)
         return added, updated, deleted
+
+    @property
+    def files_skipped(self) -> int:
+        """How many files were skipped (``skipped`` also holds sentences about rows that could not be merged)."""
+        return len(dict.fromkeys(self.skipped_files))
 
     @property
     def conflicts(self) -> list[Decision]:
@@ -96,6 +102,12 @@ def decision_line(decision: Decision) -> str:
         )
     whose = "this journal's" if decision.kept == "here" else "the other copy's"
     where = f"history entry {decision.history_uuid[:8]}" if decision.history_uuid else "nowhere"
+    if decision.reason == DELETED_UNSENT:
+        return (
+            f"{kind} {decision.uuid[:8]}: deleted in the other copy at {decision.kept_updated_at}, before this "
+            f"journal's edit of it ({decision.other_updated_at}, by this clock) was sent; removed, the edited "
+            f"version kept in {where}"
+        )
     if decision.reason == "parent deleted":
         return (
             f"{kind} {decision.uuid[:8]}: edited ({decision.other_updated_at}) after what it belongs to was "

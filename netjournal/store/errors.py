@@ -76,6 +76,20 @@ class StorageFullError(JournalError):
         )
 
 
+class SyncFolderError(JournalError):
+    """The sync folder (or a file in it) cannot be read or written: a drive pulled out, failing, or offline."""
+
+    def __init__(self, folder: object, error: OSError, *, writing: bool = False) -> None:
+        reason = (error.strerror or str(error) or type(error).__name__).rstrip(".")
+        what = "write to" if writing else "read"
+        super().__init__(
+            f"Could not {what} the sync folder {folder} ({reason[:1].lower()}{reason[1:]}); nothing more was "
+            "synced. If it is on a drive or a network share, check that it is connected, then sync again."
+        )
+        self.folder = folder
+        self.errno = error.errno
+
+
 class JournalReadOnlyError(JournalError):
     def __init__(self, path: object) -> None:
         super().__init__(f"Could not write to {path}: the file or its folder is read-only.")

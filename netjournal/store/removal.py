@@ -83,6 +83,7 @@ class Removal:
     cleared: tuple[ClearedLink, ...] = ()
     search: tuple[SearchPlace, ...] = ()
     person_ids: tuple[int, ...] = ()  # every person the removed and relinked rows named
+    history: tuple[StoredRow, ...] = ()  # the removed rows' entry history (it follows its row: goes, comes back)
 
     def count(self, table: str) -> int:
         return sum(1 for row in self.rows if row.table == table)
@@ -139,8 +140,50 @@ def capture(db: peewee.Database, table: str, row_id: int) -> Removal:
     rows = [row for name, ids in order for row in _stored_rows(db, name, ids, keys)]
     cleared = _cleared_links(db, keys, removed)
     return Removal(
-        tuple(rows), tuple(cleared), tuple(_search_places(db, rows, cleared)), _people(db, keys, rows, cleared)
+        tuple(rows),
+        tuple(cleared),
+        tuple(_search_places(db, rows, cleared)),
+        _people(db, keys, rows, cleared),
+        tuple(history_rows(db, [row.uuid for row in rows if row.table != "entry_history"])),
     )
+
+
+def history_rows(db: peewee.Database, row_uuids: Iterable[str]) -> list[StoredRow]:
+    """The entry history of these rows, every column as stored (the schema's triggers delete it with them)."""
+    wanted = list(dict.fromkeys(row_uuids))
+    if not wanted or not db.execute_sql("SELECT 1 FROM sqlite_master WHERE name = 'entry_history'").fetchone():
+        return []
+    found: list[StoredRow] = []
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        cursor = db.execute_sql(
+            f"SELECT * FROM entry_history WHERE row_uuid IN ({', '.join('?' * len(chunk))}) ORDER BY id", chunk
+        )
+        names = [d[0] for d in cursor.description]
+        found += [StoredRow("entry_history", dict(zip(names, raw, strict=True))) for raw in cursor.fetchall()]
+    return found
+
+
+def forget_history_tombstones(db: peewee.Database, history: Iterable[StoredRow]) -> None:
+    """Drop the tombstones the schema's triggers left for history deleted with its row.
+
+    What a row's deletion takes of its history: the versions it superseded.
+    Versions kept because another copy's deletion of what they belonged to
+    removed them (``history.ORPHANED``) exist for deleted rows, and stay
+    (``put_history_back``), whichever copy deletes the row first.
+
+    History follows its row: each copy deletes a row's history when it
+    deletes the row (by the row's own tombstone), and keeps it when it keeps
+    the row (a deletion refused there: the row was edited after it).  A
+    tombstone of its own would delete it there even then, and keep it out
+    for good once the row came back.
+    """
+    uuids = [row.uuid for row in history]
+    for start in range(0, len(uuids), _CHUNK):
+        chunk = uuids[start : start + _CHUNK]
+        db.execute_sql(
+            f"DELETE FROM tombstone WHERE entity = 'entry_history' AND uuid IN ({', '.join('?' * len(chunk))})", chunk
+        )
 
 
 def _stored_rows(db: peewee.Database, table: str, ids: list[int], keys: list[ForeignKey]) -> list[StoredRow]:
@@ -226,3 +269,18 @@ def people_of(db: peewee.Database, keys: list[ForeignKey], table: str, uuid: str
         return set()
     found = db.execute_sql(f"SELECT {', '.join(columns)} FROM {table} WHERE uuid = ?", (uuid,)).fetchone()
     return {int(p) for p in found or () if p is not None}
+
+
+def put_history_back(db: peewee.Database, history: Iterable[StoredRow]) -> None:
+    """History rows back as they were (a history row is the same in every copy), their tombstones gone."""
+    for row in history:
+        values = dict(row.values)
+        if db.execute_sql("SELECT 1 FROM entry_history WHERE id = ?", (values.get("id"),)).fetchone():
+            del values["id"]  # taken since: a new one
+        columns = ", ".join(f'"{name}"' for name in values)
+        marks = ", ".join("?" * len(values))
+        db.execute_sql(
+            f"INSERT INTO entry_history ({columns}) VALUES ({marks}) ON CONFLICT(uuid) DO NOTHING",
+            list(values.values()),
+        )
+        db.execute_sql("DELETE FROM tombstone WHERE entity = 'entry_history' AND uuid = ?", (row.uuid,))

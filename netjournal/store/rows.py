@@ -19,6 +19,7 @@ import peewee
 
 from netjournal.store.clock import edit_stamp_sql, later_stamp, new_uuid, now_stamp
 from netjournal.store.errors import RestoreConflictError
+from netjournal.store.history import ORPHANED
 from netjournal.store.models import TrackedModel
 from netjournal.store.removal import (
     ClearedLink,
@@ -29,7 +30,10 @@ from netjournal.store.removal import (
     StoredRow,
     capture,
     foreign_keys,
+    forget_history_tombstones,
+    history_rows,
     people_of,
+    put_history_back,
     search_entity,
 )
 
@@ -66,7 +70,20 @@ def upsert(db: peewee.Database, model: type[TrackedModel], values: Mapping[str, 
 
 def delete(db: peewee.Database, model: type[TrackedModel], row_id: object) -> int:
     key = model._meta.primary_key
-    return int(model.delete().where(key == row_id).execute(db))
+    table = model._meta.table_name
+    if isinstance(row_id, int) and any(k.parent == table for k in foreign_keys(db)):
+        # Other rows may point here: links the delete clears are edits (``stamp_cleared``).
+        return 0 if remove(db, model, row_id) is None else 1
+    found = model.select(model.uuid).where(key == row_id).tuples().execute(db) if table != "entry_history" else []
+    history = history_rows(db, [str(uuid) for (uuid,) in found])
+    deleted = int(model.delete().where(key == row_id).execute(db))
+    forget_history_tombstones(db, history)
+    put_history_back(db, [row for row in history if row.values.get("reason") == ORPHANED])
+    return deleted
+
+
+def _delete_row(db: peewee.Database, model: type[TrackedModel], row_id: int) -> None:
+    model.delete().where(model._meta.primary_key == row_id).execute(db)
 
 
 def remove(db: peewee.Database, model: type[TrackedModel], row_id: int) -> Removal | None:
@@ -75,8 +92,25 @@ def remove(db: peewee.Database, model: type[TrackedModel], row_id: int) -> Remov
     if db.execute_sql(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone() is None:
         return None
     removal = capture(db, table, row_id)
-    delete(db, model, row_id)
+    _delete_row(db, model, row_id)
+    forget_history_tombstones(db, removal.history)
+    put_history_back(db, [row for row in removal.history if row.values.get("reason") == ORPHANED])
+    stamp_cleared(db, removal.cleared)
     return removal
+
+
+def stamp_cleared(db: peewee.Database, cleared: Sequence[ClearedLink]) -> None:
+    """Give the rows whose links a delete cleared (``ON DELETE SET NULL``) an edit's update time.
+
+    SQLite clears the link without moving ``updated_at``: the row would then
+    differ from the other copies' at the same update time, and a merge (the
+    later time wins, equal times the larger digest) could keep the link there
+    for good, or bring it back here.  Stamped, the cleared link is an edit made
+    with the deletion, which every copy takes.  Call in the delete's transaction.
+    """
+    stamp = now_stamp()
+    for table, uuid in dict.fromkeys((link.table, link.uuid) for link in cleared):
+        db.execute_sql(f"UPDATE {table} SET updated_at = {edit_stamp_sql()} WHERE uuid = ?", (stamp, uuid))
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +160,7 @@ def restore(db: peewee.Database, removal: Removal) -> Restored:
         marks = ", ".join("?" * len(values))
         db.execute_sql(f"INSERT INTO {row.table} ({columns}) VALUES ({marks})", list(values.values()))
         db.execute_sql("DELETE FROM tombstone WHERE entity = ? AND uuid = ?", (search_entity(row.table), row.uuid))
+    put_history_back(db, removal.history)
     relinked, left_out = _relink(db, keys, removal.cleared, new_ids)
     for table, uuid in relinked:
         people.update(people_of(db, keys, table, uuid))

@@ -7,7 +7,8 @@ ends in the same state, whatever the order they arrive in:
   to local ids);
 - a row in both copies keeps the version with the later update time (equal
   times: the larger content digest); the other version, if its content
-  differs, goes into the entry history;
+  differs, goes into the entry history (the same content at another time is
+  neither kept nor counted as an update);
 - a tombstone deletes the row unless the row was edited after the deletion
   (then the row stays, and is sent on again); with the row go the rows that
   cannot exist without it, and those among them edited after the deletion
@@ -15,6 +16,9 @@ ends in the same state, whatever the order they arrive in:
 - a row this journal has a tombstone for comes back only if it was edited
   after that deletion; a row whose parent is deleted here cannot come back,
   and is kept in the history if it was edited after that deletion;
+- a tombstone that deletes a version this device sent (or had yet to send)
+  since it last merged the others' files keeps that version in the history:
+  it may be an edit on a clock behind, made after a deletion it had not seen;
 - tombstones keep the latest deletion time.
 
 Nothing is written for a version this journal already holds, so merging the
@@ -44,7 +48,8 @@ from netjournal.store.portable import (
     specs,
     tombstones_of,
 )
-from netjournal.store.removal import capture
+from netjournal.store.removal import capture, forget_history_tombstones, history_rows, put_history_back
+from netjournal.store.sync_device import sent_unmerged
 from netjournal.store.sync_schema import OUTBOX_KEY
 
 
@@ -64,7 +69,7 @@ class Decision:
     kept: str  # "here" or "there": whose version is current now
     kept_updated_at: str
     other_updated_at: str
-    reason: str  # history.CONFLICT, ORPHANED, REPLACED, or "edited after its deletion"
+    reason: str  # history.CONFLICT, ORPHANED, REPLACED, KEPT_OVER_DELETION or DELETED_UNSENT
     history_uuid: str | None  # where the other version went (None: nowhere, a deletion was refused)
 
 
@@ -82,6 +87,7 @@ class Applied:
 
 
 KEPT_OVER_DELETION = "edited after its deletion"
+DELETED_UNSENT = "deleted before this copy sent its edit"
 
 
 def _after(stamp: str) -> str:
@@ -103,7 +109,8 @@ class _Merge:
         """Rows changed here since this device last wrote its changes: a replaced one was a conflict."""
         if not self.outbox:
             return set()
-        return {(str(e), str(u)) for e, u in self.db.execute_sql("SELECT DISTINCT entity, uuid FROM sync_outbox")}
+        pending = {(str(e), str(u)) for e, u in self.db.execute_sql("SELECT DISTINCT entity, uuid FROM sync_outbox")}
+        return pending | sent_unmerged(self.db)  # sent, but perhaps not seen yet where a deletion was made
 
     # -- rows ----------------------------------------------------------------------
 
@@ -119,7 +126,10 @@ class _Merge:
                     local[str(version.data[spec.key])] = max(here, version, key=lambda v: v.order)
                 continue
             deleted_at = dead.get(version.uuid)
-            if deleted_at is not None and deleted_at >= version.updated_at:
+            if spec.entity == "entry_history":
+                if not history.admits(self.db, version.data):
+                    continue  # history follows its row: not without it
+            elif deleted_at is not None and deleted_at >= version.updated_at:
                 continue  # deleted after this version was written
             if self._insert(spec, version):
                 if deleted_at is not None:
@@ -130,12 +140,16 @@ class _Merge:
                 local[str(version.data[spec.key])] = version
 
     def _both(self, spec: TableSpec, here: Version, there: Version) -> None:
+        same = here.digest == there.digest  # saved again unchanged: only the update time differs
         if there.order > here.order:
             winner, loser, kept = there, here, "there"
-            self._write(spec, there, update_of=here)
-            self.applied.updated[spec.entity] += 1
+            self._write(spec, there, update_of=here)  # the later time, for every copy to hold the same
+            if not same:
+                self.applied.updated[spec.entity] += 1
         else:
             winner, loser, kept = here, there, "here"
+        if same:
+            return  # nothing to keep in the history, nothing decided
         # The report calls it a conflict when this copy had changed the row too (or won); the
         # history row itself must not depend on that, which only this copy knows.
         both_changed = kept == "here" or (spec.entity, here.uuid) in self.local_changes
@@ -229,10 +243,17 @@ class _Merge:
         if here is None:
             self._tombstone(tomb.entity, tomb.uuid, tomb.deleted_at)
             return
+        if tomb.entity == "entry_history" and history.admits(self.db, here.data):
+            return  # an older netjournal's: history follows its row, which is here
         if here.updated_at > tomb.deleted_at:
-            # Kept, and sent on again: the copy that deleted it takes it back.
+            # Kept, and sent on again (with its history): the copy that deleted it takes it back.
             if self.outbox:
                 self.db.execute_sql("INSERT INTO sync_outbox(entity, uuid) VALUES (?, ?)", (tomb.entity, tomb.uuid))
+                self.db.execute_sql(
+                    "INSERT INTO sync_outbox(entity, uuid) SELECT 'entry_history', uuid FROM entry_history "
+                    "WHERE row_uuid = ? ORDER BY id",
+                    (tomb.uuid,),
+                )
             self.applied.decisions.append(
                 Decision(tomb.entity, tomb.uuid, "here", here.updated_at, tomb.deleted_at, KEPT_OVER_DELETION, None)
             )
@@ -242,6 +263,8 @@ class _Merge:
     def _delete(self, spec: TableSpec, here: Version, deleted_at: str) -> None:
         (row_id,) = self.db.execute_sql(f"SELECT rowid FROM {spec.table} WHERE uuid = ?", (here.uuid,)).fetchone()
         removal = capture(self.db, spec.table, int(row_id)) if spec.table != "prompt_state" else None
+        # The row's history goes with it (by the schema's triggers), here as in the copy that deleted it.
+        kept = removal.history if removal is not None else tuple(history_rows(self.db, [here.uuid]))
         dependents: list[tuple[str, Version]] = []
         if removal is not None:
             by_table: dict[str, list[str]] = {}
@@ -252,6 +275,9 @@ class _Merge:
                 child = self.specs[table]
                 dependents += [(child.entity, v) for v in read_by(self.db, child, "uuid", uuids).values()]
         self.db.execute_sql(f"DELETE FROM {spec.table} WHERE uuid = ?", (here.uuid,))
+        forget_history_tombstones(self.db, kept)
+        put_history_back(self.db, [row for row in kept if row.values.get("reason") == history.ORPHANED])
+        self._keep_unsent(spec.entity, here, deleted_at)
         self.applied.deleted[spec.entity] += 1
         # The deletion's own time, not this device's: every copy then holds the same tombstones.
         self.db.execute_sql(
@@ -260,7 +286,25 @@ class _Merge:
         for entity, version in dependents:
             self.applied.deleted[entity] += 1
             self.db.execute_sql("DELETE FROM tombstone WHERE entity = ? AND uuid = ?", (entity, version.uuid))
+            if version.updated_at <= deleted_at:
+                self._keep_unsent(entity, version, deleted_at)
             self._bury(entity, version, deleted_at)
+
+    def _keep_unsent(self, entity: str, version: Version, deleted_at: str) -> None:
+        """A version deleted before this device sent it: an edit on a clock behind, made after the deletion.
+
+        Its update time says it is older than the deletion, so the deletion
+        wins; but it was never seen elsewhere, so it goes into the history
+        (as a version edited after the deletion, with an id derived from it,
+        like ``_bury``'s) instead of being lost without trace.
+        """
+        if (entity, version.uuid) not in self.local_changes or entity == "entry_history":
+            return
+        name = history.keep(self.db, entity, version, deleted_at, history.ORPHANED)
+        self.applied.decisions.append(
+            Decision(entity, version.uuid, "there", deleted_at, version.updated_at, DELETED_UNSENT,
+                     name or history.history_uuid(entity, version))
+        )  # fmt: skip
 
 
 def apply(db: peewee.Database, versions: Mapping[str, Sequence[Version]], tombstones: Iterable[Tomb]) -> Applied:

@@ -12,6 +12,8 @@
 - ``sync:written``: the number of this device's last file and of its last base.
 - ``sync:merged:<device id>``: per other device, the last of its files merged
   here (and the conflict copies merged), so nothing is read twice.
+- ``sync:sent-unmerged``: the rows this device sent since it last merged the
+  other devices' files (``sent_unmerged``).
 
 These records are this copy's alone, like the outbox: what each device has
 merged differs, and exporting them would make equal journals look different.
@@ -37,6 +39,8 @@ DEVICE_KEY = "sync:device"
 FOLDER_KEY = "sync:folder"
 WRITTEN_KEY = "sync:written"
 MERGED_PREFIX = "sync:merged:"
+UNMERGED_KEY = "sync:sent-unmerged"
+UNMERGED_LIMIT = 20_000  # rows remembered; past it (a first base of a large journal) none are
 NAME_LIMIT = 60
 
 
@@ -178,7 +182,34 @@ def outbox_top(db: peewee.Database) -> int:
 
 
 def sent(db: peewee.Database, upto: int) -> None:
+    """The outbox up to ``upto`` is in a file; its rows are remembered until this device next merges."""
+    rows = db.execute_sql(
+        "SELECT DISTINCT entity, uuid FROM sync_outbox WHERE seq <= ? AND entity != 'entry_history'", (upto,)
+    ).fetchall()
+    if rows:
+        known = sent_unmerged(db)
+        known.update((str(e), str(u)) for e, u in rows)
+        if len(known) <= UNMERGED_LIMIT:
+            meta.put(db, UNMERGED_KEY, sorted(known))
     db.execute_sql("DELETE FROM sync_outbox WHERE seq <= ?", (upto,))
+
+
+def sent_unmerged(db: peewee.Database) -> set[tuple[str, str]]:
+    """Rows (entity, UUID) this device sent since it last merged the other devices' files.
+
+    A deletion that arrives for one of them may have been made without
+    seeing this version (an edit on a clock behind, stamped before the
+    deletion): the merge keeps that version in the history.
+    """
+    value = meta.get(db, UNMERGED_KEY)
+    if not isinstance(value, list):
+        return set()
+    return {(str(pair[0]), str(pair[1])) for pair in value if isinstance(pair, list) and len(pair) == 2}
+
+
+def merged_all(db: peewee.Database) -> None:
+    """This device has merged every other device's files it could: the versions it sent are settled."""
+    meta.delete(db, UNMERGED_KEY)
 
 
 def written(db: peewee.Database) -> tuple[int, int, int]:

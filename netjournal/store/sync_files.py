@@ -132,13 +132,14 @@ def write_file(db: peewee.Database, folder: Path, heading: Heading, key: str, kd
         db.execute_sql("ATTACH DATABASE ? AS nj KEY ?", (str(temporary), key))
         try:
             db.execute_sql(f"PRAGMA nj.kdf_iter = {int(kdf_iter)}")
-            # Thrown away if it fails half-way, and flushed once when whole: no journal of its own.
-            db.execute_sql("PRAGMA nj.journal_mode = OFF")
+            # Thrown away if it fails half-way, and flushed once when whole: its rollback journal is
+            # kept in memory (no file beside it), but it is there, so a commit that fails (a full
+            # disk) rolls back and leaves nothing half-done attached to the journal's connection.
+            db.execute_sql("PRAGMA nj.journal_mode = MEMORY")
             db.execute_sql("PRAGMA nj.synchronous = OFF")
-            with db.atomic():
-                _fill(db, heading, upto)
+            _filled(db, heading, upto)
         finally:
-            db.execute_sql("DETACH DATABASE nj")
+            _detach(db)
         fsync(temporary)
         os.replace(temporary, final)
         fsync_dir(folder)
@@ -146,6 +147,48 @@ def write_file(db: peewee.Database, folder: Path, heading: Heading, key: str, kd
         with suppress(FileNotFoundError):
             os.unlink(temporary)
     return final
+
+
+def _filled(db: peewee.Database, heading: Heading, upto: int) -> None:
+    """``_fill`` in one transaction; its error is the one raised (SQLite may have rolled back already)."""
+    connection = db.connection()
+    db.execute_sql("BEGIN")
+    try:
+        _fill(db, heading, upto)
+        db.execute_sql("COMMIT")
+    except BaseException:
+        if connection.in_transaction:  # a full disk makes SQLite roll back by itself
+            with suppress(*DRIVER_ERRORS):
+                db.execute_sql("ROLLBACK")
+        raise
+
+
+def _detach(db: peewee.Database) -> None:
+    """Detach the file being written, whatever state a failed write left it in.
+
+    A write that failed part-way may leave a transaction open (a COMMIT that
+    hit a full disk): it is rolled back first, since DETACH refuses while one is
+    open; and should DETACH still fail, it is tried again after a rollback, so
+    the journal's connection never stays attached to a file being thrown away
+    (its next write would meet that file's damage and take the journal for damaged).
+    """
+    for attempt in range(3):
+        if not _attached(db):
+            return
+        if attempt or db.connection().in_transaction:
+            with suppress(*DRIVER_ERRORS):
+                db.execute_sql("ROLLBACK")
+        try:
+            db.execute_sql("DETACH DATABASE nj")
+        except DRIVER_ERRORS:
+            if attempt == 2:
+                raise
+            continue
+        return
+
+
+def _attached(db: peewee.Database) -> bool:
+    return any(str(row[1]) == "nj" for row in db.execute_sql("PRAGMA database_list"))
 
 
 def _fill(db: peewee.Database, heading: Heading, upto: int) -> None:

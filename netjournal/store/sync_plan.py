@@ -22,6 +22,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from netjournal.store.errors import SyncFolderError
 from netjournal.store.sync_files import BASE, parse_name
 
 
@@ -43,11 +44,14 @@ def signature(path: Path, stat: os.stat_result) -> str:
 
 
 def listing(folder: Path) -> Listing:
+    """This folder's files by number (none when it is not there); ``SyncFolderError`` when it cannot be read."""
     found = Listing()
     try:
         entries = list(os.scandir(folder))
     except (FileNotFoundError, NotADirectoryError):
         return found
+    except OSError as error:  # a drive pulled out or failing (EIO), a share gone offline
+        raise SyncFolderError(folder, error) from None
     for entry in entries:
         name = parse_name(entry.name)
         if name is None:
