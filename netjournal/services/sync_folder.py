@@ -136,21 +136,23 @@ def _root(journal: Journal) -> Path:
 # -- writing this device's files --------------------------------------------------
 
 
-def write_changes(journal: Journal) -> Path | None:
+def write_changes(journal: Journal, *, small_only: bool = False) -> Path | None:
     """Write this device's pending changes (a base the first time); the file, or None when nothing is pending.
 
     None too when the journal has no sync folder, so the window may call it after every change and on
     close; a folder that is set but not there (a stick not plugged in) is a ``JournalError``.
+    ``small_only`` (the window on close, on its GUI thread) writes a change file or nothing: a base
+    of the whole journal, or a compaction, waits in the outbox for the next write on a worker.
     """
     if sync_folder_of(journal) is None:
         return None
     root = _root(journal)
     with journal.write():
         device = sync_device.ensure_device(journal.db, journal.path)
-    return _write(journal, root, device)
+    return _write(journal, root, device, small_only=small_only)
 
 
-def _write(journal: Journal, root: Path, device: Device) -> Path | None:
+def _write(journal: Journal, root: Path, device: Device, *, small_only: bool = False) -> Path | None:
     db = journal.db
     folder = journal_folder(root, journal.identity()[0]) / device.id
     number, base, since = sync_device.written(db)
@@ -162,6 +164,8 @@ def _write(journal: Journal, root: Path, device: Device) -> Path | None:
     # that joins waiting for a base for ever.
     reset = not first and base not in listing(folder).files
     first = first or reset
+    if first and small_only:
+        return None
     if first:
         with journal.write():
             sync_device.turn_outbox_on(db)
@@ -176,7 +180,7 @@ def _write(journal: Journal, root: Path, device: Device) -> Path | None:
     with journal.write():
         sync_device.sent(db, upto)
         sync_device.set_written(db, number, number if first else base, 0 if first else since + 1)
-    if not first and since + 1 >= COMPACT_AFTER and sync_device.outbox_top(db) == 0:
+    if not small_only and not first and since + 1 >= COMPACT_AFTER and sync_device.outbox_top(db) == 0:
         path = _write_one(journal, folder, device, number + 1, BASE, number, 0)
         with journal.write():
             sync_device.set_written(db, number + 1, number + 1, 0)

@@ -297,3 +297,21 @@ def test_a_bad_device_name_gets_a_sentence(devices) -> None:
         with pytest.raises(JournalError):
             sync_now(laptop, folder, name)
     assert device_of(laptop)[1] == "Laptop"
+
+
+def test_a_small_only_write_never_writes_a_base_nor_compacts(devices, monkeypatch, tmp_path: Path) -> None:
+    laptop, _desktop, folder, ana = devices
+    monkeypatch.setattr("netjournal.services.sync_folder.COMPACT_AFTER", 3)
+    laptop_folder = next(p for p in folder.glob("netjournal-*/*") if p.name == device_of(laptop)[0])
+    for n in range(4):  # what the window writes on lock: change files only, however many there are
+        _set_role(laptop, ana, f"role {n}")
+        assert write_changes(laptop, small_only=True) is not None
+    assert not any(p.suffix == ".nj-base" and p.name != "1.nj-base" for p in laptop_folder.iterdir())
+    # A new folder needs a base first: on close that waits (the changes stay queued) for a worker's write.
+    elsewhere = tmp_path / "Elsewhere"
+    elsewhere.mkdir()
+    set_sync_folder(laptop, elsewhere)
+    _set_role(laptop, ana, "queued")
+    assert write_changes(laptop, small_only=True) is None
+    written = write_changes(laptop)
+    assert written is not None and written.suffix == ".nj-base"

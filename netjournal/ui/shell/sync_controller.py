@@ -128,7 +128,7 @@ class SyncController(QObject):
         # A folder gone or full: the changes stay queued in the journal for next time.
         if self.folder() is not None and not self.session.busy:
             with suppress(JournalError):
-                sync_folder.write_changes(self.session.journal)
+                sync_folder.write_changes(self.session.journal, small_only=True)  # never a whole base here
 
     def _closed(self) -> None:
         for timer in (self._write_timer, self._look_timer, self._soon):
@@ -258,8 +258,9 @@ class SyncController(QObject):
             text += " · " + (tr("1 change came in") if came == 1 else tr("{0} changes came in").format(came))
         if report.conflicts:
             text += " · " + tr("{0} decided between two versions").format(len(report.conflicts))
-        if report.skipped:
-            text += " · " + tr("{0} files skipped").format(len(report.skipped))
+        skipped = report.files_skipped
+        if skipped:
+            text += " · " + (tr("1 file skipped") if skipped == 1 else tr("{0} files skipped").format(skipped))
         self._show(text, "\n".join(report_lines(report)), warn=bool(report.skipped))
 
     def _show(self, text: str, tip: str, *, warn: bool) -> None:
