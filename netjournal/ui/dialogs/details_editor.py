@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 from netjournal.domain import ContactDetail, DetailField
 from netjournal.services.contact_details import FIELD_LABELS, validated_details
 from netjournal.services.validation import ValidationError
-from netjournal.ui.dialogs.form_support import clear_invalid, mark_invalid, name_widget
+from netjournal.ui.dialogs.field_marks import clear_invalid, mark_invalid
+from netjournal.ui.dialogs.form_support import name_widget
 from netjournal.ui.i18n import tr
 from netjournal.ui.widgets.colors import overdue_color
 

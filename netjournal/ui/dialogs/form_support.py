@@ -1,4 +1,4 @@
-"""What every entry form shares: the base dialog, error marking, the person completer.
+"""What every entry form shares: the base dialog, error marking (``field_marks``), the person completer.
 
 A form validates by trying to save: the service raises a ``ValidationError``
 naming the field at fault, the form marks that widget (dynamic property
@@ -37,44 +37,12 @@ from netjournal.services.journal import Journal
 from netjournal.services.use_cases import PersonRef
 from netjournal.services.validation import AmbiguousPersonError, ValidationError
 from netjournal.ui.dialogs.drafts import DraftKeeper
+from netjournal.ui.dialogs.field_marks import clear_invalid, invalid_style_sheet, mark_invalid
 from netjournal.ui.dialogs.person_completion import attach_completer, person_completer
 from netjournal.ui.i18n import tr
 from netjournal.ui.session import Session
 from netjournal.ui.widgets.colors import overdue_color
 from netjournal.ui.widgets.date_field import DateField
-
-_SAVED_DESCRIPTION = "_descriptionBeforeError"
-
-
-def mark_invalid(widget: QWidget, message: str = "") -> None:
-    """Flag ``widget`` as the field at fault; screen readers get the message as its description."""
-    if not widget.property("invalid"):
-        widget.setProperty(_SAVED_DESCRIPTION, widget.accessibleDescription())
-    widget.setProperty("invalid", True)
-    if message:
-        widget.setAccessibleDescription(message)
-    _repolish(widget)
-
-
-def clear_invalid(widget: QWidget) -> None:
-    if not widget.property("invalid"):
-        return
-    widget.setProperty("invalid", False)
-    widget.setAccessibleDescription(str(widget.property(_SAVED_DESCRIPTION) or ""))
-    _repolish(widget)
-
-
-def _repolish(widget: QWidget) -> None:
-    style = widget.style()
-    style.unpolish(widget)
-    style.polish(widget)
-    widget.update()
-
-
-def invalid_style_sheet(palette: QPalette) -> str:
-    """A frame for marked fields in the palette's warning colour."""
-    colour = overdue_color(palette).name()
-    return f'*[invalid="true"] {{ border: 2px solid {colour}; border-radius: 3px; }}'
 
 
 def lookup_person(journal: Journal, name: str) -> int | None:
