@@ -12,17 +12,12 @@ from netjournal.store.errors import JournalError
 from netjournal.wording import count, listing
 
 if TYPE_CHECKING:
+    from netjournal.domain import EntryType
     from netjournal.services.deletions import GoesWith
     from netjournal.services.journal import Journal
 
-# The table and the column that says what an entry is, for the question before deleting it.
-_ENTRY_TEXT = {
-    "exchange": ("exchange", "summary"),
-    "touchpoint": ("touchpoint", "note"),
-    "loop": ("open_loop", "what"),
-    "reflection": ("reflection", "text"),
-    "introduction": ("brokered_introduction", "summary"),  # one between others; `introductions` numbers it
-}
+# The kinds of entry `delete` takes, as the commands print them ("introduction": one between others).
+_ENTRY_KINDS = ("exchange", "touchpoint", "loop", "reflection", "introduction")
 _SPOKEN = {"loop": "open loop"}
 
 
@@ -58,10 +53,17 @@ def goes_text(goes: GoesWith) -> str:
     return text + "."
 
 
+def _entry_type(kind: str) -> EntryType:
+    from netjournal.domain import EntryType
+
+    return EntryType.BROKERED_INTRODUCTION if kind == "introduction" else EntryType(kind)
+
+
 def _entry_text(journal: Journal, kind: str, entry_id: int) -> str:
+    from netjournal.services.deletions import entry_text_column
     from netjournal.services.validation import NotFoundError
 
-    table, column = _ENTRY_TEXT[kind]
+    table, column = entry_text_column(_entry_type(kind))
     row = journal.sql(f"SELECT {column} FROM {table} WHERE id = ?", (entry_id,)).fetchone()
     if row is None:
         raise NotFoundError(f"There is no {_SPOKEN.get(kind, kind)} #{entry_id}; nothing was deleted.")
@@ -83,7 +85,7 @@ def _target(args: argparse.Namespace) -> tuple[str, list[str]]:
     """(kind, words): ``delete entry exchange 12`` is read as ``delete exchange 12``."""
     kind, words = args.what, list(args.target)
     if kind == "entry":
-        if not words or words[0] not in _ENTRY_TEXT:
+        if not words or words[0] not in _ENTRY_KINDS:
             raise JournalError(
                 "Say which kind of entry: delete entry exchange|touchpoint|loop|reflection|introduction ID."
             )
@@ -92,7 +94,6 @@ def _target(args: argparse.Namespace) -> tuple[str, list[str]]:
 
 
 def cmd_delete(args: argparse.Namespace, path: Path) -> int:
-    from netjournal.domain import EntryType
     from netjournal.services import deletions, use_cases
 
     kind, words = _target(args)
@@ -125,7 +126,6 @@ def cmd_delete(args: argparse.Namespace, path: Path) -> int:
         if not _confirmed(args, f"Delete {spoken} #{entry_id}, \u201c{text}\u201d?"):
             _say("Nothing was deleted.")
             return 1
-        entry_type = EntryType.BROKERED_INTRODUCTION if kind == "introduction" else EntryType(kind)
-        use_cases.delete_entry(journal, entry_type, entry_id)
+        use_cases.delete_entry(journal, _entry_type(kind), entry_id)
     _say(f"Deleted {spoken} #{entry_id}, \u201c{text}\u201d.")
     return 0

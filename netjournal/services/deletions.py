@@ -48,6 +48,12 @@ _TITLE_COLUMN = {
 }
 
 
+def entry_text_column(entry_type: EntryType) -> tuple[str, str]:
+    """The table an entry type lives in, and the column that says what an entry is (its summary, note, text)."""
+    table = _MODEL_OF_ENTRY[EntryType(entry_type)]._meta.table_name
+    return table, _TITLE_COLUMN[table]
+
+
 class UndoRefusedError(JournalError):
     """The delete cannot be undone any more; nothing was written."""
 

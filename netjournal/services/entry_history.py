@@ -7,17 +7,9 @@ import json
 from dataclasses import dataclass
 
 from netjournal.domain import EntryType
+from netjournal.services.deletions import entry_text_column
 from netjournal.services.journal import Journal
 from netjournal.store.history import ORPHANED, history_of
-
-# Each entry type's table and the column that says what the entry is, in its author's words.
-_TEXT_OF = {
-    EntryType.EXCHANGE: ("exchange", "summary"),
-    EntryType.TOUCHPOINT: ("touchpoint", "note"),
-    EntryType.LOOP: ("open_loop", "what"),
-    EntryType.REFLECTION: ("reflection", "text"),
-    EntryType.BROKERED_INTRODUCTION: ("brokered_introduction", "summary"),
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +26,7 @@ def _moment(stamp: str) -> dt.datetime:
 
 def earlier_versions(journal: Journal, entry_type: EntryType, entry_id: int) -> list[EarlierVersion]:
     """The versions of one timeline entry that are not current, newest first (none for most entries)."""
-    table, column = _TEXT_OF[entry_type]
+    table, column = entry_text_column(entry_type)
     found = journal.sql(f"SELECT uuid FROM {table} WHERE id = ?", (entry_id,)).fetchone()  # table from the map
     if found is None:
         return []

@@ -51,6 +51,7 @@ class SyncController(QObject):
         self._edited_meanwhile = False  # an edit while a sync ran: written once it is done
         self._declined: set[str] = set()  # computers whose new passphrase was not given, until the journal closes
         self.device: tuple[str, str] | None = None  # this computer's id and name, read when no worker writes
+        self._folder: Path | None = None  # read once per unlock (and by restart): not on every change
         self.status = QLabel(window)
         self.status.setObjectName("syncStatus")
         self.status.setAccessibleName(tr("Sync"))
@@ -76,10 +77,12 @@ class SyncController(QObject):
     # -- when ---------------------------------------------------------------------------
 
     def folder(self) -> Path | None:
-        if not self.session.is_open:
-            return None
+        """The journal's sync folder, as read at unlock or when Preferences changed it (only this window can)."""
+        return self._folder if self.session.is_open else None
+
+    def _read_folder(self) -> Path | None:
         try:
-            return sync_folder.sync_folder_of(self.session.journal)
+            return sync_folder.sync_folder_of(self.session.journal) if self.session.is_open else None
         except JournalError:
             return None
 
@@ -90,7 +93,7 @@ class SyncController(QObject):
     def restart(self) -> None:
         """Begin (or stop) keeping in step, as the journal's sync folder now says; a sync at once when set."""
         self._unwatch()
-        folder = self.folder()
+        self._folder = folder = self._read_folder()
         if folder is None:
             self._look_timer.stop()
             self.status.hide()
@@ -136,6 +139,7 @@ class SyncController(QObject):
         self._unwatch()
         self.status.hide()
         self.last_report, self.last_error, self.device = None, "", None
+        self._folder = None
         self._declined.clear()
 
     # -- doing it -----------------------------------------------------------------------
